@@ -1,0 +1,105 @@
+import { type CountyId, type OrgType, type PlatformId, type UnifiedOperation } from './catalogue';
+
+/**
+ * What a firm says (or a document proves) about itself for one claim year.
+ * Every fact is optional: an absent fact is unknown, never false or zero.
+ * Money is integer fen, shares are integer basis points, dates are YYYY-MM-DD.
+ */
+export interface Facts {
+  uscc?: string;
+  county?: CountyId;
+  orgTypes?: OrgType[];
+  registeredInCity?: boolean;
+  registrationDate?: string;
+  independentLegalPerson?: boolean;
+  normalOperation?: boolean;
+  taxCompliant?: boolean;
+  goodCredit?: boolean;
+  onlineRetailFen?: number;
+  statisticalOnlineRetailFen?: number;
+  localContributionFen?: number;
+  convertedFromOutOfCityBranch?: boolean;
+  conversionDate?: string;
+  includedInStatistics?: boolean;
+  livestreamBaseAuthorizations?: PlatformId[];
+  siteAreaM2?: number;
+  liveRoomCount?: number;
+  activeStreamerCount?: number;
+  trainedHireCount?: number;
+  qualificationsComplete?: boolean;
+  qualifiedStreamerTraineeCount?: number;
+  nationalExpressCompanyCount?: number;
+  unifiedOperations?: UnifiedOperation[];
+  realtimePriceComparison?: boolean;
+  matchmakingService?: boolean;
+  countyParcelShareBp?: number;
+  nationalExpressBrand?: boolean;
+  newFirstLevelDistributionCenter?: boolean;
+  firstOperatingYear?: number;
+}
+
+export type FactName = keyof Facts;
+
+/** How a fact is written on the wire; drives validation and forms. */
+export type FactKind =
+  | 'boolean'
+  | 'fen'
+  | 'count'
+  | 'share-bp'
+  | 'date'
+  | 'year'
+  | 'uscc'
+  | 'county'
+  | 'org-types'
+  | 'platforms'
+  | 'operations';
+
+export interface FactDefinition {
+  readonly name: FactName;
+  readonly kind: FactKind;
+  /** Chinese label shown to users and used in error messages. */
+  readonly label: string;
+  /** Unit shown beside a number input, if any. */
+  readonly unit?: string;
+}
+
+const defs: Record<FactName, Omit<FactDefinition, 'name'>> = {
+  uscc: { kind: 'uscc', label: '统一社会信用代码' },
+  county: { kind: 'county', label: '所在县（市、区）' },
+  orgTypes: { kind: 'org-types', label: '主体类型' },
+  registeredInCity: { kind: 'boolean', label: '在我市注册登记' },
+  registrationDate: { kind: 'date', label: '在我市注册登记日期' },
+  independentLegalPerson: { kind: 'boolean', label: '独立法人' },
+  normalOperation: { kind: 'boolean', label: '处于正常经营状态' },
+  taxCompliant: { kind: 'boolean', label: '依法纳税' },
+  goodCredit: { kind: 'boolean', label: '诚信经营（无违法违规和不良信用记录）' },
+  onlineRetailFen: { kind: 'fen', label: '当年网络零售额', unit: '分' },
+  statisticalOnlineRetailFen: { kind: 'fen', label: '当年纳统网络零售额', unit: '分' },
+  localContributionFen: { kind: 'fen', label: '当年对地方贡献数', unit: '分' },
+  convertedFromOutOfCityBranch: { kind: 'boolean', label: '原为市外电商企业在聊分支机构' },
+  conversionDate: { kind: 'date', label: '转为法人企业日期' },
+  includedInStatistics: { kind: 'boolean', label: '已入库纳统' },
+  livestreamBaseAuthorizations: { kind: 'platforms', label: '直播平台授牌“直播基地”' },
+  siteAreaM2: { kind: 'count', label: '占地面积', unit: '平方米' },
+  liveRoomCount: { kind: 'count', label: '直播间数量', unit: '间' },
+  activeStreamerCount: { kind: 'count', label: '机构注册活跃主播人数', unit: '人' },
+  trainedHireCount: { kind: 'count', label: '当年吸纳经培训人员就业人数', unit: '人' },
+  qualificationsComplete: { kind: 'boolean', label: '资质齐全' },
+  qualifiedStreamerTraineeCount: { kind: 'count', label: '当年培训符合条件的主播人数', unit: '名' },
+  nationalExpressCompanyCount: { kind: 'count', label: '整合全国性快递物流企业数', unit: '家' },
+  unifiedOperations: { kind: 'operations', label: '已实现统一的环节' },
+  realtimePriceComparison: { kind: 'boolean', label: '提供实时比价服务' },
+  matchmakingService: { kind: 'boolean', label: '提供撮合对接服务' },
+  countyParcelShareBp: { kind: 'share-bp', label: '整合县域快递单量占比', unit: '基点' },
+  nationalExpressBrand: { kind: 'boolean', label: '国内知名大型物流快递企业' },
+  newFirstLevelDistributionCenter: { kind: 'boolean', label: '在我市新设一级分拨中心' },
+  firstOperatingYear: { kind: 'year', label: '首个运营年度' },
+};
+
+export const FACTS: ReadonlyMap<string, FactDefinition> = new Map(
+  (Object.keys(defs) as FactName[]).map((name) => [name, { name, ...defs[name] }]),
+);
+
+export const FACT_NAMES = [...FACTS.keys()] as readonly FactName[];
+
+export const factLabel = (name: FactName): string => defs[name].label;

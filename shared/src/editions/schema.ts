@@ -1,0 +1,143 @@
+import { type OrgType, type ProgramId, type UnifiedOperation } from '../contracts/catalogue';
+
+/**
+ * The shape every edition's parameters must have, per program. This is the one source of
+ * both the TypeScript types of an edition and its validation on load: a rule can only read
+ * a parameter that is declared here, and an edition missing it is refused.
+ *
+ * Kinds: fen (integer money), count (non-negative integer), bp (basis points 0..10000),
+ * org-types (kinds of applicant the program is for), operations (the 五统一 list).
+ */
+export type ParameterKind = 'fen' | 'count' | 'bp' | 'org-types' | 'operations';
+
+export const PROGRAM_SCHEMAS = {
+  'leading-enterprise': {
+    parameters: {
+      eligibleOrgTypes: 'org-types',
+      minOnlineRetailFen: 'fen',
+      subsidyUnitFen: 'fen',
+      subsidyPerUnitFen: 'fen',
+      perEnterpriseCapFen: 'fen',
+      localContributionCapBp: 'bp',
+    },
+    clauses: ['normal-operation', 'tax-compliant'],
+  },
+  'branch-conversion': {
+    parameters: { awardFen: 'fen' },
+    clauses: ['converted-branch', 'legal-person', 'included-in-statistics', 'within-policy-period'],
+  },
+  'livestream-enterprise': {
+    parameters: {
+      eligibleOrgTypes: 'org-types',
+      minStatisticalOnlineRetailFen: 'fen',
+      awardFen: 'fen',
+      localContributionCapBp: 'bp',
+    },
+    clauses: ['legal-person', 'registered-this-year', 'normal-operation', 'tax-compliant'],
+  },
+  'livestream-base': {
+    parameters: {
+      eligibleOrgTypes: 'org-types',
+      minYearsRegistered: 'count',
+      minPlatformAuthorizations: 'count',
+      minSiteAreaM2: 'count',
+      minLiveRooms: 'count',
+      activeStreamersMoreThan: 'count',
+      minStatisticalOnlineRetailFen: 'fen',
+      awardFen: 'fen',
+      localContributionCapBp: 'bp',
+    },
+    clauses: ['registered-in-city', 'good-credit', 'normal-operation', 'tax-compliant'],
+  },
+  'talent-hiring': {
+    parameters: { eligibleOrgTypes: 'org-types', minTrainedHires: 'count', maxAwardFen: 'fen' },
+    clauses: ['registered-in-city'],
+  },
+  'streamer-training': {
+    parameters: { eligibleOrgTypes: 'org-types', minQualifiedTrainees: 'count', maxAwardFen: 'fen' },
+    clauses: ['registered-in-city', 'qualifications'],
+  },
+  'county-logistics-center': {
+    parameters: {
+      eligibleOrgTypes: 'org-types',
+      minNationalExpressCompanies: 'count',
+      requiredOperations: 'operations',
+      awardFen: 'fen',
+    },
+    clauses: ['first-year'],
+  },
+  'express-info-platform': {
+    parameters: { eligibleOrgTypes: 'org-types', minCountyParcelShareBp: 'bp', awardFen: 'fen' },
+    clauses: ['price-comparison', 'matchmaking', 'first-year'],
+  },
+  'distribution-center': {
+    parameters: { eligibleOrgTypes: 'org-types', awardFen: 'fen' },
+    clauses: ['national-brand', 'new-first-level', 'first-year', 'qualified'],
+  },
+} as const satisfies Record<ProgramId, { parameters: Record<string, ParameterKind>; clauses: readonly string[] }>;
+
+export const COMMENDATION_SCHEMA = {
+  parameters: {
+    retailGrowthTopN: 'count',
+    onlineShareTopN: 'count',
+    newShopsMoreThan: 'count',
+    relocatedShopsTopN: 'count',
+  },
+  clauses: ['retail-growth-above-province', 'online-share-above-province'],
+} as const satisfies { parameters: Record<string, ParameterKind>; clauses: readonly string[] };
+
+type Schemas = typeof PROGRAM_SCHEMAS;
+
+export type ParameterValue<K extends ParameterKind> = K extends 'org-types'
+  ? OrgType[]
+  : K extends 'operations'
+    ? UnifiedOperation[]
+    : number;
+
+/** A number (or list) of the policy, with the exact words of the text it comes from. */
+export interface Parameter<T> {
+  value: T;
+  clause: string;
+}
+
+type ParametersOf<S extends { parameters: Record<string, ParameterKind> }> = {
+  [N in keyof S['parameters']]: Parameter<ParameterValue<S['parameters'][N]>>;
+};
+type ClausesOf<S extends { clauses: readonly string[] }> = Record<S['clauses'][number], string>;
+
+export interface ProgramEdition<P extends ProgramId = ProgramId> {
+  measure: number;
+  title: string;
+  poolId: string;
+  oneOff: boolean;
+  /** The words that grant the award, e.g. 给予企业5万元的一次性奖励. */
+  awardClause: string;
+  parameters: ParametersOf<Schemas[P]>;
+  clauses: ClausesOf<Schemas[P]>;
+}
+
+export interface Pool {
+  title: string;
+  capFen: number;
+  measure: number;
+  clause: string;
+}
+
+export interface Edition {
+  id: string;
+  title: string;
+  claimYear: number;
+  validFrom: string;
+  validTo: string;
+  validityClause: string;
+  /** When firms may submit applications for this claim year. */
+  applicationWindow: { opens: string; closes: string };
+  /** Editions seeded for demonstration are marked so production can refuse them. */
+  demo: boolean;
+  pools: Record<string, Pool>;
+  programs: { [P in ProgramId]?: ProgramEdition<P> };
+  commendations: {
+    parameters: ParametersOf<typeof COMMENDATION_SCHEMA>;
+    clauses: ClausesOf<typeof COMMENDATION_SCHEMA>;
+  };
+}

@@ -1,0 +1,14 @@
+export * from './contracts/catalogue';
+export * from './contracts/errors';
+export * from './contracts/evaluation';
+export * from './contracts/facts';
+export { commendations, rankDescending } from './commendations/commendations';
+export { builtInEditions, editionFor } from './editions/registry';
+export { loadEdition } from './editions/load';
+export * from './editions/schema';
+export { evaluate, evaluateProgram, editionSummary, type EvaluateOptions } from './evaluate';
+export * from './money/money';
+export { formatDateZh, isIsoDate } from './validation/dates';
+export { isValidUscc, usccCheckCharacter, usccProblem, usccProblemMessage, type UsccProblem } from './validation/uscc';
+export { checkFacts, parseCommendationsRequest, parseEvaluationRequest } from './validation/requests';
+export { Issues } from './validation/checks';
