@@ -1,0 +1,155 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- mutating untyped edition documents */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROGRAM_IDS } from '../contracts/catalogue';
+import { PolicyError } from '../contracts/errors';
+import { evaluate } from '../evaluate';
+import { BASELINE } from '../testing/fixtures';
+import edition2023 from './data/edition-2023.json';
+import { loadEdition } from './load';
+import { builtInEditions, editionFor } from './registry';
+
+const POLICY_TEXT = readFileSync(
+  join(__dirname, '../../../docs/policy/liaocheng-ecommerce-measures-draft.txt'),
+  'utf8',
+);
+
+const clone = (): Record<string, unknown> => structuredClone(edition2023) as unknown as Record<string, unknown>;
+
+const refusedFields = (mutate: (e: Record<string, any>) => void): string[] => {
+  const e = clone();
+  mutate(e);
+  try {
+    loadEdition(e);
+  } catch (err) {
+    expect(err).toBeInstanceOf(PolicyError);
+    expect((err as PolicyError).code).toBe('INVALID_EDITION');
+    return (err as PolicyError).details.map((d) => d.field);
+  }
+  throw new Error('edition was accepted');
+};
+
+describe('edition 2023 (the text as data)', () => {
+  it('loads and is in force for claim year 2023, from 2023-01-01 to 2023-12-31', () => {
+    const e = editionFor(2023);
+    expect([e.validFrom, e.validTo, e.demo]).toEqual(['2023-01-01', '2023-12-31', false]);
+    expect(Object.keys(e.programs)).toEqual(PROGRAM_IDS);
+  });
+
+  it('carries every pool of the text', () => {
+    expect(Object.fromEntries(Object.entries(editionFor(2023).pools).map(([id, p]) => [id, p.capFen]))).toEqual({
+      'pool-leading': 200_000_000,
+      'pool-branch': 100_000_000,
+      'pool-livestream': 200_000_000,
+      'pool-talent': 100_000_000,
+      'pool-logistics': 200_000_000,
+    });
+  });
+
+  it('every clause in the edition is a verbatim substring of docs/policy', () => {
+    const clauses: string[] = [];
+    const walk = (value: unknown, key: string): void => {
+      if (typeof value === 'string' && /clause/i.test(key)) clauses.push(value);
+      else if (value && typeof value === 'object')
+        for (const [k, v] of Object.entries(value)) walk(v, /^clauses$/.test(key) ? 'clause' : k);
+    };
+    walk(edition2023, '');
+    expect(clauses.length).toBeGreaterThan(50);
+    for (const clause of clauses) expect(POLICY_TEXT).toContain(clause);
+  });
+
+  it('every clause a trace cites is a verbatim substring of docs/policy', () => {
+    const facts = Object.assign({}, ...Object.values(BASELINE));
+    for (const variant of [facts, {}]) {
+      for (const p of evaluate({ claimYear: 2023, facts: variant }).programs) {
+        for (const c of [...p.conditions, ...p.caps, p.award]) expect(POLICY_TEXT).toContain(c.clause);
+      }
+    }
+  });
+
+  it('is immutable once loaded: a new edition is new data', () => {
+    const e = editionFor(2023);
+    expect(Object.isFrozen(e.programs['leading-enterprise']?.parameters.minOnlineRetailFen)).toBe(true);
+    expect(() => {
+      (e.pools['pool-leading'] as { capFen: number }).capFen = 1;
+    }).toThrow(TypeError);
+    expect(builtInEditions()[0]).toBe(e);
+  });
+});
+
+describe('a malformed edition is refused on load, naming the field', () => {
+  it.each([
+    [
+      'a missing parameter',
+      (e: any) => delete e.programs['leading-enterprise'].parameters.minOnlineRetailFen,
+      ['programs.leading-enterprise.parameters.minOnlineRetailFen'],
+    ],
+    [
+      'negative money',
+      (e: any) => (e.programs['branch-conversion'].parameters.awardFen.value = -1),
+      ['programs.branch-conversion.parameters.awardFen.value'],
+    ],
+    ['fractional money', (e: any) => (e.pools['pool-leading'].capFen = 100.5), ['pools.pool-leading.capFen']],
+    [
+      'basis points above 10000',
+      (e: any) => (e.programs['livestream-base'].parameters.localContributionCapBp.value = 12_000),
+      ['programs.livestream-base.parameters.localContributionCapBp.value'],
+    ],
+    [
+      'an empty clause',
+      (e: any) => (e.programs['talent-hiring'].parameters.minTrainedHires.clause = ''),
+      ['programs.talent-hiring.parameters.minTrainedHires.clause'],
+    ],
+    [
+      'a missing condition clause',
+      (e: any) => delete e.programs['distribution-center'].clauses.qualified,
+      ['programs.distribution-center.clauses.qualified'],
+    ],
+    ['an unknown program', (e: any) => (e.programs['free-money'] = {}), ['programs.free-money']],
+    [
+      'an unknown parameter',
+      (e: any) => (e.programs['talent-hiring'].parameters.bonus = { value: 1, clause: 'x' }),
+      ['programs.talent-hiring.parameters.bonus'],
+    ],
+    [
+      'a pool that does not exist',
+      (e: any) => (e.programs['talent-hiring'].poolId = 'pool-nowhere'),
+      ['programs.talent-hiring.poolId'],
+    ],
+    ['an impossible date', (e: any) => (e.validTo = '2023-02-30'), ['validTo']],
+    ['validity ending before it starts', (e: any) => (e.validFrom = '2024-01-01'), ['validTo']],
+    [
+      'a window closing before it opens',
+      (e: any) => (e.applicationWindow = { opens: '2023-06-01', closes: '2023-05-01' }),
+      ['applicationWindow.closes'],
+    ],
+    [
+      'an unknown org type',
+      (e: any) => (e.programs['leading-enterprise'].parameters.eligibleOrgTypes.value = ['bank']),
+      ['programs.leading-enterprise.parameters.eligibleOrgTypes.value'],
+    ],
+    ['an unknown top-level field', (e: any) => (e.note = 'x'), ['note']],
+    ['a claim year that is not a year', (e: any) => (e.claimYear = '2023'), ['claimYear']],
+    [
+      'missing commendation parameters',
+      (e: any) => delete e.commendations.parameters.relocatedShopsTopN,
+      ['commendations.parameters.relocatedShopsTopN'],
+    ],
+  ])('%s', (_label, mutate, fields) => {
+    expect(refusedFields(mutate)).toEqual(fields);
+  });
+
+  it('reports every problem at once', () => {
+    expect(
+      refusedFields((e) => {
+        e.id = '';
+        e.demo = 'no';
+        e.pools['pool-branch'].capFen = -5;
+      }),
+    ).toEqual(['id', 'demo', 'pools.pool-branch.capFen']);
+  });
+
+  it('refuses something that is not an object', () => {
+    expect(() => loadEdition(null)).toThrow('政策版本数据有误');
+  });
+});

@@ -1,0 +1,137 @@
+import { cap, condition, run, withFacts } from '../testing/fixtures';
+
+const P = 'leading-enterprise';
+const evalWith = (changes: Record<string, unknown>) => run(P, withFacts(P, changes));
+
+describe('二、培育电商龙头企业 (leading-enterprise)', () => {
+  describe('对当年实现网络零售额1亿元以上企业 (以上 includes 1亿元)', () => {
+    it.each([
+      ['one fen below 1亿元', 9_999_999_999, 'unmet', 'ineligible'],
+      ['exactly 1亿元', 10_000_000_000, 'met', 'eligible'],
+      ['one fen above 1亿元', 10_000_000_001, 'met', 'eligible'],
+    ] as const)('%s → %s', (_label, onlineRetailFen, conditionStatus, status) => {
+      const r = evalWith({ onlineRetailFen });
+      expect(condition(r, 'retail-threshold').status).toBe(conditionStatus);
+      expect(condition(r, 'retail-threshold').clause).toBe('对当年实现网络零售额1亿元以上企业');
+      expect(r.status).toBe(status);
+    });
+
+    it('tells a firm below the threshold exactly how far it is', () => {
+      expect(condition(evalWith({ onlineRetailFen: 8_765_440_000 }), 'retail-threshold').explanation).toBe(
+        '当年网络零售额需达到1亿元，目前还差1,234.56万元',
+      );
+      expect(condition(evalWith({ onlineRetailFen: 9_999_999_999 }), 'retail-threshold').explanation).toBe(
+        '当年网络零售额需达到1亿元，目前还差0.01元',
+      );
+    });
+
+    it('an ineligible program pays nothing (maxAmountFen null)', () => {
+      expect(evalWith({ onlineRetailFen: 9_999_999_999 }).maxAmountFen).toBeNull();
+    });
+  });
+
+  describe('每实现1万元，最高给予4元流量补贴 (full 10,000-yuan units only)', () => {
+    it.each([
+      ['exactly 10,000 units', 10_000_000_000, 4_000_000],
+      ['a partial unit does not count', 10_000_999_999, 4_000_000],
+      ['one more full unit adds 4 yuan', 10_001_000_000, 4_000_400],
+    ])('%s', (_label, onlineRetailFen, awardFen) => {
+      const r = evalWith({ onlineRetailFen, localContributionFen: 10_000_000_000 });
+      expect(r.award.amountFen).toBe(awardFen);
+      expect(r.maxAmountFen).toBe(awardFen);
+    });
+  });
+
+  describe('每家企业最高补贴40万元', () => {
+    it.each([
+      ['formula one unit below the cap', 99_999_000_000, 39_999_600],
+      ['formula exactly at the cap', 100_000_000_000, 40_000_000],
+      ['formula above the cap is held at 40万元', 100_001_000_000, 40_000_000],
+      ['far above', 10_000_000_000_000, 40_000_000],
+    ])('%s', (_label, onlineRetailFen, max) => {
+      const r = evalWith({ onlineRetailFen, localContributionFen: 10_000_000_000 });
+      expect(cap(r, 'per-enterprise')?.amountFen).toBe(40_000_000);
+      expect(r.maxAmountFen).toBe(max);
+    });
+  });
+
+  describe('对企业的奖补资金额不得超过企业对地方贡献数的20% (rounded down to the fen)', () => {
+    it.each([
+      [60_000_000, 12_000_000],
+      [12_345_678, 2_469_135],
+      [4, 0],
+      [5, 1],
+      [0, 0],
+      [9_007_199_254_740_991, 1_801_439_850_948_198],
+    ])('local contribution %i fen → cap %i fen', (localContributionFen, capFen) => {
+      const r = evalWith({ onlineRetailFen: 100_000_000_000, localContributionFen });
+      expect(cap(r, 'local-contribution-20pct')?.amountFen).toBe(capFen);
+      expect(r.maxAmountFen).toBe(Math.min(capFen, 40_000_000));
+    });
+
+    it('an unknown local contribution lists the cap as null and asks for it, without changing the status', () => {
+      const r = evalWith({ localContributionFen: undefined });
+      expect(r.status).toBe('eligible');
+      expect(cap(r, 'local-contribution-20pct')?.amountFen).toBeNull();
+      expect(r.missingFacts).toEqual(['localContributionFen']);
+      expect(r.maxAmountFen).toBe(4_000_000);
+    });
+  });
+
+  describe('获得奖补资金的企业应处于正常经营状态并依法纳税', () => {
+    it.each([
+      ['normalOperation', 'normal-operation'],
+      ['taxCompliant', 'tax-compliant'],
+    ])('%s false → ineligible; unknown → undetermined', (fact, id) => {
+      const no = evalWith({ [fact]: false });
+      expect(condition(no, id).status).toBe('unmet');
+      expect(no.status).toBe('ineligible');
+      const unknown = evalWith({ [fact]: undefined });
+      expect(condition(unknown, id).status).toBe('unknown');
+      expect(unknown.status).toBe('undetermined');
+      expect(unknown.missingFacts).toEqual([fact]);
+    });
+  });
+
+  describe('加大对电商龙头企业的支持力度 (who may apply)', () => {
+    it.each([
+      [['ecommerce'], 'met'],
+      [['cross-border-ecommerce'], 'met'],
+      [['livestream-ecommerce'], 'met'],
+      [['trade-retail'], 'met'],
+      [['logistics-center', 'ecommerce'], 'met'],
+      [['logistics-center'], 'unmet'],
+      [[], 'unmet'],
+    ])('orgTypes %j → %s', (orgTypes, status) => {
+      expect(condition(evalWith({ orgTypes }), 'org-type').status).toBe(status);
+    });
+  });
+
+  it('the worked example of the spec: 356,789,012.34元 and 60万元 local contribution → 12万元', () => {
+    const r = run(P, {
+      orgTypes: ['ecommerce'],
+      onlineRetailFen: 35_678_901_234,
+      localContributionFen: 60_000_000,
+      normalOperation: true,
+      taxCompliant: true,
+    });
+    expect(r.status).toBe('eligible');
+    expect(r.award.amountFen).toBe(14_271_200); // 35,678 units × 4 yuan = 142,712 yuan
+    expect(r.caps.map((c) => [c.id, c.amountFen])).toEqual([
+      ['per-enterprise', 40_000_000],
+      ['local-contribution-20pct', 12_000_000],
+      ['pool', 200_000_000],
+    ]);
+    expect(r.maxAmountFen).toBe(12_000_000);
+    expect(r.missingFacts).toEqual([]);
+    expect(r.oneOff).toBe(false);
+  });
+
+  it('unknown retail: undetermined, bounded by the caps that can be computed', () => {
+    const r = evalWith({ onlineRetailFen: undefined, localContributionFen: 100_000_000 });
+    expect(r.status).toBe('undetermined');
+    expect(r.award.amountFen).toBeNull();
+    expect(r.missingFacts).toEqual(['onlineRetailFen']);
+    expect(r.maxAmountFen).toBe(20_000_000);
+  });
+});
