@@ -1,4 +1,4 @@
-// Closed vocabularies of the evaluation contract (../../docs/evaluation-contract.md).
+// Closed vocabularies of the evaluation contract (docs/spec/evaluation-contract.md).
 // Ids are the wire format and never change; names are what users read.
 
 export const COUNTIES = [

@@ -92,15 +92,7 @@ export class Trace<P extends ProgramId> {
     if (v === undefined)
       this.add(id, param.clause, 'unknown', expected, null, [fact], `请填写${label}（需${wording}）`);
     else if (v >= min)
-      this.add(
-        id,
-        param.clause,
-        'met',
-        expected,
-        v,
-        [fact],
-        `${label}为${formatCount(v)}${unit}，${wording}的要求已满足`,
-      );
+      this.add(id, param.clause, 'met', expected, v, [fact], `${label}为${formatCount(v)}${unit}，已${wording}`);
     else
       this.add(
         id,
