@@ -127,7 +127,7 @@ describe('npm run --silent policy -- match (one request per line, streaming)', (
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out.map((o) => o['line'])).toEqual([1, 3, 4]);
-    expect(out[0]).toEqual({ line: 1, ...evaluate(JSON.parse(ISSUE_EXAMPLE)) });
+    expect(out[0]).toEqual(JSON.parse(JSON.stringify({ line: 1, ...evaluate(JSON.parse(ISSUE_EXAMPLE)) })));
     expect(out[1]).toMatchObject({
       line: 3,
       error: { code: 'INVALID_REQUEST', details: [{ field: 'facts.siteAreaM2' }] },

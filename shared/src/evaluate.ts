@@ -1,59 +1,85 @@
-import { PROGRAM_IDS, type ProgramId } from './contracts/catalogue';
+import { type ProgramId } from './contracts/catalogue';
 import {
   type EditionSummary,
   type EvaluationRequest,
   type EvaluationResponse,
   type ProgramResult,
+  type ProgramScreening,
+  type ScreeningResponse,
 } from './contracts/evaluation';
-import { type Facts } from './contracts/facts';
+import { type Facts, type FactVector, toFactVector } from './contracts/facts';
 import { editionFor } from './editions/registry';
-import { type Edition, type ProgramEdition } from './editions/schema';
-import { RULES } from './rules';
-import { type Rule } from './rules/rule';
-import { Trace } from './rules/trace';
-import { parseEvaluationRequest } from './validation/requests';
+import { type Edition } from './editions/schema';
+import { type CompiledProgram, compileEdition } from './rules/compile';
+import { readEvaluationRequest } from './validation/requests';
 
 export interface EvaluateOptions {
   /** Editions to choose from (the API passes its published ones); the built-in ones otherwise. */
   editions?: readonly Edition[];
 }
 
-export const editionSummary = (edition: Edition): EditionSummary => ({
-  id: edition.id,
-  title: edition.title,
-  validFrom: edition.validFrom,
-  validTo: edition.validTo,
-});
+export const editionSummary = (edition: Edition): EditionSummary => compileEdition(edition).summary;
 
-/** Evaluates one program of an edition against already validated facts. */
-export const evaluateProgram = <P extends ProgramId>(
-  programId: P,
-  facts: Facts,
-  edition: Edition,
-): ProgramResult | null => {
-  const program = edition.programs[programId] as ProgramEdition<P> | undefined;
-  if (!program) return null;
-  const trace = new Trace(programId, program, facts, edition);
-  (RULES[programId] as Rule<P>)(trace);
-  return trace.finish();
+/** Runs `step` on every compiled program of the claim year's edition that was asked for. */
+const run = <R>(
+  claimYear: number,
+  wanted: readonly ProgramId[] | undefined,
+  options: EvaluateOptions,
+  step: (program: CompiledProgram) => R,
+): { claimYear: number; edition: EditionSummary; programs: R[] } => {
+  const compiled = compileEdition(editionFor(claimYear, options.editions));
+  const all = compiled.programs;
+  const programs: R[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const program = all[i] as CompiledProgram;
+    if (!wanted || wanted.includes(program.programId)) programs.push(step(program));
+  }
+  return { claimYear, edition: compiled.summary, programs };
 };
+
+const traced =
+  (facts: FactVector) =>
+  (program: CompiledProgram): ProgramResult =>
+    program.evaluate(facts);
+const screened =
+  (facts: FactVector) =>
+  (program: CompiledProgram): ProgramScreening =>
+    program.screen(facts);
 
 /**
  * The evaluation contract: validates the request (INVALID_REQUEST), finds the edition in
  * force for the claim year (NO_EDITION), and evaluates every paying program of it, or those
- * asked for, in the order of the measures. Pure and deterministic.
+ * asked for, in the order of the measures, each with its trace. Pure and deterministic.
  */
 export const evaluate = (input: unknown, options: EvaluateOptions = {}): EvaluationResponse => {
-  const request = parseEvaluationRequest(input);
-  const edition = editionFor(request.claimYear, options.editions);
-  const wanted = request.programs;
-  const programs: ProgramResult[] = [];
-  for (const id of PROGRAM_IDS) {
-    if (wanted && !wanted.includes(id)) continue;
-    const result = evaluateProgram(id, request.facts, edition);
-    if (result) programs.push(result);
-  }
-  return { claimYear: request.claimYear, edition: editionSummary(edition), programs };
+  const request = readEvaluationRequest(input);
+  return run(request.claimYear, request.programs, options, traced(request.facts));
 };
+
+/**
+ * The same decisions without traces, for screening many firms at once (a draft edition's
+ * effect on every firm, 免申即享 matching). Validates like `evaluate`.
+ */
+export const screen = (input: unknown, options: EvaluateOptions = {}): ScreeningResponse => {
+  const request = readEvaluationRequest(input);
+  return run(request.claimYear, request.programs, options, screened(request.facts));
+};
+
+/**
+ * `evaluate` for a request whose facts were validated before (when they were stored): skips
+ * validation, so it must never be given input straight from outside.
+ */
+export const evaluateValidated = (request: EvaluationRequest, options: EvaluateOptions = {}): EvaluationResponse =>
+  run(request.claimYear, request.programs, options, traced(toFactVector(request.facts)));
+
+/** `screen` for already validated facts; the same caution as `evaluateValidated`. */
+export const screenValidated = (request: EvaluationRequest, options: EvaluateOptions = {}): ScreeningResponse =>
+  run(request.claimYear, request.programs, options, screened(toFactVector(request.facts)));
+
+/** Evaluates one program of an edition against already validated facts; null if the edition lacks it. */
+export const evaluateProgram = (programId: ProgramId, facts: Facts, edition: Edition): ProgramResult | null =>
+  compileEdition(edition)
+    .programs.find((p) => p.programId === programId)
+    ?.evaluate(toFactVector(facts)) ?? null;
 
 export type { EvaluationRequest };

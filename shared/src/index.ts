@@ -6,9 +6,23 @@ export { commendations, rankDescending } from './commendations/commendations';
 export { builtInEditions, editionFor } from './editions/registry';
 export { loadEdition } from './editions/load';
 export * from './editions/schema';
-export { evaluate, evaluateProgram, editionSummary, type EvaluateOptions } from './evaluate';
+export {
+  editionSummary,
+  evaluate,
+  evaluateProgram,
+  evaluateValidated,
+  screen,
+  screenValidated,
+  type EvaluateOptions,
+} from './evaluate';
 export * from './money/money';
 export { formatDateZh, isIsoDate } from './validation/dates';
 export { isValidUscc, usccCheckCharacter, usccProblem, usccProblemMessage, type UsccProblem } from './validation/uscc';
-export { checkFacts, parseCommendationsRequest, parseEvaluationRequest } from './validation/requests';
+export {
+  checkFacts,
+  parseCommendationsRequest,
+  parseEvaluationRequest,
+  readEvaluationRequest,
+  type ValidRequest,
+} from './validation/requests';
 export { Issues } from './validation/checks';

@@ -22,7 +22,7 @@ export interface ConditionResult {
   /** The fact value the condition looked at; null when unknown. */
   actual: unknown;
   /** Facts this condition reads. */
-  facts: FactName[];
+  facts: readonly FactName[];
   /** Plain Chinese: what is met, what is missing, how far from the threshold. */
   explanation: string;
 }
@@ -48,6 +48,10 @@ export interface EditionSummary {
   validTo: string;
 }
 
+/**
+ * One program's answer. Results may share frozen parts (a condition whose answer depends only
+ * on the edition is one object for every firm): treat results as read-only.
+ */
 export interface ProgramResult {
   programId: ProgramId;
   measure: number;
@@ -62,9 +66,29 @@ export interface ProgramResult {
   award: AwardResult;
   conditions: ConditionResult[];
   caps: CapResult[];
-  missingFacts: FactName[];
+  missingFacts: readonly FactName[];
   /** One Chinese sentence summarising the outcome. */
   summary: string;
+}
+
+/**
+ * A program's verdict without its trace: what screening many firms needs (an edition draft's
+ * effect on every registered firm, 免申即享 matching). The same decision as ProgramResult.
+ */
+export interface ProgramScreening {
+  programId: ProgramId;
+  measure: number;
+  status: ProgramStatus;
+  maxAmountFen: number | null;
+  poolId: string;
+  oneOff: boolean;
+  missingFacts: readonly FactName[];
+}
+
+export interface ScreeningResponse {
+  claimYear: number;
+  edition: EditionSummary;
+  programs: ProgramScreening[];
 }
 
 export interface EvaluationResponse {

@@ -96,10 +96,59 @@ const defs: Record<FactName, Omit<FactDefinition, 'name'>> = {
   firstOperatingYear: { kind: 'year', label: '首个运营年度' },
 };
 
-export const FACTS: ReadonlyMap<string, FactDefinition> = new Map(
-  (Object.keys(defs) as FactName[]).map((name) => [name, { name, ...defs[name] }]),
+export const FACT_NAMES = Object.keys(defs) as readonly FactName[];
+
+/** Each fact's definition; `index` is its slot in a FactVector. */
+export type IndexedFact = FactDefinition & { readonly index: number };
+
+/**
+ * Fact name → definition, as a null-prototype object: looking up every key of every request
+ * is the hot path of validation, and this is faster than a Map; no inherited key can match.
+ */
+export const FACT_DEFS: Readonly<Record<string, IndexedFact | undefined>> = Object.freeze(
+  Object.assign(
+    Object.create(null) as Record<string, IndexedFact>,
+    Object.fromEntries(FACT_NAMES.map((name, index) => [name, { name, index, ...defs[name] }])),
+  ),
 );
 
-export const FACT_NAMES = [...FACTS.keys()] as readonly FactName[];
+export const FACTS: ReadonlyMap<string, IndexedFact> = new Map(
+  FACT_NAMES.map((name) => [name, FACT_DEFS[name] as IndexedFact]),
+);
+
+export const factIndex = (name: FactName): number => (FACTS.get(name) as { index: number }).index;
+
+/**
+ * Validated facts as a fixed-length vector in FACT_NAMES order (undefined while unknown).
+ * Rules read facts by index: whatever subset of facts a firm gave, and whatever shape its
+ * JSON object had, every read is the same monomorphic element load.
+ */
+export type FactVector = readonly unknown[];
+
+// A packed (not holey) array of undefined: copying it is the cheapest way to make a vector, and
+// reads from a packed array need no hole check. (`new Array(n).fill()` would be holey.)
+const EMPTY_VECTOR: readonly unknown[] = FACT_NAMES.map(() => undefined);
+
+/** A fresh vector with every fact unknown. */
+export const emptyFactVector = (): unknown[] => EMPTY_VECTOR.slice();
+
+/** Facts already validated (e.g. stored ones) as a vector; nulls and unknown names are ignored. */
+export const toFactVector = (facts: Facts): FactVector => {
+  const vector = emptyFactVector();
+  const source = facts as Record<string, unknown>;
+  for (const key in source) {
+    const def = FACT_DEFS[key];
+    const value = source[key];
+    if (def && value !== null) vector[def.index] = value;
+  }
+  return vector;
+};
+
+/** The known facts of a vector as a plain object, in FACT_NAMES order. */
+export const fromFactVector = (vector: FactVector): Facts => {
+  const facts: Record<string, unknown> = {};
+  for (let i = 0; i < FACT_NAMES.length; i++) if (vector[i] !== undefined) facts[FACT_NAMES[i] as string] = vector[i];
+  return facts as Facts;
+};
 
 export const factLabel = (name: FactName): string => defs[name].label;

@@ -4,7 +4,7 @@ import { leadingEnterprise } from './leading-enterprise';
 import { livestreamBase } from './livestream-base';
 import { livestreamEnterprise } from './livestream-enterprise';
 import { countyLogisticsCenter, distributionCenter, expressInfoPlatform } from './logistics';
-import { type Rule } from './rule';
+import { type Rule } from './builder';
 import { streamerTraining, talentHiring } from './talent';
 
 /** Every paying program's rule, in the order of the measures. */

@@ -1,7 +1,7 @@
 import { isCountyId, isOrgType, isPlatformId, isProgramId, isUnifiedOperation } from '../contracts/catalogue';
 import { invalidRequest } from '../contracts/errors';
 import { type CommendationsRequest, type EvaluationRequest } from '../contracts/evaluation';
-import { FACTS, type FactKind, type Facts } from '../contracts/facts';
+import { emptyFactVector, FACT_DEFS, type FactKind, type FactVector, fromFactVector } from '../contracts/facts';
 import {
   isNonNegativeSafeInteger,
   isObject,
@@ -10,12 +10,22 @@ import {
   Issues,
   numberMessage,
   refuseUnknownKeys,
-  type Json,
 } from './checks';
 import { isIsoDate } from './dates';
 import { usccProblem, usccProblemMessage } from './uscc';
 
-const listOf = (
+const ORG_TYPE_HINT =
+  '可选：ecommerce、cross-border-ecommerce、trade-retail、livestream-ecommerce、livestream-base、mcn、training-institution、logistics-center、logistics-platform、express-company、ecommerce-park、supply-chain、agency-operation、content-production';
+const PLATFORM_HINT = '可选：taobao、jd、pinduoduo、douyin、kuaishou，其他平台写作 other:平台名称';
+const OPERATION_HINT = '可选：warehousing、sorting、transport、delivery、pickup';
+const COUNTY_HINT =
+  '可选：dongchangfu、chiping、yanggu、shenxian、donge、guanxian、gaotang、linqing、etdz、hitech、resort';
+
+/**
+ * Checks a list of closed-vocabulary strings, reporting each bad or repeated item at its
+ * index. Lists are short (at most a few dozen items), so duplicates are found without a Set.
+ */
+const checkList = (
   value: unknown,
   path: string,
   issues: Issues,
@@ -26,113 +36,142 @@ const listOf = (
     issues.add(path, `必须是列表，${what}`);
     return;
   }
-  const seen = new Set<string>();
-  value.forEach((item, i) => {
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
     if (typeof item !== 'string' || !accept(item)) issues.add(`${path}[${i}]`, `不是有效取值，${what}`);
-    else if (seen.has(item)) issues.add(`${path}[${i}]`, `“${item}”重复了，请删除重复项`);
-    else seen.add(item);
-  });
+    else if (value.indexOf(item) < i) issues.add(`${path}[${i}]`, `“${item}”重复了，请删除重复项`);
+  }
 };
 
-const ORG_TYPE_HINT =
-  '可选：ecommerce、cross-border-ecommerce、trade-retail、livestream-ecommerce、livestream-base、mcn、training-institution、logistics-center、logistics-platform、express-company、ecommerce-park、supply-chain、agency-operation、content-production';
-const PLATFORM_HINT = '可选：taobao、jd、pinduoduo、douyin、kuaishou，其他平台写作 other:平台名称';
-const OPERATION_HINT = '可选：warehousing、sorting、transport、delivery、pickup';
-const COUNTY_HINT =
-  '可选：dongchangfu、chiping、yanggu、shenxian、donge、guanxian、gaotang、linqing、etdz、hitech、resort';
+/** True when a list is valid: the common case, checked without building any message. */
+const listOk = (value: unknown, accept: (item: string) => boolean): boolean => {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (typeof item !== 'string' || !accept(item) || value.indexOf(item) < i) return false;
+  }
+  return true;
+};
 
-const factValue = (kind: FactKind, value: unknown, path: string, issues: Issues): void => {
+const LIST_RULES = {
+  'org-types': [isOrgType, ORG_TYPE_HINT],
+  platforms: [isPlatformId, PLATFORM_HINT],
+  operations: [isUnifiedOperation, OPERATION_HINT],
+} as const;
+
+/** Is this a valid value of its kind? No allocation: the happy path of every request. */
+const factOk = (kind: FactKind, value: unknown): boolean => {
   switch (kind) {
     case 'boolean':
-      if (typeof value !== 'boolean') issues.add(path, '必须是 true 或 false');
-      return;
+      return typeof value === 'boolean';
     case 'fen':
-      if (!isNonNegativeSafeInteger(value)) issues.add(path, numberMessage.fen);
-      return;
     case 'count':
-      if (!isNonNegativeSafeInteger(value)) issues.add(path, numberMessage.count);
-      return;
+      return isNonNegativeSafeInteger(value);
     case 'share-bp':
-      if (!isNonNegativeSafeInteger(value) || value > 10_000) issues.add(path, numberMessage.bp);
-      return;
+      return isNonNegativeSafeInteger(value) && value <= 10_000;
     case 'year':
-      if (!isYear(value)) issues.add(path, numberMessage.year);
-      return;
+      return isYear(value);
     case 'date':
-      if (typeof value !== 'string' || !isIsoDate(value))
-        issues.add(path, '必须是真实存在的日期，格式YYYY-MM-DD，例如2023-06-30');
-      return;
-    case 'uscc': {
-      if (typeof value !== 'string') {
-        issues.add(path, '必须是18位统一社会信用代码');
-        return;
-      }
-      const problem = usccProblem(value);
-      if (problem) issues.add(path, usccProblemMessage(problem));
-      return;
-    }
+      return typeof value === 'string' && isIsoDate(value);
+    case 'uscc':
+      return typeof value === 'string' && usccProblem(value) === null;
     case 'county':
-      if (typeof value !== 'string' || !isCountyId(value)) issues.add(path, `不是聊城市的县（市、区），${COUNTY_HINT}`);
-      return;
+      return typeof value === 'string' && isCountyId(value);
     case 'org-types':
-      listOf(value, path, issues, isOrgType, ORG_TYPE_HINT);
-      return;
     case 'platforms':
-      listOf(value, path, issues, isPlatformId, PLATFORM_HINT);
-      return;
     case 'operations':
-      listOf(value, path, issues, isUnifiedOperation, OPERATION_HINT);
-      return;
+      return listOk(value, LIST_RULES[kind][0]);
   }
 };
 
-/** Validates a firm's facts, collecting issues under `path`. */
-export const checkFacts = (value: unknown, path: string, issues: Issues): void => {
+/** What is wrong with a value that failed `factOk`, added under `path`. */
+const factIssue = (kind: FactKind, value: unknown, path: string, issues: Issues): void => {
+  switch (kind) {
+    case 'boolean':
+      return issues.add(path, '必须是 true 或 false');
+    case 'fen':
+      return issues.add(path, numberMessage.fen);
+    case 'count':
+      return issues.add(path, numberMessage.count);
+    case 'share-bp':
+      return issues.add(path, numberMessage.bp);
+    case 'year':
+      return issues.add(path, numberMessage.year);
+    case 'date':
+      return issues.add(path, '必须是真实存在的日期，格式YYYY-MM-DD，例如2023-06-30');
+    case 'uscc':
+      return issues.add(
+        path,
+        typeof value === 'string' ? usccProblemMessage(usccProblem(value) ?? 'check') : '必须是18位统一社会信用代码',
+      );
+    case 'county':
+      return issues.add(path, `不是聊城市的县（市、区），${COUNTY_HINT}`);
+    case 'org-types':
+    case 'platforms':
+    case 'operations':
+      return checkList(value, path, issues, LIST_RULES[kind][0], LIST_RULES[kind][1]);
+  }
+};
+
+/**
+ * Validates a firm's facts, collecting issues under `path`, and returns them as a FactVector
+ * (a null fact, a form clearing a field, is unknown), or null when `value` is no object.
+ */
+export const checkFacts = (value: unknown, path: string, issues: Issues): FactVector | null => {
   if (!isObject(value)) {
     issues.add(path, '必须是对象，例如 { "orgTypes": ["ecommerce"] }');
-    return;
+    return null;
   }
+  const vector = emptyFactVector();
   for (const key in value) {
-    const def = FACTS.get(key);
-    if (!def) {
-      issues.add(`${path}.${key}`, `不认识的事实字段“${key}”，请检查拼写（字段名区分大小写）`);
-      continue;
-    }
+    const def = FACT_DEFS[key];
     const v = value[key];
-    // null is how a form clears a field: the fact becomes unknown again.
-    if (v !== null && v !== undefined) factValue(def.kind, v, `${path}.${key}`, issues);
+    if (!def) issues.add(`${path}.${key}`, `不认识的事实字段“${key}”，请检查拼写（字段名区分大小写）`);
+    else if (v === null) continue;
+    else if (factOk(def.kind, v)) vector[def.index] = v;
+    else factIssue(def.kind, v, `${path}.${key}`, issues);
   }
+  return vector;
 };
 
-/** Drops facts set to null, so rules see them as unknown. */
-const withoutNulls = (facts: Json): Facts => {
-  for (const key in facts) {
-    if (facts[key] === null) {
-      const copy: Json = {};
-      for (const k in facts) if (facts[k] !== null) copy[k] = facts[k];
-      return copy as Facts;
-    }
-  }
-  return facts as Facts;
-};
+const REQUEST_HINT = '请求只有 claimYear、facts、programs 三项';
+
+/** A validated evaluation request, facts as a vector: what the engine works on. */
+export interface ValidRequest {
+  claimYear: number;
+  facts: FactVector;
+  programs: EvaluationRequest['programs'];
+}
 
 /** Validates an evaluation request; throws INVALID_REQUEST naming every offending field. */
-export const parseEvaluationRequest = (input: unknown): EvaluationRequest => {
+export const readEvaluationRequest = (input: unknown): ValidRequest => {
   const issues = new Issues();
   if (!isObject(input)) throw invalidRequest([{ field: '(request)', message: '请求必须是 JSON 对象' }]);
-  refuseUnknownKeys(input, ['claimYear', 'facts', 'programs'], '', issues, '请求只有 claimYear、facts、programs 三项');
-  if (!isYear(input['claimYear'])) issues.add('claimYear', numberMessage.year);
-  if (input['facts'] === undefined) issues.add('facts', '缺少 facts（企业情况），没有已知情况时请传 {}');
-  else checkFacts(input['facts'], 'facts', issues);
+  for (const key in input)
+    if (key !== 'claimYear' && key !== 'facts' && key !== 'programs')
+      issues.add(key, `不认识的字段“${key}”，${REQUEST_HINT}`);
+  const claimYear = input['claimYear'];
+  const facts = input['facts'];
   const programs = input['programs'];
-  if (programs !== undefined)
-    listOf(programs, 'programs', issues, isProgramId, '请使用资金奖励项目编号，如 leading-enterprise');
+  if (!isYear(claimYear)) issues.add('claimYear', numberMessage.year);
+  let vector: FactVector | null = null;
+  if (facts === undefined) issues.add('facts', '缺少 facts（企业情况），没有已知情况时请传 {}');
+  else vector = checkFacts(facts, 'facts', issues);
+  if (programs !== undefined && !listOk(programs, isProgramId))
+    checkList(programs, 'programs', issues, isProgramId, '请使用资金奖励项目编号，如 leading-enterprise');
   if (!issues.empty) throw invalidRequest(issues.list);
-  const request: EvaluationRequest = {
-    claimYear: input['claimYear'] as number,
-    facts: withoutNulls(input['facts'] as Json),
+  return {
+    claimYear: claimYear as number,
+    facts: vector as FactVector,
+    programs: programs as EvaluationRequest['programs'],
   };
-  if (programs !== undefined) request.programs = programs as EvaluationRequest['programs'];
+};
+
+/** Validates an evaluation request and returns it with its known facts (nulls dropped). */
+export const parseEvaluationRequest = (input: unknown): EvaluationRequest => {
+  const { claimYear, facts, programs } = readEvaluationRequest(input);
+  const request: EvaluationRequest = { claimYear, facts: fromFactVector(facts) };
+  if (programs !== undefined) request.programs = programs;
   return request;
 };
 

@@ -4,23 +4,37 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
 export type UsccProblem = 'length' | 'alphabet' | 'check';
 
+/** Character code → value in the alphabet, -1 outside it. */
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+const valueAt = (code: string, i: number): number => {
+  const c = code.charCodeAt(i);
+  return c < 128 ? (VALUE[c] as number) : -1;
+};
+
 /** The check character for the first 17 characters, or null if one is outside the alphabet. */
 export const usccCheckCharacter = (first17: string): string | null => {
+  const check = checkValue(first17);
+  return check < 0 ? null : ALPHABET.charAt(check);
+};
+
+/** The check value (0..30) of the first 17 characters, or -1 if one is outside the alphabet. */
+const checkValue = (code: string): number => {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const value = ALPHABET.indexOf(first17.charAt(i));
-    if (value < 0) return null;
+    const value = valueAt(code, i);
+    if (value < 0) return -1;
     sum += value * (WEIGHTS[i] as number);
   }
-  const check = (31 - (sum % 31)) % 31;
-  return ALPHABET.charAt(check);
+  return (31 - (sum % 31)) % 31;
 };
 
 /** Null when the code is valid, otherwise what is wrong with it. */
 export const usccProblem = (code: string): UsccProblem | null => {
   if (code.length !== 18) return 'length';
-  for (let i = 0; i < 18; i++) if (!ALPHABET.includes(code.charAt(i))) return 'alphabet';
-  return usccCheckCharacter(code.slice(0, 17)) === code.charAt(17) ? null : 'check';
+  const check = checkValue(code);
+  if (check < 0 || valueAt(code, 17) < 0) return 'alphabet';
+  return valueAt(code, 17) === check ? null : 'check';
 };
 
 export const isValidUscc = (code: string): boolean => usccProblem(code) === null;

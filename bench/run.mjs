@@ -1,0 +1,40 @@
+// Benchmark dispatcher: `npm run bench -- <name>` (the npm script builds shared first).
+// Each benchmark runs in its own Node process, so its timings and peak memory are its own.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** Benchmark name -> script, relative to this directory. Add new benchmarks here. */
+const BENCHMARKS = {
+  engine: {
+    script: './engine.mjs',
+    description: '规则引擎：10万家企业 × 9个资金奖励项目（含判断过程），并与 json-rules-engine 对比',
+  },
+};
+
+const usage = () => {
+  const lines = ['用法：npm run bench -- <基准测试名称> [参数...]', '', '可用的基准测试：'];
+  for (const [name, { description }] of Object.entries(BENCHMARKS)) lines.push(`  ${name.padEnd(10)}${description}`);
+  lines.push('', '例如：npm run bench -- engine');
+  return lines.join('\n');
+};
+
+const [name, ...args] = process.argv.slice(2);
+const benchmark = name !== undefined && Object.hasOwn(BENCHMARKS, name) ? BENCHMARKS[name] : undefined;
+if (!benchmark) {
+  if (name === undefined) console.error('缺少基准测试名称。\n');
+  else console.error(`不认识的基准测试“${name}”。\n`);
+  console.error(usage());
+  process.exit(2);
+}
+
+const script = fileURLToPath(new URL(benchmark.script, import.meta.url));
+const child = spawnSync(process.execPath, [...process.execArgv, script, ...args], { stdio: 'inherit' });
+if (child.error) {
+  console.error(`无法启动基准测试“${name}”：${child.error.message}`);
+  process.exit(1);
+}
+if (child.signal) {
+  console.error(`基准测试“${name}”被信号 ${child.signal} 终止`);
+  process.exit(1);
+}
+process.exit(child.status ?? 1);

@@ -1,0 +1,230 @@
+import { orgTypeName, type OrgType, type ProgramId } from '../contracts/catalogue';
+import { type AwardResult, type CapResult } from '../contracts/evaluation';
+import { factLabel, type FactName } from '../contracts/facts';
+import { type Edition, type Parameter, type ProgramEdition } from '../editions/schema';
+import { applyBasisPoints, formatBasisPoints, formatCount, formatFen, fullUnits } from '../money/money';
+import {
+  type Amount,
+  AnyOfCheck,
+  AtLeastCheck,
+  type Check,
+  ComputedAmount,
+  FactCheck,
+  FixedAmount,
+  ReviewCheck,
+  TrueCheck,
+} from './checks';
+import { type Explain, RenderedAward, RenderedCap } from './results';
+
+/** What a rule declares: its conditions in the order of the text, its award and its caps. */
+export interface RuleParts {
+  conditions: Check[];
+  award: Amount<AwardResult>;
+  caps: Amount<CapResult>[];
+}
+
+/** One explanation renderer per check, built once: met and unmet texts of the firm's value. */
+const explainBy =
+  <T>(met: (value: T) => string, unmet: (value: T) => string): Explain =>
+  (status, actual) =>
+    status === 'met' ? met(actual as T) : unmet(actual as T);
+
+/** One program's rule: declares its parts from the edition's parameters, once per edition. */
+export type Rule<P extends ProgramId> = (program: ProgramEdition<P>, b: RuleBuilder) => RuleParts;
+
+/**
+ * Builds a program's checks for one edition. Every method runs once per edition (not per
+ * firm), so it may format freely; what it returns must only do per-firm work.
+ */
+export class RuleBuilder {
+  constructor(
+    readonly program: ProgramEdition,
+    readonly edition: Edition,
+  ) {}
+
+  private get measure(): number {
+    return this.program.measure;
+  }
+
+  /** A condition on one fact with its own texts. */
+  fact<T>(
+    id: string,
+    clause: string,
+    fact: FactName,
+    expected: string,
+    test: (value: T) => boolean,
+    met: (value: T) => string,
+    unmet: (value: T) => string,
+    unknown: string,
+  ): Check {
+    return new FactCheck<T>(id, clause, this.measure, fact, expected, test, unknown, explainBy(met, unmet));
+  }
+
+  /** A number that must reach `min`, with texts for each answer. */
+  private atLeast(
+    id: string,
+    clause: string,
+    fact: FactName,
+    expected: string,
+    min: number,
+    met: (value: number) => string,
+    unmet: (value: number) => string,
+    unknown: string,
+  ): Check {
+    return new AtLeastCheck(id, clause, this.measure, fact, expected, min, unknown, explainBy(met, unmet));
+  }
+
+  /** A yes/no fact that must be true. */
+  isTrue(id: string, clause: string, fact: FactName): Check {
+    return new TrueCheck(id, clause, this.measure, fact);
+  }
+
+  /** The applicant must be one of the kinds the measure is for. */
+  orgType(param: Parameter<OrgType[]>): Check {
+    const names = param.value.map(orgTypeName).join('、');
+    const metText = `主体类型符合（本项面向：${names}）`;
+    return new AnyOfCheck(
+      'org-type',
+      param.clause,
+      this.measure,
+      'orgTypes',
+      `any of ${param.value.join(',')}`,
+      Object.freeze([...param.value]),
+      `请选择主体类型（本项面向：${names}）`,
+      explainBy<OrgType[]>(
+        () => metText,
+        (v) => `本项面向${names}，当前主体类型为${v.length ? v.map(orgTypeName).join('、') : '（未选择）'}`,
+      ),
+    );
+  }
+
+  /** A fen amount that must reach a threshold (以上: inclusive). */
+  amountAtLeast(id: string, fact: FactName, param: Parameter<number>): Check {
+    const label = factLabel(fact);
+    const min = param.value;
+    const minText = formatFen(min);
+    return this.atLeast(
+      id,
+      param.clause,
+      fact,
+      `>= ${min}`,
+      min,
+      (v) => `${label}为${formatFen(v)}，达到${minText}的要求`,
+      (v) => `${label}需达到${minText}，目前还差${formatFen(min - v)}`,
+      `请填写${label}（需达到${minText}）`,
+    );
+  }
+
+  /** A count that must reach a threshold: 以上 / 不少于 include it, 超过 (`exclusive`) does not. */
+  countAtLeast(id: string, fact: FactName, param: Parameter<number>, unit: string, exclusive = false): Check {
+    const label = factLabel(fact);
+    const bound = param.value;
+    const min = exclusive ? bound + 1 : bound;
+    const wording = `${exclusive ? '超过' : '达到'}${formatCount(bound)}${unit}`;
+    return this.atLeast(
+      id,
+      param.clause,
+      fact,
+      exclusive ? `> ${bound}` : `>= ${bound}`,
+      min,
+      (v) => `${label}为${formatCount(v)}${unit}，已${wording}`,
+      (v) => `${label}需${wording}，目前为${formatCount(v)}${unit}，还差${formatCount(min - v)}${unit}`,
+      `请填写${label}（需${wording}）`,
+    );
+  }
+
+  /** A share in basis points that must reach a threshold (以上: inclusive). */
+  shareAtLeast(id: string, fact: FactName, param: Parameter<number>): Check {
+    const label = factLabel(fact);
+    const min = param.value;
+    const minText = formatBasisPoints(min);
+    return this.atLeast(
+      id,
+      param.clause,
+      fact,
+      `>= ${min}`,
+      min,
+      (v) => `${label}为${formatBasisPoints(v)}，达到${minText}的要求`,
+      (v) => `${label}需达到${minText}，目前为${formatBasisPoints(v)}，还差${formatBasisPoints(min - v)}`,
+      `请填写${label}（需达到${minText}）`,
+    );
+  }
+
+  /** 首年度: the facility or platform must have started operating in the claim year. */
+  firstOperatingYear(clause: string): Check {
+    const year = this.edition.claimYear;
+    return this.fact<number>(
+      'first-year',
+      clause,
+      'firstOperatingYear',
+      `= ${year}`,
+      (v) => v === year,
+      () => `${year}年为首个运营年度`,
+      (v) =>
+        v < year
+          ? `奖励仅在首年度给予：首个运营年度为${v}年，已不是${year}年的首年度`
+          : `奖励仅在首年度给予：首个运营年度为${v}年，不在${year}年度`,
+      `请填写首个运营年度（奖励仅在首年度给予，即${year}年）`,
+    );
+  }
+
+  /** A condition only a reviewer can decide from the materials; it never blocks submission. */
+  review(id: string, clause: string, explanation: string): Check {
+    return new ReviewCheck(id, clause, this.measure, explanation);
+  }
+
+  /** A fixed award (给予…) or an upper bound (不超过…). */
+  fixedAward(param: Parameter<number>, upTo: boolean): Amount<AwardResult> {
+    const text = formatFen(param.value);
+    return new FixedAmount<AwardResult>({
+      amountFen: param.value,
+      clause: this.program.awardClause,
+      explanation: upTo ? `最高${text}` : text,
+    });
+  }
+
+  /** 每实现1万元，最高给予4元: full units of a fact amount times a rate. */
+  perUnitAward(fact: FactName, unit: Parameter<number>, rate: Parameter<number>): Amount<AwardResult> {
+    const clause = this.program.awardClause;
+    const unitText = formatFen(unit.value);
+    const rateText = formatFen(rate.value);
+    return new ComputedAmount<AwardResult>(
+      fact,
+      {
+        amountFen: null,
+        clause,
+        explanation: `每实现${unitText}${factLabel(fact)}补贴${rateText}；请填写${factLabel(fact)}以计算`,
+      },
+      (value) => fullUnits(value, unit.value) * rate.value,
+      (value, amountFen) => new RenderedAward(amountFen, clause, fullUnits(value, unit.value), renderUnits),
+    );
+    function renderUnits(units: number, amountFen: number): string {
+      return `${formatCount(units)}个${unitText}（不足${unitText}的部分不计）× ${rateText} = ${formatFen(amountFen)}`;
+    }
+  }
+
+  /** A per-applicant ceiling fixed by the edition. */
+  fixedCap(id: string, param: Parameter<number>, explanation: string): Amount<CapResult> {
+    return new FixedAmount<CapResult>({ id, clause: param.clause, amountFen: param.value, explanation });
+  }
+
+  /** 不得超过企业对地方贡献数的20%: rounded down to the fen; unknown while the contribution is. */
+  localContributionCap(param: Parameter<number>): Amount<CapResult> {
+    const id = 'local-contribution-20pct';
+    const pct = formatBasisPoints(param.value);
+    return new ComputedAmount<CapResult>(
+      'localContributionFen',
+      {
+        id,
+        clause: param.clause,
+        amountFen: null,
+        explanation: `奖补金额不得超过当年对地方贡献数的${pct}；请填写当年对地方贡献数以计算上限`,
+      },
+      (value) => applyBasisPoints(value, param.value),
+      (value, amountFen) => new RenderedCap(id, param.clause, amountFen, value, render),
+    );
+    function render(contribution: number, amountFen: number): string {
+      return `当年对地方贡献数${formatFen(contribution)}的${pct}为${formatFen(amountFen)}`;
+    }
+  }
+}

@@ -1,0 +1,177 @@
+import { PROGRAM_IDS, type ProgramId } from '../contracts/catalogue';
+import {
+  type AwardResult,
+  type CapResult,
+  type ConditionResult,
+  type EditionSummary,
+  type ProgramResult,
+  type ProgramScreening,
+  type ProgramStatus,
+} from '../contracts/evaluation';
+import { FACT_NAMES, type FactName, type FactVector } from '../contracts/facts';
+import { type Edition, type ProgramEdition } from '../editions/schema';
+import { formatFen } from '../money/money';
+import { type Amount, type Check, FixedAmount } from './checks';
+import { RULES } from './index';
+import { type Rule, RuleBuilder } from './builder';
+import { type ProgramFacts, RenderedProgram } from './results';
+
+const NOTHING_MISSING: readonly FactName[] = Object.freeze([]);
+
+// Missing facts are collected as a bit mask of fact indices: one OR per unknown answer.
+if (FACT_NAMES.length > 31) throw new Error('missing-fact masks hold at most 31 facts');
+
+/** A program of one edition, ready to evaluate firms: pure, and reusable across calls. */
+export class CompiledProgram {
+  private readonly checks: readonly Check[];
+  private readonly award: Amount<AwardResult>;
+  private readonly caps: readonly Amount<CapResult>[];
+  private readonly oneOffText: string;
+  private readonly identity: ProgramFacts;
+
+  constructor(
+    readonly programId: ProgramId,
+    private readonly program: ProgramEdition,
+    edition: Edition,
+    rule: Rule<ProgramId>,
+  ) {
+    const parts = rule(program as ProgramEdition<ProgramId>, new RuleBuilder(program, edition));
+    this.checks = parts.conditions;
+    this.award = parts.award;
+    const pool = edition.pools[program.poolId];
+    this.caps = pool
+      ? [
+          ...parts.caps,
+          new FixedAmount<CapResult>({
+            id: 'pool',
+            clause: pool.clause,
+            amountFen: pool.capFen,
+            explanation: `全市资金总额${formatFen(pool.capFen)}（${pool.title}）`,
+          }),
+        ]
+      : parts.caps;
+    this.oneOffText = program.oneOff ? '（一次性）' : '';
+    const { measure, title, poolId, oneOff } = program;
+    this.identity = Object.freeze({ programId, measure, title, poolId, oneOff });
+  }
+
+  /** The full answer: the decision with its trace (conditions, award, caps). */
+  evaluate(facts: FactVector): ProgramResult {
+    return this.decide(facts, true) as ProgramResult;
+  }
+
+  /** The decision alone: status, maximum and missing facts, allocating one object. */
+  screen(facts: FactVector): ProgramScreening {
+    return this.decide(facts, false) as ProgramScreening;
+  }
+
+  /**
+   * The one decision, with or without its trace, so the two can never disagree.
+   * Three-valued: any unmet condition → ineligible; else any unknown → undetermined; else
+   * eligible (`review` conditions decide nothing here). The maximum is the least of the award
+   * and every cap that can be computed; a cap waiting for a fact asks for it in missingFacts.
+   */
+  private decide(facts: FactVector, trace: boolean): ProgramResult | ProgramScreening {
+    const checks = this.checks;
+    const conditions = trace ? new Array<ConditionResult>(checks.length) : null;
+    let missing = 0;
+    let unmet = 0;
+    let unknown = 0;
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i] as Check;
+      const status = check.judge(facts);
+      if (conditions) conditions[i] = check.answer(status, facts);
+      if (status === 'unmet') unmet++;
+      else if (status === 'unknown') {
+        unknown++;
+        missing |= 1 << check.needs;
+      }
+    }
+
+    let max = this.award.amountOf(facts);
+    const capSpecs = this.caps;
+    const caps = trace ? new Array<CapResult>(capSpecs.length) : null;
+    for (let i = 0; i < capSpecs.length; i++) {
+      const spec = capSpecs[i] as Amount<CapResult>;
+      const amount = spec.amountOf(facts);
+      if (caps) caps[i] = spec.evaluate(facts);
+      if (amount === null) missing |= 1 << spec.needs;
+      else if (max === null || amount < max) max = amount;
+    }
+
+    const status: ProgramStatus = unmet > 0 ? 'ineligible' : unknown > 0 ? 'undetermined' : 'eligible';
+    const maxAmountFen = status === 'ineligible' ? null : (max ?? 0);
+    const missingFacts = missing === 0 ? NOTHING_MISSING : this.missingFacts(missing);
+    if (!conditions || !caps) {
+      const { programId, measure, poolId, oneOff } = this.identity;
+      return { programId, measure, status, maxAmountFen, poolId, oneOff, missingFacts };
+    }
+    return new RenderedProgram(
+      this.identity,
+      status,
+      maxAmountFen,
+      this.award.evaluate(facts),
+      conditions,
+      caps,
+      missingFacts,
+      this.summarise,
+    );
+  }
+
+  private readonly missingByMask = new Map<number, readonly FactName[]>();
+
+  /** The facts of a mask in FACT_NAMES order; a program has few facts, so the lists are cached. */
+  private missingFacts(mask: number): readonly FactName[] {
+    let list = this.missingByMask.get(mask);
+    if (!list) {
+      list = Object.freeze(FACT_NAMES.filter((_, i) => (mask & (1 << i)) !== 0));
+      this.missingByMask.set(mask, list);
+    }
+    return list;
+  }
+
+  /** The one-sentence summary, rendered when first read. */
+  private readonly summarise = (r: RenderedProgram): string => {
+    if (r.status === 'eligible') return `符合条件，最高可获${formatFen(r.maxAmountFen ?? 0)}${this.oneOffText}`;
+    let unknown = 0;
+    let unmet = 0;
+    let first: ConditionResult | undefined;
+    for (const c of r.conditions) {
+      if (c.status === 'unknown') unknown++;
+      else if (c.status === 'unmet' && unmet++ === 0) first = c;
+    }
+    if (r.status === 'undetermined')
+      return `尚缺${unknown}项信息，补充后可判断；如符合，最高可获${formatFen(r.maxAmountFen ?? 0)}`;
+    return `不符合：${first?.explanation ?? ''}${unmet > 1 ? `（另有${unmet - 1}项条件未满足）` : ''}`;
+  };
+}
+
+/** An edition ready to evaluate: its summary and its paying programs in the order of the measures. */
+export interface CompiledEdition {
+  summary: EditionSummary;
+  programs: readonly CompiledProgram[];
+}
+
+const compiled = new WeakMap<Edition, CompiledEdition>();
+
+/**
+ * Compiles an edition once and keeps it as long as the edition object lives (editions are
+ * immutable, so a compiled edition never goes stale).
+ */
+export const compileEdition = (edition: Edition): CompiledEdition => {
+  let result = compiled.get(edition);
+  if (!result) {
+    const programs: CompiledProgram[] = [];
+    for (const id of PROGRAM_IDS) {
+      const program = edition.programs[id] as ProgramEdition | undefined;
+      if (program) programs.push(new CompiledProgram(id, program, edition, RULES[id] as Rule<ProgramId>));
+    }
+    const { id, title, validFrom, validTo } = edition;
+    result = Object.freeze({
+      summary: Object.freeze({ id, title, validFrom, validTo }),
+      programs: Object.freeze(programs),
+    });
+    compiled.set(edition, result);
+  }
+  return result;
+};
