@@ -11,6 +11,7 @@ import {
   ComputedAmount,
   FactCheck,
   FixedAmount,
+  type OneFactSpec,
   ReviewCheck,
   TrueCheck,
 } from './checks';
@@ -57,7 +58,7 @@ export class RuleBuilder {
     unmet: (value: T) => string,
     unknown: string,
   ): Check {
-    return new FactCheck<T>(id, clause, this.measure, fact, expected, test, unknown, explainBy(met, unmet));
+    return new FactCheck<T>(this.spec(id, clause, fact, expected, unknown, explainBy(met, unmet)), test);
   }
 
   /** A number that must reach `min`, with texts for each answer. */
@@ -71,7 +72,18 @@ export class RuleBuilder {
     unmet: (value: number) => string,
     unknown: string,
   ): Check {
-    return new AtLeastCheck(id, clause, this.measure, fact, expected, min, unknown, explainBy(met, unmet));
+    return new AtLeastCheck(this.spec(id, clause, fact, expected, unknown, explainBy(met, unmet)), min);
+  }
+
+  private spec(
+    id: string,
+    clause: string,
+    fact: FactName,
+    expected: string,
+    unknown: string,
+    explain: Explain,
+  ): OneFactSpec {
+    return { id, clause, measure: this.measure, fact, expected, unknown, explain };
   }
 
   /** A yes/no fact that must be true. */
@@ -83,36 +95,31 @@ export class RuleBuilder {
   orgType(param: Parameter<OrgType[]>): Check {
     const names = param.value.map(orgTypeName).join('、');
     const metText = `主体类型符合（本项面向：${names}）`;
+    const explain = explainBy<OrgType[]>(
+      () => metText,
+      (v) => `本项面向${names}，当前主体类型为${v.length ? v.map(orgTypeName).join('、') : '（未选择）'}`,
+    );
     return new AnyOfCheck(
-      'org-type',
-      param.clause,
-      this.measure,
-      'orgTypes',
-      `any of ${param.value.join(',')}`,
-      Object.freeze([...param.value]),
-      `请选择主体类型（本项面向：${names}）`,
-      explainBy<OrgType[]>(
-        () => metText,
-        (v) => `本项面向${names}，当前主体类型为${v.length ? v.map(orgTypeName).join('、') : '（未选择）'}`,
+      this.spec(
+        'org-type',
+        param.clause,
+        'orgTypes',
+        `any of ${param.value.join(',')}`,
+        `请选择主体类型（本项面向：${names}）`,
+        explain,
       ),
+      Object.freeze([...param.value]),
     );
   }
 
   /** A fen amount that must reach a threshold (以上: inclusive). */
   amountAtLeast(id: string, fact: FactName, param: Parameter<number>): Check {
-    const label = factLabel(fact);
-    const min = param.value;
-    const minText = formatFen(min);
-    return this.atLeast(
-      id,
-      param.clause,
-      fact,
-      `>= ${min}`,
-      min,
-      (v) => `${label}为${formatFen(v)}，达到${minText}的要求`,
-      (v) => `${label}需达到${minText}，目前还差${formatFen(min - v)}`,
-      `请填写${label}（需达到${minText}）`,
-    );
+    return this.reach(id, fact, param, formatFen);
+  }
+
+  /** A share in basis points that must reach a threshold (以上: inclusive). */
+  shareAtLeast(id: string, fact: FactName, param: Parameter<number>): Check {
+    return this.reach(id, fact, param, formatBasisPoints);
   }
 
   /** A count that must reach a threshold: 以上 / 不少于 include it, 超过 (`exclusive`) does not. */
@@ -133,19 +140,19 @@ export class RuleBuilder {
     );
   }
 
-  /** A share in basis points that must reach a threshold (以上: inclusive). */
-  shareAtLeast(id: string, fact: FactName, param: Parameter<number>): Check {
+  /** An amount or share that must reach `param` (以上), told in the unit `format` writes. */
+  private reach(id: string, fact: FactName, param: Parameter<number>, format: (n: number) => string): Check {
     const label = factLabel(fact);
     const min = param.value;
-    const minText = formatBasisPoints(min);
+    const minText = format(min);
     return this.atLeast(
       id,
       param.clause,
       fact,
       `>= ${min}`,
       min,
-      (v) => `${label}为${formatBasisPoints(v)}，达到${minText}的要求`,
-      (v) => `${label}需达到${minText}，目前为${formatBasisPoints(v)}，还差${formatBasisPoints(min - v)}`,
+      (v) => `${label}为${format(v)}，达到${minText}的要求`,
+      (v) => `${label}需达到${minText}，目前还差${format(min - v)}`,
       `请填写${label}（需达到${minText}）`,
     );
   }

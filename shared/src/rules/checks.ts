@@ -28,23 +28,32 @@ export interface Amount<R> {
 
 const freeze = <T extends object>(value: T): T => Object.freeze(value);
 
+/** Everything a check on one fact needs besides its test, prepared once per edition. */
+export interface OneFactSpec {
+  id: string;
+  clause: string;
+  measure: number;
+  fact: FactName;
+  /** Machine-readable expectation shown in the trace, e.g. ">= 10000000000". */
+  expected: string;
+  /** The explanation of an unknown answer. */
+  unknown: string;
+  /** Renders the explanation of a met or unmet answer from the firm's value. */
+  explain: Explain;
+}
+
 /** What every check on one fact shares: where the fact is, and the constant parts of its results. */
 abstract class OneFactCheck implements Check {
+  readonly id: string;
   readonly needs: number;
-  protected readonly facts: readonly FactName[];
-  protected readonly unknown: ConditionResult;
+  private readonly facts: readonly FactName[];
+  private readonly unknown: ConditionResult;
 
-  constructor(
-    readonly id: string,
-    protected readonly clause: string,
-    protected readonly measure: number,
-    fact: FactName,
-    protected readonly expected: string,
-    unknownExplanation: string,
-    protected readonly explain: Explain,
-  ) {
-    this.needs = factIndex(fact);
-    this.facts = freeze([fact]);
+  constructor(private readonly spec: OneFactSpec) {
+    this.id = spec.id;
+    this.needs = factIndex(spec.fact);
+    this.facts = freeze([spec.fact]);
+    const { id, clause, measure, expected } = spec;
     this.unknown = freeze({
       id,
       clause,
@@ -53,22 +62,14 @@ abstract class OneFactCheck implements Check {
       expected,
       actual: null,
       facts: this.facts,
-      explanation: unknownExplanation,
+      explanation: spec.unknown,
     });
   }
 
   answer(status: ConditionStatus, facts: FactVector): ConditionResult {
     if (status === 'unknown') return this.unknown;
-    return new RenderedCondition(
-      this.id,
-      this.clause,
-      this.measure,
-      status,
-      this.expected,
-      facts[this.needs],
-      this.facts,
-      this.explain,
-    );
+    const { id, clause, measure, expected, explain } = this.spec;
+    return new RenderedCondition(id, clause, measure, status, expected, facts[this.needs], this.facts, explain);
   }
 
   abstract judge(facts: FactVector): ConditionStatus;
@@ -77,16 +78,10 @@ abstract class OneFactCheck implements Check {
 /** A number that must be at least `min` (以上, 不少于; 超过 N is compiled as at least N + 1). */
 export class AtLeastCheck extends OneFactCheck {
   constructor(
-    id: string,
-    clause: string,
-    measure: number,
-    fact: FactName,
-    expected: string,
+    spec: OneFactSpec,
     private readonly min: number,
-    unknownExplanation: string,
-    explain: Explain,
   ) {
-    super(id, clause, measure, fact, expected, unknownExplanation, explain);
+    super(spec);
   }
 
   judge(facts: FactVector): ConditionStatus {
@@ -98,16 +93,10 @@ export class AtLeastCheck extends OneFactCheck {
 /** A condition on one fact decided by its own test (dates, lists). */
 export class FactCheck<T> extends OneFactCheck {
   constructor(
-    id: string,
-    clause: string,
-    measure: number,
-    fact: FactName,
-    expected: string,
+    spec: OneFactSpec,
     private readonly test: (value: T) => boolean,
-    unknownExplanation: string,
-    explain: Explain,
   ) {
-    super(id, clause, measure, fact, expected, unknownExplanation, explain);
+    super(spec);
   }
 
   judge(facts: FactVector): ConditionStatus {
@@ -119,16 +108,10 @@ export class FactCheck<T> extends OneFactCheck {
 /** The applicant's kinds must include one the measure is for (a short list against a short list). */
 export class AnyOfCheck extends OneFactCheck {
   constructor(
-    id: string,
-    clause: string,
-    measure: number,
-    fact: FactName,
-    expected: string,
+    spec: OneFactSpec,
     private readonly wanted: readonly string[],
-    unknownExplanation: string,
-    explain: Explain,
   ) {
-    super(id, clause, measure, fact, expected, unknownExplanation, explain);
+    super(spec);
   }
 
   judge(facts: FactVector): ConditionStatus {

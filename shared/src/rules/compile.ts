@@ -14,7 +14,7 @@ import { formatFen } from '../money/money';
 import { type Amount, type Check, FixedAmount } from './checks';
 import { RULES } from './index';
 import { type Rule, RuleBuilder } from './builder';
-import { type ProgramFacts, RenderedProgram } from './results';
+import { type ProgramIdentity, RenderedProgram } from './results';
 
 const NOTHING_MISSING: readonly FactName[] = Object.freeze([]);
 
@@ -27,11 +27,11 @@ export class CompiledProgram {
   private readonly award: Amount<AwardResult>;
   private readonly caps: readonly Amount<CapResult>[];
   private readonly oneOffText: string;
-  private readonly identity: ProgramFacts;
+  private readonly identity: ProgramIdentity;
 
   constructor(
     readonly programId: ProgramId,
-    private readonly program: ProgramEdition,
+    program: ProgramEdition,
     edition: Edition,
     rule: Rule<ProgramId>,
   ) {

@@ -47,14 +47,14 @@ export class RenderedCondition implements ConditionResult {
 /** Renders an amount's explanation from the fact it was computed from and the amount. */
 export type RenderAmount = (input: number, amountFen: number) => string;
 
-export class RenderedCap implements CapResult {
+/** An award or cap computed from a fact, its explanation rendered when first read. */
+abstract class RenderedAmount {
   #input: number;
   #render: RenderAmount;
   #text: string | undefined;
   constructor(
-    readonly id: string,
-    readonly clause: string,
     readonly amountFen: number,
+    readonly clause: string,
     input: number,
     render: RenderAmount,
   ) {
@@ -63,34 +63,32 @@ export class RenderedCap implements CapResult {
   }
   get explanation(): string {
     return (this.#text ??= this.#render(this.#input, this.amountFen));
+  }
+}
+
+export class RenderedCap extends RenderedAmount implements CapResult {
+  constructor(
+    readonly id: string,
+    clause: string,
+    amountFen: number,
+    input: number,
+    render: RenderAmount,
+  ) {
+    super(amountFen, clause, input, render);
   }
   toJSON(): CapResult {
     return { id: this.id, clause: this.clause, amountFen: this.amountFen, explanation: this.explanation };
   }
 }
 
-export class RenderedAward implements AwardResult {
-  #input: number;
-  #render: RenderAmount;
-  #text: string | undefined;
-  constructor(
-    readonly amountFen: number,
-    readonly clause: string,
-    input: number,
-    render: RenderAmount,
-  ) {
-    this.#input = input;
-    this.#render = render;
-  }
-  get explanation(): string {
-    return (this.#text ??= this.#render(this.#input, this.amountFen));
-  }
+export class RenderedAward extends RenderedAmount implements AwardResult {
   toJSON(): AwardResult {
     return { amountFen: this.amountFen, clause: this.clause, explanation: this.explanation };
   }
 }
 
-export interface ProgramFacts {
+/** What a program's results repeat from the edition. */
+export interface ProgramIdentity {
   programId: ProgramId;
   measure: number;
   title: string;
@@ -108,7 +106,7 @@ export class RenderedProgram implements ProgramResult {
   readonly oneOff: boolean;
 
   constructor(
-    program: ProgramFacts,
+    program: ProgramIdentity,
     readonly status: ProgramStatus,
     readonly maxAmountFen: number | null,
     readonly award: AwardResult,
@@ -129,11 +127,7 @@ export class RenderedProgram implements ProgramResult {
     return (this.#text ??= this.#summarise(this));
   }
 
-  toJSON(): Omit<ProgramResult, 'award' | 'conditions' | 'caps'> & {
-    award: unknown;
-    conditions: unknown;
-    caps: unknown;
-  } {
+  toJSON(): ProgramResult {
     return {
       programId: this.programId,
       measure: this.measure,
