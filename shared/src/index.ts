@@ -1,3 +1,4 @@
+export * from './contracts/applications';
 export * from './contracts/catalogue';
 export * from './contracts/errors';
 export * from './contracts/evaluation';

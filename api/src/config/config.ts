@@ -1,0 +1,135 @@
+import { resolve } from 'node:path';
+
+export type Environment = 'development' | 'test' | 'production';
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mariadb'; url: string };
+
+export interface AppConfig {
+  env: Environment;
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  /** HMAC key of access tokens. */
+  tokenSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  /** POST /api/v1/auth/demo exists only when this is true. */
+  authDemo: boolean;
+  /** Seed demo firms, staff and the demo edition into an empty database. */
+  demoSeed: boolean;
+  wechat: { baseUrl: string; appId: string; appSecret: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** The secret used when none is set: fine on a laptop, refused in production. */
+export const DEFAULT_TOKEN_SECRET = 'huiqi-development-secret-do-not-use-in-production';
+const WECHAT_API = 'https://api.weixin.qq.com';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误，服务未启动 (invalid configuration):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const flag = (env: Env, name: string, problems: string[], fallback: boolean): boolean => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  problems.push(`${name}=${raw}：只能是 1 或 0 (must be 1 or 0)`);
+  return fallback;
+};
+
+const integer = (env: Env, name: string, problems: string[], fallback: number, min: number, max: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name}=${raw}：应为 ${min} 到 ${max} 之间的整数 (must be an integer in ${min}..${max})`);
+    return fallback;
+  }
+  return n;
+};
+
+const database = (env: Env, dataDir: string, problems: string[]): DatabaseConfig => {
+  const url = env['DB_URL'];
+  if (!url) return { type: 'sqlite', path: resolve(dataDir, 'huiqi.sqlite') };
+  if (url.startsWith('sqlite:')) return { type: 'sqlite', path: resolve(url.slice('sqlite:'.length)) };
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'mariadb:' && parsed.protocol !== 'mysql:') throw new Error(parsed.protocol);
+    if (parsed.pathname.length < 2) problems.push('DB_URL：缺少数据库名，例如 mysql://user:pass@127.0.0.1:3306/huiqi');
+    return { type: 'mariadb', url: `mysql:${url.slice(parsed.protocol.length)}` };
+  } catch {
+    problems.push('DB_URL：应为 mariadb://…、mysql://… 或 sqlite:文件路径 (must be a mariadb, mysql or sqlite URL)');
+    return { type: 'sqlite', path: resolve(dataDir, 'huiqi.sqlite') };
+  }
+};
+
+/**
+ * Reads and checks the environment once, at boot. Every problem is reported at once; in
+ * production the defaults that are only safe on a laptop are refused.
+ */
+export const loadConfig = (env: Env = process.env): AppConfig => {
+  const problems: string[] = [];
+  const rawEnv = env['NODE_ENV'] ?? 'development';
+  const envName: Environment =
+    rawEnv === 'production' || rawEnv === 'test' || rawEnv === 'development' ? rawEnv : 'development';
+  if (envName !== rawEnv) problems.push(`NODE_ENV=${rawEnv}：只能是 development、test 或 production`);
+  const production = envName === 'production';
+
+  const dataDir = resolve(env['DATA_DIR'] || './data');
+  const db = database(env, dataDir, problems);
+  const tokenSecret = env['TOKEN_SECRET'] || DEFAULT_TOKEN_SECRET;
+  const authDemo = flag(env, 'AUTH_DEMO', problems, false);
+  const demoSeed = flag(env, 'DEMO_SEED', problems, !production);
+  const logLevel = (env['LOG_LEVEL'] || (envName === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
+    problems.push(`LOG_LEVEL=${logLevel}：只能是 fatal、error、warn、info、debug、trace 或 silent`);
+
+  const wechat = {
+    baseUrl: env['WECHAT_API_BASE'] || WECHAT_API,
+    appId: env['WECHAT_APP_ID'] || '',
+    appSecret: env['WECHAT_APP_SECRET'] || '',
+  };
+  try {
+    new URL(wechat.baseUrl);
+  } catch {
+    problems.push(`WECHAT_API_BASE=${wechat.baseUrl}：不是有效的网址`);
+  }
+
+  if (production) {
+    if (tokenSecret === DEFAULT_TOKEN_SECRET)
+      problems.push('生产环境必须设置 TOKEN_SECRET，不能使用默认密钥 (production refuses the default secret)');
+    else if (tokenSecret.length < 32) problems.push('TOKEN_SECRET 至少需要32个字符 (at least 32 characters)');
+    if (authDemo) problems.push('生产环境不能开启演示登录 AUTH_DEMO=1 (production refuses demo login)');
+    if (demoSeed) problems.push('生产环境不能写入演示数据 DEMO_SEED=1 (production refuses demo data)');
+    if (db.type === 'sqlite' && env['ALLOW_SQLITE_IN_PRODUCTION'] !== '1')
+      problems.push(
+        '生产环境应使用 DB_URL 指定 MariaDB/MySQL；确需使用 SQLite 请设置 ALLOW_SQLITE_IN_PRODUCTION=1 (production refuses the SQLite default)',
+      );
+    if (!wechat.appId || !wechat.appSecret)
+      problems.push('生产环境必须设置 WECHAT_APP_ID 和 WECHAT_APP_SECRET (WeChat credentials are required)');
+  }
+
+  const config: AppConfig = {
+    env: envName,
+    host: env['HOST'] || '127.0.0.1',
+    port: integer(env, 'PORT', problems, 3000, 0, 65535),
+    dataDir,
+    database: db,
+    tokenSecret,
+    accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', problems, 900, 30, 86_400),
+    refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', problems, 30, 1, 365),
+    authDemo,
+    demoSeed,
+    wechat,
+    logLevel,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+};

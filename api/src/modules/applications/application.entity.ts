@@ -1,0 +1,65 @@
+import { type ApplicationStatus, type Facts, type ProgramId } from '@huiqi/shared';
+import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { bigintFen, jsonColumn } from '../../database/columns.js';
+
+@Entity('applications')
+@Index('idx_applications_org', ['orgId'])
+export class ApplicationEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'org_id', type: 'int' })
+  orgId!: number;
+
+  @Column({ name: 'program_id', type: 'varchar', length: 48 })
+  programId!: ProgramId;
+
+  @Column({ name: 'claim_year', type: 'int' })
+  claimYear!: number;
+
+  @Column({ name: 'edition_id', type: 'varchar', length: 32 })
+  editionId!: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  status!: ApplicationStatus;
+
+  /** The firm's facts as they stood when the application was made or last edited. */
+  @Column({ name: 'facts_snapshot', type: 'json', transformer: jsonColumn })
+  factsSnapshot!: Facts;
+
+  /** The evaluation at submission (the contract's ProgramResult, serialised). */
+  @Column({ type: 'json', nullable: true, transformer: jsonColumn })
+  evaluation!: unknown;
+
+  @Column({ name: 'max_amount_fen', type: 'bigint', nullable: true, transformer: bigintFen })
+  maxAmountFen!: number | null;
+
+  /**
+   * `org:program:year` while the application is active, else null: a unique index makes
+   * "one active application per firm, program and year" hold under any concurrency.
+   */
+  @Column({ name: 'active_key', type: 'varchar', length: 96, nullable: true, unique: true })
+  activeKey!: string | null;
+
+  /** `org:program` for a one-off award (一次性奖励) while it is active or granted. */
+  @Column({ name: 'once_key', type: 'varchar', length: 96, nullable: true, unique: true })
+  onceKey!: string | null;
+
+  @Column({ name: 'created_by', type: 'int' })
+  createdBy!: number;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime' })
+  updatedAt!: Date;
+
+  @Column({ name: 'submitted_at', type: 'datetime', nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ name: 'withdrawn_at', type: 'datetime', nullable: true })
+  withdrawnAt!: Date | null;
+
+  @VersionColumn()
+  version!: number;
+}

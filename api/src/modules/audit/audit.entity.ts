@@ -1,0 +1,41 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { jsonColumn } from '../../database/columns.js';
+
+/** Append-only: written in the same transaction as the change it records, never updated or deleted. */
+@Entity('audit_log')
+@Index('idx_audit_entity', ['entity', 'entityId'])
+@Index('idx_audit_org', ['orgId'])
+export class AuditEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'datetime' })
+  at!: Date;
+
+  @Column({ name: 'actor_id', type: 'int', nullable: true })
+  actorId!: number | null;
+
+  @Column({ name: 'actor_role', type: 'varchar', length: 32, nullable: true })
+  actorRole!: string | null;
+
+  @Column({ type: 'varchar', length: 48 })
+  action!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  entity!: string;
+
+  @Column({ name: 'entity_id', type: 'varchar', length: 64 })
+  entityId!: string;
+
+  @Column({ name: 'org_id', type: 'int', nullable: true })
+  orgId!: number | null;
+
+  @Column({ type: 'json', nullable: true, transformer: jsonColumn })
+  before!: unknown;
+
+  @Column({ type: 'json', nullable: true, transformer: jsonColumn })
+  after!: unknown;
+
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId!: string | null;
+}

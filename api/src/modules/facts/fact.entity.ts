@@ -1,0 +1,68 @@
+import { type FactName } from '@huiqi/shared';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { jsonColumn } from '../../database/columns.js';
+
+/** Where a fact's value comes from. */
+export type Provenance = 'self-declared' | 'document' | 'verified';
+export const PROVENANCES: readonly Provenance[] = ['self-declared', 'document', 'verified'];
+
+/** One fact of one firm for one claim year, in the contract's field names. */
+@Entity('org_facts')
+@Index('uq_org_facts', ['orgId', 'claimYear', 'name'], { unique: true })
+export class FactEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'org_id', type: 'int' })
+  orgId!: number;
+
+  @Column({ name: 'claim_year', type: 'int' })
+  claimYear!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  name!: FactName;
+
+  @Column({ type: 'json', transformer: jsonColumn })
+  value!: unknown;
+
+  @Column({ type: 'varchar', length: 16 })
+  provenance!: Provenance;
+
+  @Column({ name: 'updated_by', type: 'int' })
+  updatedBy!: number;
+
+  @Column({ name: 'updated_at', type: 'datetime' })
+  updatedAt!: Date;
+}
+
+/** Every change of a fact, never updated: the history a reviewer reads. */
+@Entity('fact_changes')
+@Index('idx_fact_changes_org_year', ['orgId', 'claimYear'])
+export class FactChangeEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'org_id', type: 'int' })
+  orgId!: number;
+
+  @Column({ name: 'claim_year', type: 'int' })
+  claimYear!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  name!: FactName;
+
+  @Column({ type: 'json', nullable: true, transformer: jsonColumn })
+  before!: unknown;
+
+  @Column({ type: 'json', nullable: true, transformer: jsonColumn })
+  after!: unknown;
+
+  @Column({ type: 'varchar', length: 16 })
+  provenance!: Provenance;
+
+  @Column({ name: 'changed_by', type: 'int' })
+  changedBy!: number;
+
+  @Column({ name: 'changed_at', type: 'datetime' })
+  changedAt!: Date;
+}

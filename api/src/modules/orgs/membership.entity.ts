@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type MemberRole = 'admin' | 'member';
+
+@Entity('memberships')
+@Index('uq_memberships_org_user', ['orgId', 'userId'], { unique: true })
+export class MembershipEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'org_id', type: 'int' })
+  orgId!: number;
+
+  @Index('idx_memberships_user')
+  @Column({ name: 'user_id', type: 'int' })
+  userId!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  role!: MemberRole;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime' })
+  createdAt!: Date;
+}
