@@ -76,6 +76,50 @@ export const evaluateValidated = (request: EvaluationRequest, options: EvaluateO
 export const screenValidated = (request: EvaluationRequest, options: EvaluateOptions = {}): ScreeningResponse =>
   run(request.claimYear, request.programs, options, screened(toFactVector(request.facts)));
 
+/** What a program asks and pays, as its rule reads the edition: for catalogues and forms. */
+export interface ProgramDescription {
+  programId: ProgramId;
+  measure: number;
+  title: string;
+  poolId: string;
+  pool: { title: string; capFen: number; clause: string } | null;
+  oneOff: boolean;
+  /** The award before caps; amountFen is null when it depends on the firm's figures (二). */
+  award: { amountFen: number | null; clause: string; explanation: string };
+  /** Every condition, with its clause and the facts it reads. */
+  conditions: { id: string; clause: string; expected: string; facts: readonly string[]; explanation: string }[];
+  caps: { id: string; clause: string; amountFen: number | null; explanation: string }[];
+}
+
+/**
+ * Describes every paying program of an edition by evaluating it for a firm that has said
+ * nothing: what comes back unknown is exactly what the program asks for.
+ */
+export const describePrograms = (edition: Edition): ProgramDescription[] => {
+  const nothing = toFactVector({});
+  return compileEdition(edition).programs.map((program) => {
+    const r = JSON.parse(JSON.stringify(program.evaluate(nothing))) as ProgramResult;
+    const pool = edition.pools[r.poolId];
+    return {
+      programId: r.programId,
+      measure: r.measure,
+      title: r.title,
+      poolId: r.poolId,
+      pool: pool ? { title: pool.title, capFen: pool.capFen, clause: pool.clause } : null,
+      oneOff: r.oneOff,
+      award: r.award,
+      conditions: r.conditions.map(({ id, clause, expected, facts, explanation }) => ({
+        id,
+        clause,
+        expected,
+        facts,
+        explanation,
+      })),
+      caps: r.caps,
+    };
+  });
+};
+
 /** Evaluates one program of an edition against already validated facts; null if the edition lacks it. */
 export const evaluateProgram = (programId: ProgramId, facts: Facts, edition: Edition): ProgramResult | null =>
   compileEdition(edition)

@@ -8,6 +8,7 @@ export { builtInEditions, editionFor } from './editions/registry';
 export { loadEdition } from './editions/load';
 export * from './editions/schema';
 export {
+  describePrograms,
   editionSummary,
   evaluate,
   evaluateProgram,
@@ -15,6 +16,7 @@ export {
   screen,
   screenValidated,
   type EvaluateOptions,
+  type ProgramDescription,
 } from './evaluate';
 export * from './money/money';
 export { formatDateZh, isIsoDate } from './validation/dates';

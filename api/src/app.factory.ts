@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { type Clock, SystemClock } from './common/clock.js';
+import { ErrorFilter } from './common/error.filter.js';
+import { requestContext } from './common/request-context.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import { type AppConfig } from './config/config.js';
+import { openDatabase } from './database/data-source.js';
+import { EditionsService } from './modules/editions/editions.service.js';
+
+export interface App {
+  app: NestFastifyApplication;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Builds the whole API on a migrated database: used by `main`, by the demo and by the
+ * end-to-end tests, so what is tested is what runs.
+ */
+export const createApp = async (config: AppConfig, options: { clock?: Clock } = {}): Promise<App> => {
+  const dataSource = await openDatabase(config.database);
+  const clock = options.clock ?? new SystemClock();
+  const adapter = new FastifyAdapter({
+    logger: { level: config.logLevel },
+    // A caller's request id is kept (so logs join across services), else one is made.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ config, dataSource, clock }),
+    adapter,
+    {
+      // Nest's own messages as JSON lines, like Fastify's request logs (which carry reqId).
+      logger:
+        config.logLevel === 'silent' ? false : new ConsoleLogger({ json: true, logLevels: ['error', 'warn', 'log'] }),
+    },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    requestContext.run({ requestId: String(request.id) }, done);
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('电商惠企通 API')
+      .setDescription('聊城市促进电子商务高质量发展若干措施：资格评估、企业、申报')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+
+  await app.init();
+  await app.get(EditionsService).ensureBuiltIn();
+  return {
+    app,
+    dataSource,
+    close: async () => {
+      await app.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+};

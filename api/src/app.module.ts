@@ -1,0 +1,33 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './common/auth.js';
+import { CoreModule, type CoreDependencies } from './core.module.js';
+import { ApplicationsModule } from './modules/applications/applications.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { EditionsModule } from './modules/editions/editions.module.js';
+import { EligibilityModule } from './modules/eligibility/eligibility.module.js';
+import { FactsModule } from './modules/facts/facts.module.js';
+import { HealthModule } from './modules/health/health.controller.js';
+import { OrgsModule } from './modules/orgs/orgs.module.js';
+
+@Module({})
+export class AppModule {
+  static register(deps: CoreDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(deps),
+        AuthModule.register(deps.config.authDemo),
+        HealthModule,
+        OrgsModule,
+        FactsModule,
+        EditionsModule,
+        EligibilityModule,
+        ApplicationsModule,
+        AuditModule,
+      ],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+/** The time, injectable so rules about dates (application windows) are testable. */
+export abstract class Clock {
+  abstract now(): Date;
+
+  /** Today in Asia/Shanghai as YYYY-MM-DD: policy dates are local to Liaocheng. */
+  today(): string {
+    return new Date(this.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  }
+
+  /** The current year in Asia/Shanghai. */
+  year(): number {
+    return Number(this.today().slice(0, 4));
+  }
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}

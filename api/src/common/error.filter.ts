@@ -1,0 +1,80 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { PolicyError } from '@huiqi/shared';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode, httpStatusOf } from './errors.js';
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details: unknown;
+  requestId: string;
+}
+
+const fromHttpException = (e: HttpException): Omit<ErrorBody, 'requestId'> & { status: number } => {
+  const status = e.getStatus();
+  if (status === 404) return { status, code: 'NOT_FOUND', message: '请求的地址不存在', details: [] };
+  if (status === 401) return { status, code: 'UNAUTHENTICATED', message: '请先登录', details: [] };
+  if (status === 403) return { status, code: 'FORBIDDEN', message: '没有权限进行此操作', details: [] };
+  if (status === 413) return { status, code: 'INVALID_REQUEST', message: '请求内容过大', details: [] };
+  if (status >= 400 && status < 500)
+    return { status, code: 'INVALID_REQUEST', message: '请求格式有误，请检查后重试', details: [] };
+  return { status: 500, code: 'INTERNAL', message: '服务暂时出错，请稍后再试', details: [] };
+};
+
+/**
+ * The one place errors become HTTP: every error answers `{ code, message, details, requestId }`,
+ * `message` in Chinese for the user. Unexpected errors are logged with the request id and
+ * answered without internals.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const requestId = String(request.id);
+    let status: number;
+    let body: Omit<ErrorBody, 'requestId'>;
+
+    if (exception instanceof AppError) {
+      status = httpStatusOf(exception.code);
+      body = { code: exception.code, message: exception.message, details: exception.details };
+    } else if (exception instanceof PolicyError) {
+      const code: ErrorCode = exception.code === 'NO_EDITION' ? 'NO_EDITION' : 'INVALID_REQUEST';
+      status = httpStatusOf(code);
+      body = { code, message: exception.message, details: exception.details };
+    } else if (exception instanceof HttpException) {
+      const mapped = fromHttpException(exception);
+      status = mapped.status;
+      body = { code: mapped.code, message: mapped.message, details: mapped.details };
+    } else if (isFastifyClientError(exception)) {
+      status = exception.statusCode;
+      body =
+        exception.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? { code: 'INVALID_REQUEST', message: '请求体必须是 JSON（Content-Type: application/json）', details: [] }
+          : status === 413
+            ? { code: 'INVALID_REQUEST', message: '请求内容过大', details: [] }
+            : { code: 'INVALID_REQUEST', message: '请求不是有效的 JSON，请检查格式', details: [] };
+    } else {
+      status = 500;
+      body = { code: 'INTERNAL', message: '服务暂时出错，请稍后再试', details: [] };
+      request.log.error({ err: exception, requestId }, 'unhandled error');
+      if (!request.log) this.logger.error(exception);
+    }
+    void reply
+      .status(status)
+      .header('x-request-id', requestId)
+      .send({ ...body, requestId });
+  }
+}
+
+/** Fastify's own 4xx errors (bad JSON, wrong content type, body too large) before Nest sees the request. */
+const isFastifyClientError = (e: unknown): e is { statusCode: number; code: string } =>
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as { statusCode?: unknown }).statusCode === 'number' &&
+  (e as { statusCode: number }).statusCode >= 400 &&
+  (e as { statusCode: number }).statusCode < 500 &&
+  typeof (e as { code?: unknown }).code === 'string';

@@ -1,0 +1,40 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from './common/clock.js';
+import { type AppConfig } from './config/config.js';
+import { APP_CONFIG } from './config/config.provider.js';
+import { Transactions } from './database/transactions.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { TokenSigner } from './modules/auth/tokens.js';
+import { WechatClient } from './wechat/wechat.client.js';
+
+export interface CoreDependencies {
+  config: AppConfig;
+  dataSource: DataSource;
+  clock: Clock;
+}
+
+/** What every feature uses: configuration, the database, transactions, the clock, tokens, the audit log. */
+@Global()
+@Module({})
+export class CoreModule {
+  static register({ config, dataSource, clock }: CoreDependencies): DynamicModule {
+    const providers = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: DataSource, useValue: dataSource },
+      { provide: Transactions, useValue: new Transactions(dataSource) },
+      { provide: Clock, useValue: clock },
+      { provide: TokenSigner, useValue: new TokenSigner(config.tokenSecret, config.accessTokenTtlSeconds) },
+      {
+        provide: WechatClient,
+        useValue: new WechatClient({
+          baseUrl: config.wechat.baseUrl,
+          appId: config.wechat.appId,
+          appSecret: config.wechat.appSecret,
+        }),
+      },
+      AuditService,
+    ];
+    return { module: CoreModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
+  }
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { seedDemo } from './seed/demo.js';
+
+/** Starts the API as configured by the environment. */
+export const start = async (): Promise<void> => {
+  const config = loadConfig();
+  const { app } = await createApp(config);
+  if (config.demoSeed) await seedDemo(app, config);
+  await app.listen(config.port, config.host);
+  const url = await app.getUrl();
+  console.log(`电商惠企通 API 已启动：${url}/api （接口文档 ${url}/api/docs，数据库 ${config.database.type}）`);
+};
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry) {
+  start().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,345 @@
+import { Injectable } from '@nestjs/common';
+import {
+  APPLICATION_STATUS_LABELS,
+  type ApplicationStatus,
+  canTransition,
+  checkFacts,
+  type Edition,
+  evaluateValidated,
+  type Facts,
+  formatDateZh,
+  fromFactVector,
+  Issues,
+  invalidRequest,
+  type ProgramId,
+  type ProgramResult,
+} from '@huiqi/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { AppError, notFound } from '../../common/errors.js';
+import { Transactions } from '../../database/transactions.js';
+import { AuditService } from '../audit/audit.service.js';
+import { type Principal } from '../auth/tokens.js';
+import { EditionsService } from '../editions/editions.service.js';
+import { FactsService } from '../facts/facts.service.js';
+import { OrgsService } from '../orgs/orgs.service.js';
+import { ApplicationEntity } from './application.entity.js';
+
+export interface ApplicationView {
+  id: number;
+  orgId: number;
+  programId: ProgramId;
+  programTitle: string;
+  measure: number;
+  claimYear: number;
+  editionId: string;
+  status: ApplicationStatus;
+  statusLabel: string;
+  factsSnapshot: Facts;
+  evaluation: unknown;
+  maxAmountFen: number | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  withdrawnAt: string | null;
+}
+
+const activeKey = (orgId: number, programId: string, year: number): string => `${orgId}:${programId}:${year}`;
+const onceKey = (orgId: number, programId: string): string => `${orgId}:${programId}`;
+
+/** Only what the audit log needs to show a change. */
+const auditShape = (a: ApplicationEntity) => ({
+  status: a.status,
+  programId: a.programId,
+  claimYear: a.claimYear,
+  maxAmountFen: a.maxAmountFen,
+  factsSnapshot: a.factsSnapshot,
+});
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly orgs: OrgsService,
+    private readonly facts: FactsService,
+    private readonly editions: EditionsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async view(a: ApplicationEntity): Promise<ApplicationView> {
+    const edition = (await this.editions.publishedEditions()).find((e) => e.id === a.editionId);
+    const program = edition?.programs[a.programId];
+    return {
+      id: a.id,
+      orgId: a.orgId,
+      programId: a.programId,
+      programTitle: program?.title ?? a.programId,
+      measure: program?.measure ?? 0,
+      claimYear: a.claimYear,
+      editionId: a.editionId,
+      status: a.status,
+      statusLabel: APPLICATION_STATUS_LABELS[a.status],
+      factsSnapshot: a.factsSnapshot,
+      evaluation: a.evaluation,
+      maxAmountFen: a.maxAmountFen,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+      submittedAt: a.submittedAt?.toISOString() ?? null,
+      withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
+    };
+  }
+
+  /** The application, if the caller is a member of its firm; NOT_FOUND otherwise, as if it did not exist. */
+  private async load(
+    principal: Principal,
+    id: number,
+    manager: EntityManager,
+    lock = false,
+  ): Promise<ApplicationEntity> {
+    const app = await manager
+      .getRepository(ApplicationEntity)
+      .findOne({ where: { id }, ...(lock && this.tx.lock ? { lock: this.tx.lock } : {}) });
+    if (!app) throw notFound('申报');
+    try {
+      await this.orgs.membership(principal, app.orgId, manager);
+    } catch {
+      throw notFound('申报');
+    }
+    return app;
+  }
+
+  private async programOf(claimYear: number, programId: ProgramId): Promise<{ edition: Edition; oneOff: boolean }> {
+    const edition = await this.editions.forYear(claimYear);
+    const program = edition.programs[programId];
+    if (!program)
+      throw new AppError('INVALID_REQUEST', `${claimYear}年度政策没有此项目`, [
+        { field: 'programId', message: `${claimYear}年度政策没有此项目` },
+      ]);
+    return { edition, oneOff: program.oneOff };
+  }
+
+  async create(principal: Principal, orgId: number, programId: ProgramId, claimYear: number): Promise<ApplicationView> {
+    await this.orgs.membership(principal, orgId);
+    const { edition, oneOff } = await this.programOf(claimYear, programId);
+    const active = activeKey(orgId, programId, claimYear);
+    const once = oneOff ? onceKey(orgId, programId) : null;
+    try {
+      const app = await this.tx.run(async (m) => {
+        await this.orgs.membership(principal, orgId, m);
+        await this.refuseDuplicate(m, active, once);
+        const { facts } = await this.facts.factsOf(orgId, claimYear, m);
+        const now = this.clock.now();
+        const repo = m.getRepository(ApplicationEntity);
+        const saved = await repo.save(
+          repo.create({
+            orgId,
+            programId,
+            claimYear,
+            editionId: edition.id,
+            status: 'draft',
+            factsSnapshot: facts,
+            evaluation: null,
+            maxAmountFen: null,
+            activeKey: active,
+            onceKey: once,
+            createdBy: principal.userId,
+            createdAt: now,
+            updatedAt: now,
+            submittedAt: null,
+            withdrawnAt: null,
+          }),
+        );
+        await this.audit.record(m, {
+          actor: principal,
+          action: 'application.created',
+          entity: 'application',
+          entityId: saved.id,
+          orgId,
+          after: auditShape(saved),
+        });
+        return saved;
+      });
+      return this.view(app);
+    } catch (error) {
+      // Two creations at once: the unique keys let one through; the other is told why.
+      if (!(error instanceof AppError)) await this.tx.run((m) => this.refuseDuplicate(m, active, once));
+      throw error;
+    }
+  }
+
+  private async refuseDuplicate(m: EntityManager, active: string, once: string | null): Promise<void> {
+    const repo = m.getRepository(ApplicationEntity);
+    const current = await repo.findOneBy({ activeKey: active });
+    if (current)
+      throw new AppError('CONFLICT', `该项目本年度已有进行中的申报（编号${current.id}），请继续办理或先撤回`, {
+        applicationId: current.id,
+      });
+    if (once) {
+      const previous = await repo.findOneBy({ onceKey: once });
+      if (previous)
+        throw new AppError('CONFLICT', `该项目为一次性奖励，每家企业只能申报一次（已有申报编号${previous.id}）`, {
+          applicationId: previous.id,
+        });
+    }
+  }
+
+  async list(principal: Principal, orgId: number): Promise<ApplicationView[]> {
+    await this.orgs.membership(principal, orgId);
+    const rows = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .find({ where: { orgId }, order: { id: 'DESC' } });
+    return Promise.all(rows.map((r) => this.view(r)));
+  }
+
+  async get(principal: Principal, id: number): Promise<ApplicationView> {
+    return this.view(await this.load(principal, id, this.dataSource.manager));
+  }
+
+  /** Edits a draft's facts (null clears one) or takes the firm's current facts again. */
+  async update(
+    principal: Principal,
+    id: number,
+    input: { facts?: Record<string, unknown>; refreshFromOrg?: boolean },
+  ): Promise<ApplicationView> {
+    let given: Record<string, unknown> = {};
+    if (input.facts) {
+      const issues = new Issues();
+      const vector = checkFacts(input.facts, 'facts', issues);
+      if (!issues.empty || !vector) throw invalidRequest(issues.list);
+      given = fromFactVector(vector) as Record<string, unknown>;
+    }
+    const app = await this.tx.run(async (m) => {
+      const app = await this.load(principal, id, m, true);
+      if (app.status !== 'draft')
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `申报当前为“${APPLICATION_STATUS_LABELS[app.status]}”，只有草稿可以修改`,
+        );
+      const before = auditShape(app);
+      const base = input.refreshFromOrg
+        ? (await this.facts.factsOf(app.orgId, app.claimYear, m)).facts
+        : app.factsSnapshot;
+      const cleared = new Set(Object.keys(input.facts ?? {}).filter((k) => input.facts?.[k] === null));
+      app.factsSnapshot = Object.fromEntries(
+        Object.entries({ ...base, ...given }).filter(([k]) => !cleared.has(k)),
+      ) as Facts;
+      app.updatedAt = this.clock.now();
+      await m.getRepository(ApplicationEntity).save(app);
+      await this.audit.record(m, {
+        actor: principal,
+        action: 'application.updated',
+        entity: 'application',
+        entityId: app.id,
+        orgId: app.orgId,
+        before,
+        after: auditShape(app),
+      });
+      return app;
+    });
+    return this.view(app);
+  }
+
+  /**
+   * Submits a draft: inside the edition's application window, and only when the shared rules
+   * find it eligible on its snapshot; otherwise refused with the conditions to fix.
+   */
+  async submit(principal: Principal, id: number): Promise<ApplicationView> {
+    const app = await this.tx.run(async (m) => {
+      const app = await this.load(principal, id, m, true);
+      this.transition(app, 'submitted');
+      const { edition } = await this.programOf(app.claimYear, app.programId);
+      const today = this.clock.today();
+      const { opens, closes } = edition.applicationWindow;
+      if (today < opens || today > closes)
+        throw new AppError(
+          'OUTSIDE_WINDOW',
+          `不在申报时间内：${app.claimYear}年度的申报时间为${formatDateZh(opens)}至${formatDateZh(closes)}`,
+          { opens, closes, today },
+        );
+
+      const response = evaluateValidated(
+        { claimYear: app.claimYear, facts: app.factsSnapshot, programs: [app.programId] },
+        { editions: await this.editions.publishedEditions() },
+      );
+      const result = JSON.parse(JSON.stringify(response.programs[0])) as ProgramResult;
+      if (result.status !== 'eligible') {
+        const toFix = result.conditions
+          .filter((c) => c.status === 'unmet' || c.status === 'unknown')
+          .map(({ id: condition, status, clause, explanation, facts }) => ({
+            condition,
+            status,
+            clause,
+            explanation,
+            facts,
+          }));
+        throw new AppError(
+          'NOT_ELIGIBLE',
+          result.status === 'ineligible'
+            ? '暂不符合申报条件，请对照以下条件修改后再提交'
+            : '信息不完整，请补充以下信息后再提交',
+          { status: result.status, conditions: toFix, missingFacts: result.missingFacts },
+        );
+      }
+      const before = auditShape(app);
+      const now = this.clock.now();
+      app.status = 'submitted';
+      app.evaluation = result;
+      app.maxAmountFen = result.maxAmountFen;
+      app.submittedAt = now;
+      app.updatedAt = now;
+      await m.getRepository(ApplicationEntity).save(app);
+      await this.audit.record(m, {
+        actor: principal,
+        action: 'application.submitted',
+        entity: 'application',
+        entityId: app.id,
+        orgId: app.orgId,
+        before,
+        after: auditShape(app),
+      });
+      return app;
+    });
+    return this.view(app);
+  }
+
+  /** Withdraws before a decision; frees the program for a new application. */
+  async withdraw(principal: Principal, id: number): Promise<ApplicationView> {
+    const app = await this.tx.run(async (m) => {
+      const app = await this.load(principal, id, m, true);
+      this.transition(app, 'withdrawn');
+      const before = auditShape(app);
+      const now = this.clock.now();
+      app.status = 'withdrawn';
+      app.activeKey = null;
+      app.onceKey = null;
+      app.withdrawnAt = now;
+      app.updatedAt = now;
+      await m.getRepository(ApplicationEntity).save(app);
+      await this.audit.record(m, {
+        actor: principal,
+        action: 'application.withdrawn',
+        entity: 'application',
+        entityId: app.id,
+        orgId: app.orgId,
+        before,
+        after: auditShape(app),
+      });
+      return app;
+    });
+    return this.view(app);
+  }
+
+  private transition(app: ApplicationEntity, to: ApplicationStatus): void {
+    if (!canTransition(app.status, to))
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `申报当前为“${APPLICATION_STATUS_LABELS[app.status]}”，不能${to === 'submitted' ? '提交' : '撤回'}`,
+        {
+          from: app.status,
+          to,
+        },
+      );
+  }
+}

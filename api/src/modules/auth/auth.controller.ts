@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { CurrentUser, Public } from '../../common/auth.js';
+import { DemoLoginDto, RefreshDto, StaffLoginDto, WechatLoginDto } from './auth.dto.js';
+import { AuthService, type Session } from './auth.service.js';
+import { type Principal } from './tokens.js';
+
+@Controller('v1/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('wechat')
+  @HttpCode(200)
+  wechat(@Body() body: WechatLoginDto): Promise<Session> {
+    return this.auth.wechatLogin(body.code);
+  }
+
+  @Public()
+  @Post('staff')
+  @HttpCode(200)
+  staff(@Body() body: StaffLoginDto): Promise<Session> {
+    return this.auth.staffLogin(body.username, body.password);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  refresh(@Body() body: RefreshDto): Promise<Session> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Body() body: RefreshDto): Promise<void> {
+    await this.auth.logout(body.refreshToken);
+  }
+}
+
+@Controller('v1/me')
+export class MeController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Get()
+  me(@CurrentUser() user: Principal): Promise<Session['user']> {
+    return this.auth.me(user);
+  }
+}
+
+/** Exists only when AUTH_DEMO=1 (registered by AppModule), so production never has the route. */
+@Controller('v1/auth')
+export class DemoAuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('demo')
+  @HttpCode(200)
+  demo(@Body() body: DemoLoginDto): Promise<Session> {
+    return this.auth.demoLogin(body.role, body.county, body.openid);
+  }
+}

@@ -1,0 +1,169 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { type AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.provider.js';
+import { Clock } from '../../common/clock.js';
+import { AppError } from '../../common/errors.js';
+import { Transactions } from '../../database/transactions.js';
+import { WechatClient } from '../../wechat/wechat.client.js';
+import { AuditService } from '../audit/audit.service.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { hashToken, newRefreshToken, type Principal, TokenSigner } from './tokens.js';
+import { type Role, UserEntity } from './user.entity.js';
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: { id: number; role: Role; county: string | null; displayName: string };
+}
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+const principalOf = (user: UserEntity): Principal => ({ userId: user.id, role: user.role, county: user.county });
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly signer: TokenSigner,
+    private readonly wechat: WechatClient,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get users() {
+    return this.dataSource.getRepository(UserEntity);
+  }
+
+  /** Opens a session: a short-lived access token and a stored, rotating refresh token. */
+  private async session(user: UserEntity): Promise<Session> {
+    const { accessToken, expiresIn } = this.signer.issue(principalOf(user));
+    const { token, hash } = newRefreshToken();
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.refreshTokenTtlDays * 86_400_000);
+    await this.dataSource.getRepository(RefreshTokenEntity).insert({ userId: user.id, tokenHash: hash, expiresAt });
+    return {
+      accessToken,
+      refreshToken: token,
+      expiresIn,
+      user: { id: user.id, role: user.role, county: user.county, displayName: user.displayName },
+    };
+  }
+
+  /** wx.login's code → WeChat's openid → our user (created on first sign-in as an applicant). */
+  async wechatLogin(code: string): Promise<Session> {
+    const { openid } = await this.wechat.code2Session(code);
+    return this.session(await this.userByOpenid(openid, 'wechat', 'applicant', null, '微信用户'));
+  }
+
+  /** AUTH_DEMO only: the same session an ordinary sign-in gives, for the H5 build and outside checks. */
+  async demoLogin(role: Role, county: string | undefined, openid: string | undefined): Promise<Session> {
+    if (role === 'county-reviewer' && !county)
+      throw new AppError('INVALID_REQUEST', '县级审核员需要指定 county', [
+        { field: 'county', message: '县级审核员需要指定所在县（市、区）' },
+      ]);
+    const id = `demo-${openid ?? (county ? `${role}-${county}` : role)}`;
+    const user = await this.userByOpenid(
+      id,
+      'demo',
+      role,
+      role === 'county-reviewer' ? (county ?? null) : null,
+      `演示${role}`,
+    );
+    if (user.role !== role) throw new AppError('CONFLICT', '该演示账号已用于其他角色，请换一个 openid');
+    return this.session(user);
+  }
+
+  private async userByOpenid(
+    openid: string,
+    kind: UserEntity['kind'],
+    role: Role,
+    county: string | null,
+    displayName: string,
+  ): Promise<UserEntity> {
+    const existing = await this.users.findOneBy({ openid });
+    if (existing) return existing;
+    try {
+      return await this.tx.run(async (m) => {
+        const user = await m
+          .getRepository(UserEntity)
+          .save(m.getRepository(UserEntity).create({ kind, openid, role, county, displayName }));
+        await this.audit.record(m, {
+          actor: principalOf(user),
+          action: 'user.created',
+          entity: 'user',
+          entityId: user.id,
+          after: { kind, role, county },
+        });
+        return user;
+      });
+    } catch (error) {
+      // Two first sign-ins at once: the unique openid lets one win; the other reads it.
+      const raced = await this.users.findOneBy({ openid });
+      if (raced) return raced;
+      throw error;
+    }
+  }
+
+  /** Staff sign-in with lockout: after 5 failures in a row the account waits 15 minutes. */
+  async staffLogin(username: string, password: string): Promise<Session> {
+    const user = await this.users.findOneBy({ username, kind: 'staff' });
+    const refuse = new AppError('UNAUTHENTICATED', '用户名或密码不正确');
+    if (!user || !user.passwordHash) {
+      // Spend the time of a real check, so timing does not reveal which usernames exist.
+      await hashPassword(password);
+      throw refuse;
+    }
+    const now = this.clock.now();
+    if (user.lockedUntil && user.lockedUntil > now)
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        `密码错误次数过多，账号已锁定，请于${minutesUntil(user.lockedUntil, now)}分钟后再试`,
+      );
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      const failed = user.failedLogins + 1;
+      const locked = failed >= MAX_FAILED_LOGINS;
+      await this.users.update(user.id, {
+        failedLogins: locked ? 0 : failed,
+        lockedUntil: locked ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
+      });
+      if (locked) throw new AppError('ACCOUNT_LOCKED', `密码错误次数过多，账号已锁定${LOCKOUT_MINUTES}分钟`);
+      throw refuse;
+    }
+    if (user.failedLogins > 0 || user.lockedUntil)
+      await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+    return this.session(user);
+  }
+
+  /** Rotates a refresh token: the old one stops working, a new session starts. */
+  async refresh(refreshToken: string): Promise<Session> {
+    const repo = this.dataSource.getRepository(RefreshTokenEntity);
+    const stored = await repo.findOneBy({ tokenHash: hashToken(refreshToken), revokedAt: IsNull() });
+    if (!stored || stored.expiresAt <= this.clock.now())
+      throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    // Conditional update: of two refreshes with the same token, only one succeeds.
+    const revoked = await repo.update({ id: stored.id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    if (!revoked.affected) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    const user = await this.users.findOneByOrFail({ id: stored.userId });
+    return this.session(user);
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.dataSource
+      .getRepository(RefreshTokenEntity)
+      .update({ tokenHash: hashToken(refreshToken), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
+
+  async me(principal: Principal): Promise<Session['user']> {
+    const user = await this.users.findOneBy({ id: principal.userId });
+    if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
+    return { id: user.id, role: user.role, county: user.county, displayName: user.displayName };
+  }
+}
+
+const minutesUntil = (until: Date, now: Date): number =>
+  Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { builtInEditions, describePrograms, type Edition, loadEdition, type ProgramDescription } from '@huiqi/shared';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { AppError } from '../../common/errors.js';
+import { EditionEntity } from './edition.entity.js';
+
+export type ProgramWithWindow = ProgramDescription & {
+  applicationWindow: { opens: string; closes: string };
+  materials: unknown[];
+};
+
+export interface EditionView {
+  id: string;
+  title: string;
+  claimYear: number;
+  status: EditionEntity['status'];
+  demo: boolean;
+  validFrom: string;
+  validTo: string;
+  applicationWindow: { opens: string; closes: string };
+  publishedAt: string | null;
+}
+
+const view = (row: EditionEntity, edition: Edition): EditionView => ({
+  id: row.id,
+  title: edition.title,
+  claimYear: row.claimYear,
+  status: row.status,
+  demo: row.demo,
+  validFrom: edition.validFrom,
+  validTo: edition.validTo,
+  applicationWindow: edition.applicationWindow,
+  publishedAt: row.publishedAt?.toISOString() ?? null,
+});
+
+@Injectable()
+export class EditionsService {
+  /** Published editions never change, so they are read and validated once per process. */
+  private published: Promise<readonly Edition[]> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(EditionEntity);
+  }
+
+  /** Puts the editions that ship with @huiqi/shared into an empty database. */
+  async ensureBuiltIn(): Promise<void> {
+    for (const edition of builtInEditions()) {
+      if (await this.repo.existsBy({ id: edition.id })) continue;
+      await this.repo.insert({
+        id: edition.id,
+        claimYear: edition.claimYear,
+        status: 'published',
+        demo: edition.demo,
+        document: edition,
+        createdAt: this.clock.now(),
+        publishedAt: this.clock.now(),
+      });
+    }
+    this.published = null;
+  }
+
+  /** Publishes an edition document as given (validated first); used by the demo seed. */
+  async publish(document: unknown): Promise<Edition> {
+    const edition = loadEdition(document);
+    await this.repo.insert({
+      id: edition.id,
+      claimYear: edition.claimYear,
+      status: 'published',
+      demo: edition.demo,
+      document: edition,
+      createdAt: this.clock.now(),
+      publishedAt: this.clock.now(),
+    });
+    this.published = null;
+    return edition;
+  }
+
+  /** Published editions in publication order, each validated by the shared schema. */
+  publishedEditions(): Promise<readonly Edition[]> {
+    this.published ??= this.repo
+      .find({ where: { status: 'published' }, order: { publishedAt: 'ASC', id: 'ASC' } })
+      .then((rows) => Object.freeze(rows.map((r) => loadEdition(r.document))));
+    // A failed read is not cached.
+    this.published.catch(() => (this.published = null));
+    return this.published;
+  }
+
+  async forYear(claimYear: number): Promise<Edition> {
+    const editions = await this.publishedEditions();
+    for (let i = editions.length - 1; i >= 0; i--)
+      if ((editions[i] as Edition).claimYear === claimYear) return editions[i] as Edition;
+    throw new AppError('NO_EDITION', `${claimYear}年度没有施行中的政策版本`, [
+      { field: 'year', message: `${claimYear}年度没有施行中的政策版本` },
+    ]);
+  }
+
+  async list(): Promise<EditionView[]> {
+    const rows = await this.repo.find({ order: { claimYear: 'DESC', id: 'ASC' } });
+    return rows.map((r) => view(r, loadEdition(r.document)));
+  }
+
+  async programs(claimYear: number): Promise<{ edition: EditionView; programs: ProgramWithWindow[] }> {
+    const edition = await this.forYear(claimYear);
+    const row = await this.repo.findOneByOrFail({ id: edition.id });
+    const programs = describePrograms(edition).map((p) => ({
+      ...p,
+      applicationWindow: edition.applicationWindow,
+      // The materials each program asks for arrive with the materials issue.
+      materials: [],
+    }));
+    return { edition: view(row, edition), programs };
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { type CommendationsResponse, type EvaluationResponse } from '@huiqi/shared';
+import { CurrentUser, Public } from '../../common/auth.js';
+import { IdPipe } from '../../common/id.pipe.js';
+import { type Principal } from '../auth/tokens.js';
+import { checkYear } from '../facts/facts.service.js';
+import { EligibilityService } from './eligibility.service.js';
+
+@Controller('v1')
+export class EligibilityController {
+  constructor(private readonly eligibility: EligibilityService) {}
+
+  /** The evaluation contract, open to anyone; the body is validated by the shared contract. */
+  @Public()
+  @Post('eligibility')
+  @HttpCode(200)
+  evaluate(@Body() body: unknown): Promise<EvaluationResponse> {
+    return this.eligibility.evaluate(body);
+  }
+
+  @Public()
+  @Post('commendations')
+  @HttpCode(200)
+  commendations(@Body() body: unknown): Promise<CommendationsResponse> {
+    return this.eligibility.commendations(body);
+  }
+
+  @Get('orgs/:orgId/eligibility')
+  forOrg(
+    @CurrentUser() user: Principal,
+    @Param('orgId', IdPipe) orgId: number,
+    @Query('year') year: string,
+  ): Promise<EvaluationResponse> {
+    return this.eligibility.forOrg(user, orgId, checkYear(year));
+  }
+}

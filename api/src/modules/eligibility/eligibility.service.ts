@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import {
+  commendations,
+  type CommendationsResponse,
+  evaluate,
+  evaluateValidated,
+  type EvaluationResponse,
+} from '@huiqi/shared';
+import { type Principal } from '../auth/tokens.js';
+import { EditionsService } from '../editions/editions.service.js';
+import { FactsService } from '../facts/facts.service.js';
+import { OrgsService } from '../orgs/orgs.service.js';
+
+/** The shared rules over the published editions: the API answers exactly what the command line does. */
+@Injectable()
+export class EligibilityService {
+  constructor(
+    private readonly editions: EditionsService,
+    private readonly facts: FactsService,
+    private readonly orgs: OrgsService,
+  ) {}
+
+  async evaluate(request: unknown): Promise<EvaluationResponse> {
+    return evaluate(request, { editions: await this.editions.publishedEditions() });
+  }
+
+  async commendations(request: unknown): Promise<CommendationsResponse> {
+    return commendations(request, { editions: await this.editions.publishedEditions() });
+  }
+
+  async forOrg(principal: Principal, orgId: number, claimYear: number): Promise<EvaluationResponse> {
+    await this.orgs.membership(principal, orgId);
+    const { facts } = await this.facts.factsOf(orgId, claimYear);
+    await this.editions.forYear(claimYear);
+    return evaluateValidated({ claimYear, facts }, { editions: await this.editions.publishedEditions() });
+  }
+}

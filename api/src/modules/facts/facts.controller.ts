@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { CurrentUser } from '../../common/auth.js';
+import { IdPipe } from '../../common/id.pipe.js';
+import { type Principal } from '../auth/tokens.js';
+import { PutFactsDto } from './facts.dto.js';
+import { checkYear, type FactChangeView, FactsService, type FactsView } from './facts.service.js';
+
+@Controller('v1/orgs/:orgId/facts')
+export class FactsController {
+  constructor(private readonly facts: FactsService) {}
+
+  @Get()
+  get(
+    @CurrentUser() user: Principal,
+    @Param('orgId', IdPipe) orgId: number,
+    @Query('year') year: string,
+  ): Promise<FactsView> {
+    return this.facts.get(user, orgId, checkYear(year));
+  }
+
+  @Put()
+  put(
+    @CurrentUser() user: Principal,
+    @Param('orgId', IdPipe) orgId: number,
+    @Query('year') year: string,
+    @Body() body: PutFactsDto,
+  ): Promise<FactsView> {
+    return this.facts.put(user, orgId, checkYear(year), body.facts, body.provenance ?? 'self-declared');
+  }
+
+  @Get('history')
+  async history(
+    @CurrentUser() user: Principal,
+    @Param('orgId', IdPipe) orgId: number,
+    @Query('year') year: string,
+  ): Promise<{ changes: FactChangeView[] }> {
+    return { changes: await this.facts.history(user, orgId, checkYear(year)) };
+  }
+}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { checkFacts, type FactName, type Facts, fromFactVector, Issues, invalidRequest } from '@huiqi/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { invalid } from '../../common/errors.js';
+import { Transactions } from '../../database/transactions.js';
+import { AuditService } from '../audit/audit.service.js';
+import { type Principal } from '../auth/tokens.js';
+import { OrgsService } from '../orgs/orgs.service.js';
+import { FactChangeEntity, FactEntity, type Provenance } from './fact.entity.js';
+
+export interface FactsView {
+  orgId: number;
+  claimYear: number;
+  facts: Facts;
+  provenance: Partial<Record<FactName, Provenance>>;
+  updatedAt: string | null;
+}
+
+export interface FactChangeView {
+  name: FactName;
+  before: unknown;
+  after: unknown;
+  provenance: Provenance;
+  changedBy: number;
+  changedAt: string;
+}
+
+export const checkYear = (year: unknown): number => {
+  const y = Number(year);
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw invalid('year', '必须是四位年份，例如2023');
+  return y;
+};
+
+@Injectable()
+export class FactsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly orgs: OrgsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A firm's stored facts for a year, as the contract's Facts (already validated when stored). */
+  async factsOf(
+    orgId: number,
+    claimYear: number,
+    manager?: EntityManager,
+  ): Promise<{ facts: Facts; rows: FactEntity[] }> {
+    const rows = await (manager ?? this.dataSource.manager)
+      .getRepository(FactEntity)
+      .find({ where: { orgId, claimYear }, order: { name: 'ASC' } });
+    const facts: Record<string, unknown> = {};
+    for (const row of rows) facts[row.name] = row.value;
+    return { facts: facts as Facts, rows };
+  }
+
+  private view(orgId: number, claimYear: number, rows: FactEntity[], facts: Facts): FactsView {
+    const provenance: Partial<Record<FactName, Provenance>> = {};
+    let updatedAt: Date | null = null;
+    for (const row of rows) {
+      provenance[row.name] = row.provenance;
+      if (!updatedAt || row.updatedAt > updatedAt) updatedAt = row.updatedAt;
+    }
+    return { orgId, claimYear, facts, provenance, updatedAt: updatedAt?.toISOString() ?? null };
+  }
+
+  async get(principal: Principal, orgId: number, claimYear: number): Promise<FactsView> {
+    await this.orgs.membership(principal, orgId);
+    const { facts, rows } = await this.factsOf(orgId, claimYear);
+    return this.view(orgId, claimYear, rows, facts);
+  }
+
+  /**
+   * Sets the given facts (null clears one), leaving the others as they are. Validated by the
+   * shared contract first; every change gets a history row and an audit entry in the same
+   * transaction, so a failure leaves nothing half-written.
+   */
+  async put(
+    principal: Principal,
+    orgId: number,
+    claimYear: number,
+    input: Record<string, unknown>,
+    provenance: Provenance,
+  ): Promise<FactsView> {
+    const issues = new Issues();
+    const vector = checkFacts(input, 'facts', issues);
+    if (!issues.empty || !vector) throw invalidRequest(issues.list);
+    const given = fromFactVector(vector) as Record<string, unknown>;
+    const cleared = Object.keys(input).filter((k) => input[k] === null);
+
+    return this.tx.run(async (m) => {
+      await this.orgs.membership(principal, orgId, m);
+      const repo = m.getRepository(FactEntity);
+      const existing = new Map(
+        (await repo.find({ where: { orgId, claimYear }, lock: this.tx.lock })).map((r) => [r.name as string, r]),
+      );
+      const now = this.clock.now();
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      const changes: Partial<FactChangeEntity>[] = [];
+
+      for (const [name, value] of Object.entries(given)) {
+        const row = existing.get(name);
+        if (row && JSON.stringify(row.value) === JSON.stringify(value) && row.provenance === provenance) continue;
+        before[name] = row?.value ?? null;
+        after[name] = value;
+        changes.push({
+          orgId,
+          claimYear,
+          name: name as FactName,
+          before: row?.value ?? null,
+          after: value,
+          provenance,
+          changedBy: principal.userId,
+          changedAt: now,
+        });
+        await repo.save(
+          Object.assign(row ?? repo.create({ orgId, claimYear, name: name as FactName }), {
+            value,
+            provenance,
+            updatedBy: principal.userId,
+            updatedAt: now,
+          }),
+        );
+      }
+      for (const name of cleared) {
+        const row = existing.get(name);
+        if (!row) continue;
+        before[name] = row.value;
+        after[name] = null;
+        changes.push({
+          orgId,
+          claimYear,
+          name: name as FactName,
+          before: row.value,
+          after: null,
+          provenance,
+          changedBy: principal.userId,
+          changedAt: now,
+        });
+        await repo.delete(row.id);
+      }
+      if (changes.length > 0) {
+        const history = m.getRepository(FactChangeEntity);
+        await history.save(changes.map((c) => history.create(c)));
+        await this.audit.record(m, {
+          actor: principal,
+          action: 'facts.updated',
+          entity: 'facts',
+          entityId: `${orgId}:${claimYear}`,
+          orgId,
+          before,
+          after,
+        });
+      }
+      const { facts, rows } = await this.factsOf(orgId, claimYear, m);
+      return this.view(orgId, claimYear, rows, facts);
+    });
+  }
+
+  async history(principal: Principal, orgId: number, claimYear: number): Promise<FactChangeView[]> {
+    await this.orgs.membership(principal, orgId);
+    const rows = await this.dataSource
+      .getRepository(FactChangeEntity)
+      .find({ where: { orgId, claimYear }, order: { id: 'DESC' }, take: 500 });
+    return rows.map((r) => ({
+      name: r.name,
+      before: r.before,
+      after: r.after,
+      provenance: r.provenance,
+      changedBy: r.changedBy,
+      changedAt: r.changedAt.toISOString(),
+    }));
+  }
+}

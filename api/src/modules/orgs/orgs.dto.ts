@@ -1,0 +1,113 @@
+import {
+  COUNTIES,
+  isValidUscc,
+  ORG_TYPES,
+  type CountyId,
+  type OrgType,
+  usccProblem,
+  usccProblemMessage,
+} from '@huiqi/shared';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  registerDecorator,
+  type ValidationArguments,
+} from 'class-validator';
+
+/** The GB 32100-2015 check, with the shared package's Chinese explanation of what is wrong. */
+const IsUscc = (): PropertyDecorator => (target, propertyName) =>
+  registerDecorator({
+    name: 'isUscc',
+    target: target.constructor,
+    propertyName: propertyName as string,
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isValidUscc(value),
+      defaultMessage: (args?: ValidationArguments) =>
+        typeof args?.value === 'string'
+          ? usccProblemMessage(usccProblem(args.value) ?? 'check')
+          : '请填写18位统一社会信用代码',
+    },
+  });
+
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+export class CreateOrgDto {
+  @IsUscc()
+  uscc!: string;
+
+  @IsString({ message: '请填写企业名称' })
+  @MinLength(2, { message: '企业名称至少2个字' })
+  @MaxLength(128, { message: '企业名称最多128个字' })
+  name!: string;
+
+  @IsIn(COUNTIES.map((c) => c.id), { message: '请选择聊城市的县（市、区）' })
+  county!: CountyId;
+
+  @IsArray({ message: '请选择主体类型' })
+  @ArrayMinSize(1, { message: '至少选择一种主体类型' })
+  @ArrayMaxSize(ORG_TYPES.length, { message: '主体类型过多' })
+  @IsIn(ORG_TYPES.map((t) => t.id), { each: true, message: '包含不认识的主体类型' })
+  orgTypes!: OrgType[];
+
+  @IsString({ message: '请填写法定代表人姓名' })
+  @MinLength(2, { message: '法定代表人姓名至少2个字' })
+  @MaxLength(64, { message: '太长了' })
+  legalRepresentative!: string;
+
+  @IsString({ message: '请填写联系人姓名' })
+  @MinLength(2, { message: '联系人姓名至少2个字' })
+  @MaxLength(64, { message: '太长了' })
+  contactName!: string;
+
+  @IsString({ message: '请填写联系电话' })
+  @Matches(PHONE, { message: '请填写11位手机号或带区号的固定电话' })
+  contactPhone!: string;
+}
+
+export class UpdateOrgDto {
+  @IsOptional()
+  @IsString({ message: '请填写企业名称' })
+  @MinLength(2, { message: '企业名称至少2个字' })
+  @MaxLength(128, { message: '企业名称最多128个字' })
+  name?: string;
+
+  @IsOptional()
+  @IsIn(COUNTIES.map((c) => c.id), { message: '请选择聊城市的县（市、区）' })
+  county?: CountyId;
+
+  @IsOptional()
+  @IsArray({ message: '请选择主体类型' })
+  @ArrayMinSize(1, { message: '至少选择一种主体类型' })
+  @IsIn(ORG_TYPES.map((t) => t.id), { each: true, message: '包含不认识的主体类型' })
+  orgTypes?: OrgType[];
+
+  @IsOptional()
+  @IsString({ message: '请填写法定代表人姓名' })
+  @MinLength(2, { message: '法定代表人姓名至少2个字' })
+  @MaxLength(64, { message: '太长了' })
+  legalRepresentative?: string;
+
+  @IsOptional()
+  @IsString({ message: '请填写联系人姓名' })
+  @MinLength(2, { message: '联系人姓名至少2个字' })
+  @MaxLength(64, { message: '太长了' })
+  contactName?: string;
+
+  @IsOptional()
+  @IsString({ message: '请填写联系电话' })
+  @Matches(PHONE, { message: '请填写11位手机号或带区号的固定电话' })
+  contactPhone?: string;
+}
+
+export class JoinOrgDto {
+  @IsString({ message: '请填写邀请码' })
+  @Matches(/^[A-Z0-9]{8}$/, { message: '邀请码为8位大写字母和数字' })
+  code!: string;
+}

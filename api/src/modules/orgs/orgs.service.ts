@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { countyName, orgTypeName } from '@huiqi/shared';
+import { createHash, randomInt } from 'node:crypto';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { AppError, notFound } from '../../common/errors.js';
+import { maskName, maskPhone } from '../../common/masking.js';
+import { Transactions } from '../../database/transactions.js';
+import { AuditService } from '../audit/audit.service.js';
+import { type Principal } from '../auth/tokens.js';
+import { InviteEntity } from './invite.entity.js';
+import { type MemberRole, MembershipEntity } from './membership.entity.js';
+import { OrgEntity } from './org.entity.js';
+import { type CreateOrgDto, type UpdateOrgDto } from './orgs.dto.js';
+
+export interface OrgView {
+  id: number;
+  uscc: string;
+  name: string;
+  county: string;
+  countyName: string;
+  orgTypes: string[];
+  orgTypeNames: string[];
+  legalRepresentative: string;
+  contactName: string;
+  contactPhone: string;
+  demo: boolean;
+  /** The caller's role in the firm; null for staff looking from outside. */
+  myRole: MemberRole | null;
+}
+
+const INVITE_DAYS = 7;
+const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const hashCode = (code: string): string => createHash('sha256').update(code).digest('hex');
+
+/** Database rows never reach the client: a firm's own members see its data, others see it masked. */
+export const toOrgView = (org: OrgEntity, myRole: MemberRole | null): OrgView => {
+  const own = myRole !== null;
+  return {
+    id: org.id,
+    uscc: org.uscc,
+    name: org.name,
+    county: org.county,
+    countyName: countyName(org.county),
+    orgTypes: org.orgTypes,
+    orgTypeNames: org.orgTypes.map(orgTypeName),
+    legalRepresentative: own ? org.legalRepresentative : maskName(org.legalRepresentative),
+    contactName: own ? org.contactName : maskName(org.contactName),
+    contactPhone: own ? org.contactPhone : maskPhone(org.contactPhone),
+    demo: org.demo,
+    myRole,
+  };
+};
+
+@Injectable()
+export class OrgsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The caller's membership of the firm, or NOT_FOUND: a non-member cannot even learn that the
+   * firm exists. Every route about a firm's records starts here.
+   */
+  async membership(principal: Principal, orgId: number, manager?: EntityManager): Promise<MembershipEntity> {
+    const repo = (manager ?? this.dataSource.manager).getRepository(MembershipEntity);
+    const membership = await repo.findOneBy({ orgId, userId: principal.userId });
+    if (!membership) throw notFound('企业');
+    return membership;
+  }
+
+  async requireAdmin(principal: Principal, orgId: number, manager?: EntityManager): Promise<MembershipEntity> {
+    const membership = await this.membership(principal, orgId, manager);
+    if (membership.role !== 'admin') throw new AppError('FORBIDDEN', '只有企业管理员可以进行此操作');
+    return membership;
+  }
+
+  async create(principal: Principal, dto: CreateOrgDto): Promise<OrgView> {
+    if (principal.role !== 'applicant') throw new AppError('FORBIDDEN', '工作人员账号不能注册企业');
+    const taken = await this.dataSource.getRepository(OrgEntity).existsBy({ uscc: dto.uscc });
+    if (taken) throw usccTaken();
+    try {
+      return await this.tx.run(async (m) => {
+        const org = await m
+          .getRepository(OrgEntity)
+          .save(
+            m
+              .getRepository(OrgEntity)
+              .create({ ...dto, orgTypes: [...new Set(dto.orgTypes)], createdBy: principal.userId }),
+          );
+        await m.getRepository(MembershipEntity).insert({ orgId: org.id, userId: principal.userId, role: 'admin' });
+        await this.audit.record(m, {
+          actor: principal,
+          action: 'org.registered',
+          entity: 'org',
+          entityId: org.id,
+          orgId: org.id,
+          after: dto,
+        });
+        return toOrgView(org, 'admin');
+      });
+    } catch (error) {
+      // Two registrations of one code at once: the unique index decides, the loser is told why.
+      if (await this.dataSource.getRepository(OrgEntity).existsBy({ uscc: dto.uscc })) throw usccTaken();
+      throw error;
+    }
+  }
+
+  async mine(principal: Principal): Promise<OrgView[]> {
+    const memberships = await this.dataSource.getRepository(MembershipEntity).find({
+      where: { userId: principal.userId },
+      order: { orgId: 'ASC' },
+    });
+    if (memberships.length === 0) return [];
+    const orgs = await this.dataSource
+      .getRepository(OrgEntity)
+      .createQueryBuilder('o')
+      .where('o.id IN (:...ids)', { ids: memberships.map((m) => m.orgId) })
+      .orderBy('o.id', 'ASC')
+      .getMany();
+    const roles = new Map(memberships.map((m) => [m.orgId, m.role]));
+    return orgs.map((o) => toOrgView(o, roles.get(o.id) ?? null));
+  }
+
+  async get(principal: Principal, orgId: number): Promise<OrgView> {
+    const membership = await this.membership(principal, orgId);
+    return toOrgView(await this.dataSource.getRepository(OrgEntity).findOneByOrFail({ id: orgId }), membership.role);
+  }
+
+  async update(principal: Principal, orgId: number, dto: UpdateOrgDto): Promise<OrgView> {
+    return this.tx.run(async (m) => {
+      await this.requireAdmin(principal, orgId, m);
+      const repo = m.getRepository(OrgEntity);
+      const before = await repo.findOneOrFail({ where: { id: orgId }, lock: this.tx.lock });
+      const after = repo.merge(repo.create({ ...before }), { ...dto });
+      await repo.save(after);
+      await this.audit.record(m, {
+        actor: principal,
+        action: 'org.updated',
+        entity: 'org',
+        entityId: orgId,
+        orgId,
+        before: pick(before, Object.keys(dto)),
+        after: dto,
+      });
+      return toOrgView(after, 'admin');
+    });
+  }
+
+  /** A one-time code (8 characters, 7 days), shown once; only its hash is stored. */
+  async invite(principal: Principal, orgId: number): Promise<{ code: string; expiresAt: string }> {
+    return this.tx.run(async (m) => {
+      await this.requireAdmin(principal, orgId, m);
+      const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+      const expiresAt = new Date(this.clock.now().getTime() + INVITE_DAYS * 86_400_000);
+      const invite = await m
+        .getRepository(InviteEntity)
+        .save(
+          m
+            .getRepository(InviteEntity)
+            .create({ orgId, codeHash: hashCode(code), expiresAt, createdBy: principal.userId }),
+        );
+      await this.audit.record(m, {
+        actor: principal,
+        action: 'org.invite-created',
+        entity: 'org',
+        entityId: orgId,
+        orgId,
+        after: { inviteId: invite.id, expiresAt },
+      });
+      return { code, expiresAt: expiresAt.toISOString() };
+    });
+  }
+
+  async join(principal: Principal, code: string): Promise<OrgView> {
+    if (principal.role !== 'applicant') throw new AppError('FORBIDDEN', '工作人员账号不能加入企业');
+    return this.tx.run(async (m) => {
+      const invites = m.getRepository(InviteEntity);
+      const invite = await invites.findOne({ where: { codeHash: hashCode(code) }, lock: this.tx.lock });
+      const invalid = new AppError('INVALID_REQUEST', '邀请码无效或已过期，请向企业管理员索取新的邀请码', [
+        { field: 'code', message: '邀请码无效或已过期' },
+      ]);
+      if (!invite || invite.usedAt || invite.expiresAt <= this.clock.now()) throw invalid;
+      const memberships = m.getRepository(MembershipEntity);
+      if (await memberships.existsBy({ orgId: invite.orgId, userId: principal.userId }))
+        throw new AppError('CONFLICT', '您已是该企业的成员');
+      // Conditional: of two people using one code at once, only one joins.
+      const used = await invites.update(
+        { id: invite.id, usedBy: IsNull() },
+        { usedBy: principal.userId, usedAt: this.clock.now() },
+      );
+      if (!used.affected) throw invalid;
+      await memberships.insert({ orgId: invite.orgId, userId: principal.userId, role: 'member' });
+      await this.audit.record(m, {
+        actor: principal,
+        action: 'org.member-joined',
+        entity: 'membership',
+        entityId: invite.orgId,
+        orgId: invite.orgId,
+        after: { userId: principal.userId, role: 'member' },
+      });
+      return toOrgView(await m.getRepository(OrgEntity).findOneByOrFail({ id: invite.orgId }), 'member');
+    });
+  }
+}
+
+const usccTaken = (): AppError =>
+  new AppError('CONFLICT', '该统一社会信用代码已被注册。如您属于该企业，请联系企业管理员在小程序中邀请您加入', [
+    { field: 'uscc', message: '已被注册，请联系该企业的管理员邀请您加入' },
+  ]);
+
+const pick = (row: object, keys: string[]): Record<string, unknown> =>
+  Object.fromEntries(keys.map((k) => [k, (row as Record<string, unknown>)[k]]));
