@@ -3,6 +3,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { serveOpenApi } from './common/openapi.js';
 import { type DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { type Clock, SystemClock } from './common/clock.js';
@@ -65,7 +66,7 @@ export const createApp = async (config: AppConfig, options: { clock?: Clock } = 
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document);
+  serveOpenApi(app, '/api/docs', document);
 
   await app.init();
   await app.get(EditionsService).ensureBuiltIn();

@@ -12,8 +12,10 @@ import { OrgEntity } from '../modules/orgs/org.entity.js';
 
 /** A valid code (GB 32100-2015 check character) for a demo firm: Liaocheng division 371500. */
 const demoUscc = (n: number): string => {
-  const body = `91371500MA3DEMO${String(n).padStart(2, '0')}`;
-  return body + usccCheckCharacter(body);
+  const body = `91371500MA3DEM0${String(n).padStart(2, '0')}`;
+  const check = usccCheckCharacter(body);
+  if (!check) throw new Error(`not a USCC body: ${body}`);
+  return body + check;
 };
 
 const STAFF: { username: string; password: string; role: Role; county: string | null; name: string }[] = [

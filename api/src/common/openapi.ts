@@ -1,0 +1,51 @@
+import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type OpenAPIObject } from '@nestjs/swagger';
+
+// Swagger UI's files, served from the swagger-ui-dist package. A fixed list: no path from the
+// request reaches the file system. (SwaggerModule.setup would pull in @fastify/static, whose
+// ES-module-only dependencies jest cannot load on Node 20.)
+const FILES: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'application/javascript; charset=utf-8',
+  'swagger-ui-standalone-preset.js': 'application/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+};
+
+const page = (base: string): string => `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>电商惠企通 API 文档</title>
+<link rel="stylesheet" href="${base}/swagger-ui.css">
+<link rel="icon" href="${base}/favicon-32x32.png">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="${base}/swagger-ui-bundle.js"></script>
+<script src="${base}/swagger-ui-standalone-preset.js"></script>
+<script>
+window.ui = SwaggerUIBundle({ url: '${base}-json', dom_id: '#swagger-ui', presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });
+</script>
+</body>
+</html>`;
+
+/** Serves the OpenAPI document at `${base}-json` and Swagger UI at `base`. */
+export const serveOpenApi = (app: NestFastifyApplication, base: string, document: OpenAPIObject): void => {
+  const dir = (
+    createRequire(import.meta.url)('swagger-ui-dist') as { getAbsoluteFSPath(): string }
+  ).getAbsoluteFSPath();
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get(`${base}-json`, async () => document);
+  fastify.get(base, async (_request, reply) => reply.type('text/html; charset=utf-8').send(page(base)));
+  fastify.get<{ Params: { file: string } }>(`${base}/:file`, async (request, reply) => {
+    const type = FILES[request.params.file];
+    if (!type) return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在', details: [] });
+    return reply
+      .type(type)
+      .header('cache-control', 'public, max-age=86400')
+      .send(createReadStream(join(dir, request.params.file)));
+  });
+};

@@ -1,0 +1,125 @@
+import { type AddressInfo } from 'node:net';
+import { usccCheckCharacter } from '@huiqi/shared';
+import { createApp, type App } from '../../../api/src/app.factory.js';
+import { Clock } from '../../../api/src/common/clock.js';
+import { type AppConfig, loadConfig } from '../../../api/src/config/config.js';
+import { type FakeWechat, startFakeWechat } from '../../../api/src/wechat/fake-server.js';
+import { createTestDatabase, type Engine, type TestDatabase } from './databases.js';
+
+/** A clock the test moves. */
+export class TestClock extends Clock {
+  constructor(public current: Date) {
+    super();
+  }
+  now(): Date {
+    return this.current;
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface Reply<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+export interface Booted {
+  engine: Engine;
+  url: string;
+  app: App;
+  wechat: FakeWechat;
+  clock: TestClock;
+  config: AppConfig;
+  call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<Reply<T>>;
+  /** A demo sign-in's access token. */
+  login(role?: string, openid?: string, county?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** 2026-06-15 10:00 in Liaocheng: inside the demo edition's window, long after 2023's. */
+export const TEST_NOW = new Date('2026-06-15T02:00:00Z');
+
+/** Boots the whole API on a fresh database of one engine, listening on a loopback port. */
+export const boot = async (engine: Engine, env: Record<string, string> = {}): Promise<Booted> => {
+  const db: TestDatabase = await createTestDatabase(engine);
+  const wechat = await startFakeWechat();
+  const clock = new TestClock(TEST_NOW);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    AUTH_DEMO: '1',
+    DEMO_SEED: '0',
+    WECHAT_API_BASE: wechat.url,
+    WECHAT_APP_ID: 'wx-demo-appid',
+    WECHAT_APP_SECRET: 'demo-secret',
+    ...(db.config.type === 'mariadb' ? { DB_URL: db.config.url } : { DB_URL: `sqlite:${db.config.path}` }),
+    ...env,
+  });
+  const app = await createApp(config, { clock });
+  await app.app.listen(0, '127.0.0.1');
+  const { port } = app.app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  const call: Booted['call'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.raw !== undefined) body = options.raw;
+    else if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${url}${path}`, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, body: parsed as never, text, headers: res.headers };
+  };
+
+  return {
+    engine,
+    url,
+    app,
+    wechat,
+    clock,
+    config,
+    call,
+    login: async (role = 'applicant', openid?: string, county?: string) => {
+      const res = await call<{ accessToken: string }>('POST', '/api/v1/auth/demo', { body: { role, openid, county } });
+      if (res.status !== 200) throw new Error(`demo login failed: ${res.status} ${res.text}`);
+      return res.body.accessToken;
+    },
+    close: async () => {
+      await app.close();
+      await wechat.close();
+      await db.drop();
+    },
+  };
+};
+
+/** A valid USCC for test firm n (the GB 32100-2015 check character is computed, not hard-coded). */
+export const testUscc = (n: number): string => {
+  const body = `91371500MA3TEXT${String(n).padStart(2, '0')}`;
+  const check = usccCheckCharacter(body);
+  if (!check) throw new Error(`not a USCC body: ${body}`);
+  return body + check;
+};
+
+export const firm = (n: number, overrides: Record<string, unknown> = {}) => ({
+  uscc: testUscc(n),
+  name: `测试电商企业${n}号有限公司`,
+  county: 'linqing',
+  orgTypes: ['ecommerce'],
+  legalRepresentative: '王法人',
+  contactName: '赵联系',
+  contactPhone: '13912345678',
+  ...overrides,
+});
