@@ -75,11 +75,11 @@ export const boot = async (engine: Engine, env: Record<string, string> = {}): Pr
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     const res = await fetch(`${url}${path}`, { method, headers, body });
     const text = await res.text();
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
-      parsed = undefined;
+      // Not JSON (the docs page): callers read `text`.
     }
     return { status: res.status, body: parsed as never, text, headers: res.headers };
   };
