@@ -1,5 +1,5 @@
 import { type EvaluationResponse } from '@huiqi/shared';
-import { boot, type Booted, firm } from './support/app.js';
+import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
 import { ENGINES } from './support/databases.js';
 
 /** The "done when", step by step: sign in, register, facts, eligibility, apply, audit. */
@@ -11,20 +11,7 @@ describe.each(ENGINES)('the applicant journey on %s', (engine) => {
 
   beforeAll(async () => {
     api = await boot(engine, { DEMO_SEED: '0' });
-    // A demo edition for the test year, as the demo seed publishes one.
-    const { builtInEditions } = await import('@huiqi/shared');
-    const { EditionsService } = await import('../../api/src/modules/editions/editions.service.js');
-    const base = builtInEditions()[0];
-    await api.app.app.get(EditionsService).publish({
-      ...structuredClone(base),
-      id: 'demo-2026',
-      title: '【演示】2026年演示版本',
-      claimYear: 2026,
-      validFrom: '2026-01-01',
-      validTo: '2026-12-31',
-      applicationWindow: { opens: '2026-01-01', closes: '2026-12-31' },
-      demo: true,
-    });
+    await publishDemoEdition(api, 2026);
   });
   afterAll(() => api.close());
 

@@ -123,3 +123,19 @@ export const firm = (n: number, overrides: Record<string, unknown> = {}) => ({
   contactPhone: '13912345678',
   ...overrides,
 });
+
+/** Publishes the 2023 numbers as a demo edition for `year`, window open all year, as the demo seed does. */
+export const publishDemoEdition = async (api: Booted, year: number): Promise<void> => {
+  const { builtInEditions } = await import('@huiqi/shared');
+  const { EditionsService } = await import('../../../api/src/modules/editions/editions.service.js');
+  await api.app.app.get(EditionsService).publish({
+    ...structuredClone(builtInEditions()[0]),
+    id: `demo-${year}`,
+    title: `【演示】${year}年演示版本`,
+    claimYear: year,
+    validFrom: `${year}-01-01`,
+    validTo: `${year}-12-31`,
+    applicationWindow: { opens: `${year}-01-01`, closes: `${year}-12-31` },
+    demo: true,
+  });
+};
