@@ -1,0 +1,156 @@
+import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
+import { ENGINES } from './support/databases.js';
+
+interface AppReply {
+  id: number;
+  status: string;
+  maxAmountFen: number | null;
+}
+interface ErrorReply {
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+const TALENT_FACTS = { orgTypes: ['ecommerce'], registeredInCity: true, trainedHireCount: 12 };
+
+/** The rules of applying: windows, one active application, one-off awards, the state machine. */
+describe.each(ENGINES)('applications on %s', (engine) => {
+  let api: Booted;
+  let token: string;
+  let orgId: number;
+  let n = 10;
+
+  const newFirm = async (facts: Record<string, unknown>, years = [2026]): Promise<number> => {
+    const id = (await api.call<{ id: number }>('POST', '/api/v1/orgs', { token, body: firm(n++) })).body.id;
+    for (const year of years)
+      await api.call('PUT', `/api/v1/orgs/${id}/facts?year=${year}`, { token, body: { facts } });
+    return id;
+  };
+  const create = (org: number, programId: string, claimYear: number) =>
+    api.call<AppReply & ErrorReply>('POST', `/api/v1/orgs/${org}/applications`, {
+      token,
+      body: { programId, claimYear },
+    });
+  const act = (id: number, action: 'submit' | 'withdraw') =>
+    api.call<AppReply & ErrorReply>('POST', `/api/v1/applications/${id}/${action}`, { token });
+  const auditCount = async (): Promise<number> => {
+    const admin = await api.login('admin', 'apps-admin');
+    return (await api.call<{ entries: unknown[] }>('GET', `/api/v1/audit?limit=500`, { token: admin })).body.entries
+      .length;
+  };
+
+  beforeAll(async () => {
+    api = await boot(engine);
+    await publishDemoEdition(api, 2026);
+    await publishDemoEdition(api, 2027);
+    token = await api.login('applicant', 'applier');
+    orgId = await newFirm(TALENT_FACTS, [2023, 2026, 2027]);
+  });
+  afterAll(() => api.close());
+
+  it('outside the application window, submission is refused with the window’s dates', async () => {
+    const draft = await create(orgId, 'talent-hiring', 2023);
+    expect(draft.status).toBe(201);
+    const res = await act(draft.body.id, 'submit');
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('OUTSIDE_WINDOW');
+    expect(res.body.message).toContain('2023年1月1日至2023年12月31日');
+    await act(draft.body.id, 'withdraw');
+  });
+
+  it('one active application per firm, program and year; withdrawing frees the program', async () => {
+    const first = await create(orgId, 'leading-enterprise', 2026);
+    expect(first.status).toBe(201);
+    const second = await create(orgId, 'leading-enterprise', 2026);
+    expect(second.status).toBe(409);
+    expect(second.body.message).toContain(`编号${first.body.id}`);
+    expect((await act(first.body.id, 'withdraw')).body.status).toBe('withdrawn');
+    expect((await create(orgId, 'leading-enterprise', 2026)).status).toBe(201);
+  });
+
+  it('a one-off award (九) is paid once per firm: no second application in another year', async () => {
+    const app = await create(orgId, 'talent-hiring', 2026);
+    expect(app.status).toBe(201);
+    const submitted = await act(app.body.id, 'submit');
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', maxAmountFen: 10_000_000 });
+    const nextYear = await create(orgId, 'talent-hiring', 2027);
+    expect(nextYear.status).toBe(409);
+    expect(nextYear.body.message).toContain('一次性奖励');
+  });
+
+  it('an award paid every year (二) can be applied for again the next year', async () => {
+    expect((await create(orgId, 'leading-enterprise', 2027)).status).toBe(201);
+  });
+
+  it('the state machine: a submitted application cannot be edited or submitted again; withdrawn is final', async () => {
+    const org = await newFirm(TALENT_FACTS);
+    const app = await create(org, 'talent-hiring', 2026);
+    expect((await act(app.body.id, 'submit')).status).toBe(200);
+    const edit = await api.call<ErrorReply>('PATCH', `/api/v1/applications/${app.body.id}`, {
+      token,
+      body: { facts: { trainedHireCount: 50 } },
+    });
+    expect(edit.status).toBe(409);
+    expect(edit.body.code).toBe('INVALID_TRANSITION');
+    expect((await act(app.body.id, 'submit')).status).toBe(409);
+    expect((await act(app.body.id, 'withdraw')).status).toBe(200);
+    const again = await act(app.body.id, 'withdraw');
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('已撤回');
+  });
+
+  it('an ineligible application is refused with the conditions to fix, and nothing about it changes', async () => {
+    const org = await newFirm({ ...TALENT_FACTS, trainedHireCount: 9 });
+    const app = await create(org, 'talent-hiring', 2026);
+    const before = await auditCount();
+    const res = await act(app.body.id, 'submit');
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('NOT_ELIGIBLE');
+    expect(res.body.details).toMatchObject({
+      status: 'ineligible',
+      conditions: [
+        {
+          condition: 'trained-hires',
+          status: 'unmet',
+          explanation: '当年吸纳经培训人员就业人数需达到10人，目前为9人，还差1人',
+        },
+      ],
+    });
+    const after = await api.call<AppReply>('GET', `/api/v1/applications/${app.body.id}`, { token });
+    expect(after.body.status).toBe('draft');
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('under concurrency, ten simultaneous creations of the same application make exactly one', async () => {
+    const org = await newFirm(TALENT_FACTS);
+    const replies = await Promise.all(Array.from({ length: 10 }, () => create(org, 'talent-hiring', 2026)));
+    expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(replies.filter((r) => r.status === 409)).toHaveLength(9);
+    const list = await api.call<{ applications: unknown[] }>('GET', `/api/v1/orgs/${org}/applications`, { token });
+    expect(list.body.applications).toHaveLength(1);
+  });
+
+  it('a draft can take the firm’s current facts again', async () => {
+    const org = await newFirm({ ...TALENT_FACTS, trainedHireCount: 9 });
+    const app = await create(org, 'talent-hiring', 2026);
+    await api.call('PUT', `/api/v1/orgs/${org}/facts?year=2026`, { token, body: { facts: { trainedHireCount: 11 } } });
+    const refreshed = await api.call<{ factsSnapshot: Record<string, unknown> }>(
+      'PATCH',
+      `/api/v1/applications/${app.body.id}`,
+      {
+        token,
+        body: { refreshFromOrg: true },
+      },
+    );
+    expect(refreshed.body.factsSnapshot['trainedHireCount']).toBe(11);
+    expect((await act(app.body.id, 'submit')).status).toBe(200);
+  });
+
+  it('a year with no edition cannot be applied for', async () => {
+    const res = await create(orgId, 'talent-hiring', 2030);
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('NO_EDITION');
+  });
+});
