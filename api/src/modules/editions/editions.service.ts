@@ -81,6 +81,11 @@ export class EditionsService {
     return edition;
   }
 
+  /** Drops the cached published editions after a publication. */
+  forget(): void {
+    this.published = null;
+  }
+
   /** Published editions in publication order, each validated by the shared schema. */
   publishedEditions(): Promise<readonly Edition[]> {
     this.published ??= this.repo

@@ -1,0 +1,277 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type Edition,
+  loadEdition,
+  PolicyError,
+  type ProgramScreening,
+  type ProgramStatus,
+  screenValidated,
+  type Facts,
+} from '@huiqi/shared';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { AppError, notFound } from '../../common/errors.js';
+import { Transactions } from '../../database/transactions.js';
+import { AuditService } from '../audit/audit.service.js';
+import { type Principal } from '../auth/tokens.js';
+import { FactEntity } from '../facts/fact.entity.js';
+import { OrgEntity } from '../orgs/org.entity.js';
+import { EditionEntity } from './edition.entity.js';
+import { EditionsService } from './editions.service.js';
+import { mergePatch } from './merge-patch.js';
+
+export interface DraftView {
+  id: string;
+  status: EditionEntity['status'];
+  claimYear: number;
+  document: unknown;
+}
+
+type Verdict = Pick<ProgramScreening, 'status' | 'maxAmountFen'>;
+
+export interface PreviewChange {
+  orgId: number;
+  orgName: string;
+  programId: string;
+  before: Verdict | null;
+  after: Verdict | null;
+  effect: 'gains' | 'loses' | 'more' | 'less' | 'undetermined';
+}
+
+export interface PoolPreview {
+  poolId: string;
+  title: string;
+  capFenBefore: number | null;
+  capFenAfter: number | null;
+  /** Sum of the maximum amounts of eligible firms: what the pool would owe if all applied. */
+  demandFenBefore: number;
+  demandFenAfter: number;
+  oversubscribedAfter: boolean;
+}
+
+export interface Preview {
+  draftId: string;
+  baseId: string;
+  claimYear: number;
+  firms: number;
+  changes: PreviewChange[];
+  pools: PoolPreview[];
+}
+
+const effectOf = (before: Verdict | null, after: Verdict | null): PreviewChange['effect'] | null => {
+  const was = before?.status ?? 'ineligible';
+  const is = after?.status ?? 'ineligible';
+  if (was === is && (before?.maxAmountFen ?? null) === (after?.maxAmountFen ?? null)) return null;
+  if (is === 'undetermined' || was === 'undetermined') return 'undetermined';
+  if (was !== 'eligible' && is === 'eligible') return 'gains';
+  if (was === 'eligible' && is !== 'eligible') return 'loses';
+  return (after?.maxAmountFen ?? 0) > (before?.maxAmountFen ?? 0) ? 'more' : 'less';
+};
+
+/**
+ * Editions as an administrator changes them: copy a published edition into a draft, change the
+ * draft (validated by the shared schema), preview its effect on every firm, publish it. A
+ * published edition never changes; a new one is new data.
+ */
+@Injectable()
+export class EditionsAdminService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly editions: EditionsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  private view(row: EditionEntity): DraftView {
+    return { id: row.id, status: row.status, claimYear: row.claimYear, document: row.document };
+  }
+
+  async get(id: string): Promise<DraftView> {
+    const row = await this.dataSource.getRepository(EditionEntity).findOneBy({ id });
+    if (!row) throw notFound('政策版本');
+    return this.view(row);
+  }
+
+  async createDraft(principal: Principal, baseId: string, id: string): Promise<DraftView> {
+    return this.tx.run(async (m) => {
+      const repo = m.getRepository(EditionEntity);
+      const base = await repo.findOneBy({ id: baseId });
+      if (!base) throw notFound('政策版本');
+      if (await repo.existsBy({ id }))
+        throw new AppError('CONFLICT', `版本编号 ${id} 已存在，请换一个`, [{ field: 'id', message: '已存在' }]);
+      const document = structuredClone({ ...(base.document as Record<string, unknown>), id, demo: false });
+      const row = repo.create({
+        id,
+        claimYear: base.claimYear,
+        status: 'draft',
+        demo: false,
+        document,
+        createdAt: this.clock.now(),
+        publishedAt: null,
+      });
+      await repo.save(row);
+      await this.audit.record(m, {
+        actor: principal,
+        action: 'edition.draft-created',
+        entity: 'edition',
+        entityId: id,
+        after: { baseId },
+      });
+      return this.view(row);
+    });
+  }
+
+  async updateDraft(principal: Principal, id: string, patch: Record<string, unknown>): Promise<DraftView> {
+    if ('id' in patch)
+      throw new AppError('INVALID_REQUEST', '不能修改版本编号', [
+        { field: 'document.id', message: '版本编号创建后不能修改' },
+      ]);
+    return this.tx.run(async (m) => {
+      const repo = m.getRepository(EditionEntity);
+      const row = await repo.findOne({ where: { id }, lock: this.tx.lock });
+      if (!row) throw notFound('政策版本');
+      if (row.status !== 'draft')
+        throw new AppError('CONFLICT', '已发布的政策版本不能修改；如需调整，请复制为新的草稿');
+      const before = row.document;
+      // A draft is always a valid edition: a change the shared schema refuses is not saved.
+      const edition = this.valid(mergePatch(row.document, patch));
+      row.document = structuredClone(edition);
+      row.claimYear = edition.claimYear;
+      await repo.save(row);
+      await this.audit.record(m, {
+        actor: principal,
+        action: 'edition.draft-updated',
+        entity: 'edition',
+        entityId: id,
+        before,
+        after: row.document,
+      });
+      return this.view(row);
+    });
+  }
+
+  /**
+   * The draft against the edition in force for its claim year (or the 2023 one it was copied
+   * from), on every firm's stored facts: who gains, who loses, and what each pool would owe.
+   */
+  async preview(id: string): Promise<Preview> {
+    const row = await this.dataSource.getRepository(EditionEntity).findOneBy({ id });
+    if (!row) throw notFound('政策版本');
+    const draft = this.valid(row.document);
+    const published = await this.editions.publishedEditions();
+    const base =
+      [...published].reverse().find((e) => e.claimYear === draft.claimYear) ??
+      [...published].reverse().find((e) => e.claimYear < draft.claimYear) ??
+      published[published.length - 1];
+    if (!base) throw new AppError('NO_EDITION', '没有已发布的政策版本可供对比');
+
+    // Firms' latest stored facts up to the draft's year stand in for figures not reported yet.
+    const facts = await this.dataSource.getRepository(FactEntity).find({ order: { claimYear: 'ASC' } });
+    const byOrg = new Map<number, { year: number; facts: Record<string, unknown> }>();
+    for (const f of facts) {
+      if (f.claimYear > draft.claimYear) continue;
+      const current = byOrg.get(f.orgId);
+      if (!current || f.claimYear > current.year)
+        byOrg.set(f.orgId, { year: f.claimYear, facts: { [f.name]: f.value } });
+      else if (f.claimYear === current.year) current.facts[f.name] = f.value;
+    }
+    const orgs = await this.dataSource.getRepository(OrgEntity).find();
+    const names = new Map(orgs.map((o) => [o.id, o.name]));
+
+    const changes: PreviewChange[] = [];
+    const demand = new Map<string, { before: number; after: number }>();
+    const add = (pool: string, key: 'before' | 'after', fen: number | null) => {
+      const d = demand.get(pool) ?? { before: 0, after: 0 };
+      d[key] += fen ?? 0;
+      demand.set(pool, d);
+    };
+    for (const [orgId, { facts: orgFacts }] of byOrg) {
+      const evaluateWith = (edition: Edition) =>
+        screenValidated({ claimYear: edition.claimYear, facts: orgFacts as Facts }, { editions: [edition] }).programs;
+      const before = new Map(evaluateWith(base).map((p) => [p.programId as string, p]));
+      const after = new Map(evaluateWith(draft).map((p) => [p.programId as string, p]));
+      for (const programId of new Set([...before.keys(), ...after.keys()])) {
+        const b = before.get(programId) ?? null;
+        const a = after.get(programId) ?? null;
+        if (b?.status === 'eligible') add(b.poolId, 'before', b.maxAmountFen);
+        if (a?.status === 'eligible') add(a.poolId, 'after', a.maxAmountFen);
+        const effect = effectOf(b && pick(b), a && pick(a));
+        if (effect)
+          changes.push({
+            orgId,
+            orgName: names.get(orgId) ?? String(orgId),
+            programId,
+            before: b && pick(b),
+            after: a && pick(a),
+            effect,
+          });
+      }
+    }
+    const poolIds = new Set([...Object.keys(base.pools), ...Object.keys(draft.pools)]);
+    const pools = [...poolIds].map((poolId) => {
+      const d = demand.get(poolId) ?? { before: 0, after: 0 };
+      const capAfter = draft.pools[poolId]?.capFen ?? null;
+      return {
+        poolId,
+        title: draft.pools[poolId]?.title ?? base.pools[poolId]?.title ?? poolId,
+        capFenBefore: base.pools[poolId]?.capFen ?? null,
+        capFenAfter: capAfter,
+        demandFenBefore: d.before,
+        demandFenAfter: d.after,
+        oversubscribedAfter: capAfter !== null && d.after > capAfter,
+      };
+    });
+    return { draftId: draft.id, baseId: base.id, claimYear: draft.claimYear, firms: byOrg.size, changes, pools };
+  }
+
+  async publish(principal: Principal, id: string): Promise<DraftView> {
+    const published = await this.tx.run(async (m) => {
+      const repo = m.getRepository(EditionEntity);
+      const row = await repo.findOne({ where: { id }, lock: this.tx.lock });
+      if (!row) throw notFound('政策版本');
+      if (row.status !== 'draft') throw new AppError('CONFLICT', '该政策版本已发布');
+      const edition = this.valid(row.document);
+      // Conditional: of two publications at once, one wins.
+      const result = await repo.update(
+        { id, status: 'draft' },
+        {
+          status: 'published',
+          publishedAt: this.clock.now(),
+          claimYear: edition.claimYear,
+          document: JSON.parse(JSON.stringify(edition)) as object,
+        },
+      );
+      if (!result.affected) throw new AppError('CONFLICT', '该政策版本已发布');
+      await this.audit.record(m, {
+        actor: principal,
+        action: 'edition.published',
+        entity: 'edition',
+        entityId: id,
+        after: { claimYear: edition.claimYear, validFrom: edition.validFrom, validTo: edition.validTo },
+      });
+      return repo.findOneByOrFail({ id });
+    });
+    this.editions.forget();
+    return this.view(published);
+  }
+
+  private valid(document: unknown): Edition {
+    try {
+      return loadEdition(document);
+    } catch (e) {
+      if (e instanceof PolicyError)
+        throw new AppError(
+          'INVALID_REQUEST',
+          `政策版本数据有误：${e.details.map((d) => d.field).join('、')}`,
+          e.details,
+        );
+      throw e;
+    }
+  }
+}
+
+const pick = (p: ProgramScreening): { status: ProgramStatus; maxAmountFen: number | null } => ({
+  status: p.status,
+  maxAmountFen: p.maxAmountFen,
+});

@@ -1,0 +1,169 @@
+import { boot, type Booted, firm } from './support/app.js';
+import { ENGINES } from './support/databases.js';
+
+interface Preview {
+  baseId: string;
+  firms: number;
+  changes: {
+    orgName: string;
+    programId: string;
+    effect: string;
+    before: { status: string } | null;
+    after: { status: string; maxAmountFen: number | null } | null;
+  }[];
+  pools: {
+    poolId: string;
+    capFenAfter: number;
+    demandFenBefore: number;
+    demandFenAfter: number;
+    oversubscribedAfter: boolean;
+  }[];
+}
+
+/** An administrator copies an edition into a draft, changes it, previews the effect, publishes it. */
+describe.each(ENGINES)('editions as data on %s', (engine) => {
+  let api: Booted;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await boot(engine);
+    admin = await api.login('admin', 'editions-admin');
+    const owner = await api.login('applicant', 'editions-owner');
+    // Two firms with 2023 figures: one just below the leading-enterprise threshold, one above.
+    for (const [n, retail] of [
+      [30, 8_000_000_000],
+      [31, 20_000_000_000],
+    ] as const) {
+      const id = (await api.call<{ id: number }>('POST', '/api/v1/orgs', { token: owner, body: firm(n) })).body.id;
+      await api.call('PUT', `/api/v1/orgs/${id}/facts?year=2023`, {
+        token: owner,
+        body: {
+          facts: {
+            orgTypes: ['ecommerce'],
+            onlineRetailFen: retail,
+            normalOperation: true,
+            taxCompliant: true,
+            localContributionFen: 1_000_000_000,
+          },
+        },
+      });
+    }
+  });
+  afterAll(() => api.close());
+
+  it('only an administrator may touch editions', async () => {
+    const applicant = await api.login('applicant', 'editions-applicant');
+    expect(
+      (await api.call('POST', '/api/v1/editions/2023/drafts', { token: applicant, body: { id: '2027' } })).status,
+    ).toBe(403);
+  });
+
+  it('copies 2023 into a draft for 2027 and changes its year, dates and a threshold', async () => {
+    const draft = await api.call<{ status: string }>('POST', '/api/v1/editions/2023/drafts', {
+      token: admin,
+      body: { id: '2027' },
+    });
+    expect(draft.status).toBe(201);
+    expect(draft.body.status).toBe('draft');
+    const changed = await api.call<{ claimYear: number }>('PATCH', '/api/v1/editions/2027', {
+      token: admin,
+      body: {
+        document: {
+          title: '聊城市关于促进电子商务高质量发展的若干措施（2027年版，测试）',
+          claimYear: 2027,
+          validFrom: '2027-01-01',
+          validTo: '2027-12-31',
+          applicationWindow: { opens: '2027-03-01', closes: '2027-06-30' },
+          programs: { 'leading-enterprise': { parameters: { minOnlineRetailFen: { value: 5_000_000_000 } } } },
+          pools: { 'pool-leading': { capFen: 500_000 } },
+        },
+      },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.claimYear).toBe(2027);
+  });
+
+  it('refuses a change the shared schema refuses, naming the field, and keeps the draft as it was', async () => {
+    const bad = await api.call<{ details: { field: string }[] }>('PATCH', '/api/v1/editions/2027', {
+      token: admin,
+      body: {
+        document: { programs: { 'leading-enterprise': { parameters: { localContributionCapBp: { value: 12_000 } } } } },
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d) => d.field)).toEqual([
+      'programs.leading-enterprise.parameters.localContributionCapBp.value',
+    ]);
+    const kept = await api.call<{
+      document: { programs: { 'leading-enterprise': { parameters: { localContributionCapBp: { value: number } } } } };
+    }>('GET', '/api/v1/editions/2027', { token: admin });
+    expect(kept.body.document.programs['leading-enterprise'].parameters.localContributionCapBp.value).toBe(2000);
+  });
+
+  it('previews the draft on every firm: who gains, and what each pool would owe', async () => {
+    const res = await api.call<Preview>('GET', '/api/v1/editions/2027/preview', { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.body.baseId).toBe('2023');
+    expect(res.body.firms).toBe(2);
+    expect(res.body.changes).toEqual([
+      {
+        orgId: expect.any(Number),
+        orgName: '测试电商企业30号有限公司',
+        programId: 'leading-enterprise',
+        before: { status: 'ineligible', maxAmountFen: null },
+        after: { status: 'eligible', maxAmountFen: 500_000 },
+        effect: 'gains',
+      },
+      {
+        orgId: expect.any(Number),
+        orgName: '测试电商企业31号有限公司',
+        programId: 'leading-enterprise',
+        before: { status: 'eligible', maxAmountFen: 8_000_000 },
+        after: { status: 'eligible', maxAmountFen: 500_000 },
+        effect: 'less',
+      },
+    ]);
+    const pool = res.body.pools.find((p) => p.poolId === 'pool-leading');
+    expect(pool).toMatchObject({
+      capFenAfter: 500_000,
+      demandFenBefore: 8_000_000,
+      demandFenAfter: 1_000_000,
+      oversubscribedAfter: true,
+    });
+  });
+
+  it('publishes the draft: it is in force for 2027 and never changes again', async () => {
+    const published = await api.call<{ status: string }>('POST', '/api/v1/editions/2027/publish', { token: admin });
+    expect(published.status).toBe(200);
+    expect(published.body.status).toBe('published');
+    const programs = await api.call<{ edition: { id: string; applicationWindow: { opens: string } } }>(
+      'GET',
+      '/api/v1/programs?year=2027',
+    );
+    expect(programs.body.edition).toMatchObject({ id: '2027', applicationWindow: { opens: '2027-03-01' } });
+    const eligibility = await api.call<{ programs: { status: string }[] }>('POST', '/api/v1/eligibility', {
+      body: {
+        claimYear: 2027,
+        facts: { orgTypes: ['ecommerce'], onlineRetailFen: 6_000_000_000, normalOperation: true, taxCompliant: true },
+        programs: ['leading-enterprise'],
+      },
+    });
+    expect(eligibility.body.programs[0]?.status).toBe('eligible');
+    const frozen = await api.call('PATCH', '/api/v1/editions/2027', {
+      token: admin,
+      body: { document: { title: '改' } },
+    });
+    expect(frozen.status).toBe(409);
+    expect((await api.call('POST', '/api/v1/editions/2027/publish', { token: admin })).status).toBe(409);
+    const audit = await api.call<{ entries: { action: string }[] }>(
+      'GET',
+      '/api/v1/audit?entity=edition&entityId=2027',
+      { token: admin },
+    );
+    expect(audit.body.entries.map((e) => e.action).reverse()).toEqual([
+      'edition.draft-created',
+      'edition.draft-updated',
+      'edition.published',
+    ]);
+  });
+});
