@@ -1,0 +1,68 @@
+import { COUNTIES } from '@huiqi/shared';
+import { type DataSource } from 'typeorm';
+import { AppError } from '../../common/errors.js';
+import { hashPassword, passwordProblem } from './passwords.js';
+import { type Role, STAFF_ROLES, UserEntity } from './user.entity.js';
+import { AuditEntity } from '../audit/audit.entity.js';
+
+export interface StaffInput {
+  username: string;
+  password: string;
+  role: Role;
+  county?: string;
+  displayName?: string;
+}
+
+/** Checks a new staff account: every problem at once, each naming its option. */
+export const staffProblems = (input: StaffInput): { field: string; message: string }[] => {
+  const problems: { field: string; message: string }[] = [];
+  if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(input.username))
+    problems.push({ field: 'username', message: '用户名需3到32位，以小写字母开头，只含小写字母、数字和 _ . -' });
+  if (!STAFF_ROLES.includes(input.role))
+    problems.push({ field: 'role', message: `工作人员角色只能是 ${STAFF_ROLES.join('、')}` });
+  if (input.role === 'county-reviewer' && !COUNTIES.some((c) => c.id === input.county))
+    problems.push({ field: 'county', message: '县级审核员需指定所在县（市、区），如 linqing' });
+  if (input.role !== 'county-reviewer' && input.county)
+    problems.push({ field: 'county', message: '只有县级审核员需要指定县（市、区）' });
+  const weak = passwordProblem(input.password);
+  if (weak) problems.push({ field: 'password', message: weak });
+  return problems;
+};
+
+/** Creates a staff account with a scrypt-hashed password; written with its audit entry in one transaction. */
+export const createStaff = async (dataSource: DataSource, input: StaffInput, now: Date): Promise<UserEntity> => {
+  const problems = staffProblems(input);
+  if (problems.length > 0)
+    throw new AppError('INVALID_REQUEST', `工作人员信息有误：${problems.map((p) => p.field).join('、')}`, problems);
+  const passwordHash = await hashPassword(input.password);
+  return dataSource.transaction(async (m) => {
+    const users = m.getRepository(UserEntity);
+    if (await users.existsBy({ username: input.username }))
+      throw new AppError('CONFLICT', `用户名 ${input.username} 已存在`, [{ field: 'username', message: '已存在' }]);
+    const user = await users.save(
+      users.create({
+        kind: 'staff',
+        username: input.username,
+        passwordHash,
+        role: input.role,
+        county: input.role === 'county-reviewer' ? (input.county ?? null) : null,
+        displayName: input.displayName ?? input.username,
+      }),
+    );
+    await m.getRepository(AuditEntity).save(
+      m.getRepository(AuditEntity).create({
+        at: now,
+        actorId: null,
+        actorRole: 'cli',
+        action: 'user.staff-created',
+        entity: 'user',
+        entityId: String(user.id),
+        orgId: null,
+        before: null,
+        after: { username: user.username, role: user.role, county: user.county },
+        requestId: null,
+      }),
+    );
+    return user;
+  });
+};
