@@ -116,6 +116,11 @@ describe.each(ENGINES)('the applicant journey on %s', (engine) => {
       'application.submitted',
     ]);
     expect(log.body.entries.every((e) => typeof e.requestId === 'string' && e.requestId.length > 0)).toBe(true);
+    // Personal data the firm registered is masked for the administrator, who is another party.
+    const registered = log.body.entries.find((e) => e.action === 'org.registered') as unknown as {
+      after: { contactPhone: string; legalRepresentative: string; uscc: string };
+    };
+    expect(registered.after).toMatchObject({ contactPhone: '139****5678', legalRepresentative: '王**' });
     const denied = await api.call('GET', `/api/v1/audit?orgId=${orgId}`, { token });
     expect(denied.status).toBe(403);
   });

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Roles } from '../../common/auth.js';
+import { maskPersonal } from '../../common/masking.js';
 import { AuditService } from './audit.service.js';
 
 export class AuditQueryDto {
@@ -35,6 +36,7 @@ export class AuditController {
   @Get()
   async list(@Query() query: AuditQueryDto): Promise<{ entries: unknown[] }> {
     const entries = await this.audit.list({ ...query, limit: query.limit ?? 100 });
-    return { entries };
+    // The log keeps what was written; an administrator reading it is another party.
+    return { entries: entries.map((e) => ({ ...e, before: maskPersonal(e.before), after: maskPersonal(e.after) })) };
   }
 }
