@@ -24,7 +24,11 @@ export class CoreModule {
       { provide: DataSource, useValue: dataSource },
       { provide: Transactions, useValue: new Transactions(dataSource) },
       { provide: Clock, useValue: clock },
-      { provide: TokenSigner, useValue: new TokenSigner(config.tokenSecret, config.accessTokenTtlSeconds) },
+      {
+        provide: TokenSigner,
+        // The app's clock, not Date.now: token expiry must agree with lockouts and refresh expiry.
+        useValue: new TokenSigner(config.tokenSecret, config.accessTokenTtlSeconds, () => clock.now().getTime()),
+      },
       {
         provide: WechatClient,
         useValue: new WechatClient({

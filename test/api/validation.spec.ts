@@ -59,8 +59,8 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
   });
 
   it('a missing field is named', async () => {
-    const { name: _omitted, ...rest } = firm(4);
-    const details = await refusal('POST', '/api/v1/orgs', rest);
+    const withoutName = Object.fromEntries(Object.entries(firm(4)).filter(([key]) => key !== 'name'));
+    const details = await refusal('POST', '/api/v1/orgs', withoutName);
     expect(details.map((d) => d.field)).toEqual(['name']);
   });
 

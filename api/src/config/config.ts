@@ -47,7 +47,8 @@ const flag = (env: Env, name: string, problems: string[], fallback: boolean): bo
 const integer = (env: Env, name: string, problems: string[], fallback: number, min: number, max: number): number => {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
+  // Decimal digits only: Number() would also take '0x50', '1e3' and ' 80', silently meaning something else.
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
     problems.push(`${name}=${raw}：应为 ${min} 到 ${max} 之间的整数 (must be an integer in ${min}..${max})`);
     return fallback;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, LessThan, LessThanOrEqual, Or } from 'typeorm';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
 import { Clock } from '../../common/clock.js';
@@ -10,7 +10,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { hashToken, newRefreshToken, type Principal, TokenSigner } from './tokens.js';
-import { type Role, UserEntity } from './user.entity.js';
+import { ROLE_LABELS, type Role, UserEntity } from './user.entity.js';
 
 export interface Session {
   accessToken: string;
@@ -72,7 +72,7 @@ export class AuthService {
       'demo',
       role,
       role === 'county-reviewer' ? (county ?? null) : null,
-      `演示${role}`,
+      `【演示】${ROLE_LABELS[role]}`,
     );
     if (user.role !== role) throw new AppError('CONFLICT', '该演示账号已用于其他角色，请换一个 openid');
     return this.session(user);
@@ -119,23 +119,39 @@ export class AuthService {
       throw refuse;
     }
     const now = this.clock.now();
-    if (user.lockedUntil && user.lockedUntil > now)
+    // Claim one of the allowed attempts atomically before the slow password check: counted only
+    // afterwards, a burst of concurrent guesses would all read the same count, all be checked,
+    // and each write back the same total, so the lockout would never bite.
+    const claimed = await this.users.increment(
+      {
+        id: user.id,
+        failedLogins: LessThan(MAX_FAILED_LOGINS),
+        lockedUntil: Or(IsNull(), LessThanOrEqual(now)),
+      },
+      'failedLogins',
+      1,
+    );
+    if (!claimed.affected) {
+      const current = await this.users.findOneByOrFail({ id: user.id });
       throw new AppError(
         'ACCOUNT_LOCKED',
-        `密码错误次数过多，账号已锁定，请于${minutesUntil(user.lockedUntil, now)}分钟后再试`,
+        current.lockedUntil && current.lockedUntil > now
+          ? `密码错误次数过多，账号已锁定，请于${minutesUntil(current.lockedUntil, now)}分钟后再试`
+          : `密码错误次数过多，账号已锁定${LOCKOUT_MINUTES}分钟`,
       );
+    }
     if (!(await verifyPassword(password, user.passwordHash))) {
-      const failed = user.failedLogins + 1;
-      const locked = failed >= MAX_FAILED_LOGINS;
-      await this.users.update(user.id, {
-        failedLogins: locked ? 0 : failed,
-        lockedUntil: locked ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
-      });
-      if (locked) throw new AppError('ACCOUNT_LOCKED', `密码错误次数过多，账号已锁定${LOCKOUT_MINUTES}分钟`);
+      const { failedLogins } = await this.users.findOneByOrFail({ id: user.id });
+      if (failedLogins >= MAX_FAILED_LOGINS) {
+        await this.users.update(user.id, {
+          failedLogins: 0,
+          lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000),
+        });
+        throw new AppError('ACCOUNT_LOCKED', `密码错误次数过多，账号已锁定${LOCKOUT_MINUTES}分钟`);
+      }
       throw refuse;
     }
-    if (user.failedLogins > 0 || user.lockedUntil)
-      await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+    await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
     return this.session(user);
   }
 
