@@ -1,4 +1,4 @@
-// Benchmark dispatcher: `npm run bench -- <name>` (the npm script builds shared first).
+// Benchmark dispatcher: `npm run bench -- <name>` (the npm script builds every workspace first).
 // Each benchmark runs in its own Node process, so its timings and peak memory are its own.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,10 @@ const BENCHMARKS = {
   engine: {
     script: './engine.mjs',
     description: '规则引擎：10万家企业 × 9个资金奖励项目（含判断过程），并与 json-rules-engine 对比',
+  },
+  api: {
+    script: './api.mjs',
+    description: 'HTTP 接口：资格评估接口（9个项目）在50个并发连接下的吞吐与延迟，并与空白 NestJS 路由对比',
   },
 };
 
