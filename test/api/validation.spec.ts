@@ -97,6 +97,49 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
     expect(details.map((d) => d.field)).toContain(field);
   });
 
+  it.each([
+    ['PATCH', 'org', { contactPhone: '110' }, 'contactPhone'],
+    ['PATCH', 'org', { uscc: '914403001922038216' }, 'uscc'],
+    ['POST', 'join', { code: 'abc' }, 'code'],
+    ['PATCH', 'application', { facts: 'all' }, 'facts'],
+    ['PATCH', 'application', { refreshFromOrg: 'yes' }, 'refreshFromOrg'],
+  ])('%s %s with a bad %j is refused naming %s', async (method, target, body, field) => {
+    const app = (
+      await api.call<{ id: number }>('POST', `/api/v1/orgs/${orgId}/applications`, {
+        token,
+        body: { programId: 'branch-conversion', claimYear: 2026 },
+      })
+    ).body.id;
+    const path =
+      target === 'org'
+        ? `/api/v1/orgs/${orgId}`
+        : target === 'join'
+          ? '/api/v1/orgs/join'
+          : `/api/v1/applications/${app}`;
+    const details = await refusal(method, path, body);
+    expect(details.map((d) => d.field)).toEqual([field]);
+    if (app) await api.call('POST', `/api/v1/applications/${app}/withdraw`, { token });
+  });
+
+  it('administrators’ inputs are validated the same way', async () => {
+    const admin = await api.login('admin', 'validator-admin');
+    const draft = await api.call<ErrorReply>('POST', '/api/v1/editions/2023/drafts', {
+      token: admin,
+      body: { id: 'Bad Id!' },
+    });
+    expect(draft.status).toBe(400);
+    expect(draft.body.details.map((d) => d.field)).toEqual(['id']);
+    const patch = await api.call<ErrorReply>('PATCH', '/api/v1/editions/2023', {
+      token: admin,
+      body: { document: [] },
+    });
+    expect(patch.status).toBe(400);
+    expect(patch.body.details.map((d) => d.field)).toEqual(['document']);
+    const audit = await api.call<ErrorReply>('GET', '/api/v1/audit?limit=5000', { token: admin });
+    expect(audit.status).toBe(400);
+    expect(audit.body.details.map((d) => d.field)).toEqual(['limit']);
+  });
+
   it('path and query parameters are named too', async () => {
     expect((await refusal('GET', '/api/v1/orgs/abc', undefined)).map((d) => d.field)).toEqual(['orgId']);
     expect((await refusal('GET', `/api/v1/orgs/${orgId}/facts?year=23`, undefined)).map((d) => d.field)).toEqual([
