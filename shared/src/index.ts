@@ -25,6 +25,7 @@ export {
   checkFacts,
   parseCommendationsRequest,
   parseEvaluationRequest,
+  parseFacts,
   readEvaluationRequest,
   type ValidRequest,
 } from './validation/requests';

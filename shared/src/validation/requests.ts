@@ -1,7 +1,14 @@
 import { isCountyId, isOrgType, isPlatformId, isProgramId, isUnifiedOperation } from '../contracts/catalogue';
 import { invalidRequest } from '../contracts/errors';
 import { type CommendationsRequest, type EvaluationRequest } from '../contracts/evaluation';
-import { emptyFactVector, FACT_DEFS, type FactKind, type FactVector, fromFactVector } from '../contracts/facts';
+import {
+  emptyFactVector,
+  FACT_DEFS,
+  type FactKind,
+  type Facts,
+  type FactVector,
+  fromFactVector,
+} from '../contracts/facts';
 import {
   isNonNegativeSafeInteger,
   isObject,
@@ -132,6 +139,14 @@ export const checkFacts = (value: unknown, path: string, issues: Issues): FactVe
     else factIssue(def.kind, v, `${path}.${key}`, issues);
   }
   return vector;
+};
+
+/** Validated facts (null clears a fact, so it is absent here), or INVALID_REQUEST naming each field. */
+export const parseFacts = (value: unknown, path = 'facts'): Facts => {
+  const issues = new Issues();
+  const vector = checkFacts(value, path, issues);
+  if (!issues.empty || !vector) throw invalidRequest(issues.list);
+  return fromFactVector(vector);
 };
 
 const REQUEST_HINT = '请求只有 claimYear、facts、programs 三项';

@@ -3,14 +3,11 @@ import {
   APPLICATION_STATUS_LABELS,
   type ApplicationStatus,
   canTransition,
-  checkFacts,
   type Edition,
   evaluateValidated,
   type Facts,
   formatDateZh,
-  fromFactVector,
-  Issues,
-  invalidRequest,
+  parseFacts,
   type ProgramId,
   type ProgramResult,
 } from '@huiqi/shared';
@@ -203,21 +200,13 @@ export class ApplicationsService {
     id: number,
     input: { facts?: Record<string, unknown>; refreshFromOrg?: boolean },
   ): Promise<ApplicationView> {
-    let given: Record<string, unknown> = {};
-    if (input.facts) {
-      const issues = new Issues();
-      const vector = checkFacts(input.facts, 'facts', issues);
-      if (!issues.empty || !vector) throw invalidRequest(issues.list);
-      given = fromFactVector(vector) as Record<string, unknown>;
-    }
-    const app = await this.tx.run(async (m) => {
-      const app = await this.load(principal, id, m, true);
+    const given = input.facts ? parseFacts(input.facts) : {};
+    return this.change(principal, id, 'application.updated', async (app, m) => {
       if (app.status !== 'draft')
         throw new AppError(
           'INVALID_TRANSITION',
           `申报当前为“${APPLICATION_STATUS_LABELS[app.status]}”，只有草稿可以修改`,
         );
-      const before = auditShape(app);
       const base = input.refreshFromOrg
         ? (await this.facts.factsOf(app.orgId, app.claimYear, m)).facts
         : app.factsSnapshot;
@@ -225,20 +214,7 @@ export class ApplicationsService {
       app.factsSnapshot = Object.fromEntries(
         Object.entries({ ...base, ...given }).filter(([k]) => !cleared.has(k)),
       ) as Facts;
-      app.updatedAt = this.clock.now();
-      await m.getRepository(ApplicationEntity).save(app);
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'application.updated',
-        entity: 'application',
-        entityId: app.id,
-        orgId: app.orgId,
-        before,
-        after: auditShape(app),
-      });
-      return app;
     });
-    return this.view(app);
   }
 
   /**
@@ -246,8 +222,7 @@ export class ApplicationsService {
    * find it eligible on its snapshot; otherwise refused with the conditions to fix.
    */
   async submit(principal: Principal, id: number): Promise<ApplicationView> {
-    const app = await this.tx.run(async (m) => {
-      const app = await this.load(principal, id, m, true);
+    return this.change(principal, id, 'application.submitted', async (app) => {
       this.transition(app, 'submitted');
       const { edition } = await this.programOf(app.claimYear, app.programId);
       const today = this.clock.today();
@@ -282,44 +257,44 @@ export class ApplicationsService {
           { status: result.status, conditions: toFix, missingFacts: result.missingFacts },
         );
       }
-      const before = auditShape(app);
       const now = this.clock.now();
       app.status = 'submitted';
       app.evaluation = result;
       app.maxAmountFen = result.maxAmountFen;
       app.submittedAt = now;
-      app.updatedAt = now;
-      await m.getRepository(ApplicationEntity).save(app);
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'application.submitted',
-        entity: 'application',
-        entityId: app.id,
-        orgId: app.orgId,
-        before,
-        after: auditShape(app),
-      });
-      return app;
     });
-    return this.view(app);
   }
 
   /** Withdraws before a decision; frees the program for a new application. */
   async withdraw(principal: Principal, id: number): Promise<ApplicationView> {
-    const app = await this.tx.run(async (m) => {
-      const app = await this.load(principal, id, m, true);
+    return this.change(principal, id, 'application.withdrawn', (app) => {
       this.transition(app, 'withdrawn');
-      const before = auditShape(app);
-      const now = this.clock.now();
       app.status = 'withdrawn';
       app.activeKey = null;
       app.onceKey = null;
-      app.withdrawnAt = now;
-      app.updatedAt = now;
+      app.withdrawnAt = this.clock.now();
+    });
+  }
+
+  /**
+   * One change of an application, whole or not at all: loads it for a member (locked), applies
+   * `mutate`, saves it and writes the audit entry in the same transaction.
+   */
+  private async change(
+    principal: Principal,
+    id: number,
+    action: string,
+    mutate: (app: ApplicationEntity, m: EntityManager) => Promise<void> | void,
+  ): Promise<ApplicationView> {
+    const app = await this.tx.run(async (m) => {
+      const app = await this.load(principal, id, m, true);
+      const before = auditShape(app);
+      await mutate(app, m);
+      app.updatedAt = this.clock.now();
       await m.getRepository(ApplicationEntity).save(app);
       await this.audit.record(m, {
         actor: principal,
-        action: 'application.withdrawn',
+        action,
         entity: 'application',
         entityId: app.id,
         orgId: app.orgId,

@@ -48,36 +48,30 @@ export class EditionsService {
     return this.dataSource.getRepository(EditionEntity);
   }
 
-  /** Puts the editions that ship with @huiqi/shared into an empty database. */
-  async ensureBuiltIn(): Promise<void> {
-    for (const edition of builtInEditions()) {
-      if (await this.repo.existsBy({ id: edition.id })) continue;
-      await this.repo.insert({
-        id: edition.id,
-        claimYear: edition.claimYear,
-        status: 'published',
-        demo: edition.demo,
-        document: edition,
-        createdAt: this.clock.now(),
-        publishedAt: this.clock.now(),
-      });
-    }
-    this.published = null;
-  }
-
-  /** Publishes an edition document as given (validated first); used by the demo seed. */
-  async publish(document: unknown): Promise<Edition> {
-    const edition = loadEdition(document);
+  private async insertPublished(edition: Edition): Promise<void> {
+    const now = this.clock.now();
     await this.repo.insert({
       id: edition.id,
       claimYear: edition.claimYear,
       status: 'published',
       demo: edition.demo,
       document: edition,
-      createdAt: this.clock.now(),
-      publishedAt: this.clock.now(),
+      createdAt: now,
+      publishedAt: now,
     });
-    this.published = null;
+    this.forget();
+  }
+
+  /** Puts the editions that ship with @huiqi/shared into an empty database. */
+  async ensureBuiltIn(): Promise<void> {
+    for (const edition of builtInEditions())
+      if (!(await this.repo.existsBy({ id: edition.id }))) await this.insertPublished(edition);
+  }
+
+  /** Publishes an edition document as given (validated first); used by the demo seed. */
+  async publish(document: unknown): Promise<Edition> {
+    const edition = loadEdition(document);
+    await this.insertPublished(edition);
     return edition;
   }
 

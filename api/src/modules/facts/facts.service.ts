@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { checkFacts, type FactName, type Facts, fromFactVector, Issues, invalidRequest } from '@huiqi/shared';
+import { type FactName, type Facts, parseFacts } from '@huiqi/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { invalid } from '../../common/errors.js';
@@ -84,10 +84,7 @@ export class FactsService {
     input: Record<string, unknown>,
     provenance: Provenance,
   ): Promise<FactsView> {
-    const issues = new Issues();
-    const vector = checkFacts(input, 'facts', issues);
-    if (!issues.empty || !vector) throw invalidRequest(issues.list);
-    const given = fromFactVector(vector) as Record<string, unknown>;
+    const given = parseFacts(input) as Record<string, unknown>;
     const cleared = Object.keys(input).filter((k) => input[k] === null);
 
     return this.tx.run(async (m) => {
