@@ -13,6 +13,8 @@ import { createValidationPipe } from './common/validation.pipe.js';
 import { type AppConfig } from './config/config.js';
 import { openDatabase } from './database/data-source.js';
 import { EditionsService } from './modules/editions/editions.service.js';
+import { LocalDiskStorage } from './modules/files/storage.js';
+import multipart from '@fastify/multipart';
 
 export interface App {
   app: NestFastifyApplication;
@@ -38,8 +40,10 @@ export const createApp = async (config: AppConfig, options: { clock?: Clock } = 
     },
     bodyLimit: 1024 * 1024,
   });
+  const storage = new LocalDiskStorage(config.dataDir);
+  await storage.init();
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ config, dataSource, clock }),
+    AppModule.register({ config, dataSource, clock, storage }),
     adapter,
     {
       // Nest's own messages as JSON lines, like Fastify's request logs (which carry reqId).
@@ -51,6 +55,10 @@ export const createApp = async (config: AppConfig, options: { clock?: Clock } = 
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     requestContext.run({ requestId: String(request.id) }, done);
+  });
+  // Uploads stream through busboy; one file a request, its size capped before it reaches disk.
+  await app.register(multipart, {
+    limits: { fileSize: config.files.maxFileBytes, files: 1, fields: 10, parts: 12, headerPairs: 100 },
   });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());

@@ -8,12 +8,14 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { EditionsModule } from './modules/editions/editions.module.js';
 import { EligibilityModule } from './modules/eligibility/eligibility.module.js';
 import { FactsModule } from './modules/facts/facts.module.js';
+import { FilesModule } from './modules/files/files.module.js';
+import { type FileStorage } from './modules/files/storage.js';
 import { HealthModule } from './modules/health/health.controller.js';
 import { OrgsModule } from './modules/orgs/orgs.module.js';
 
 @Module({})
 export class AppModule {
-  static register(deps: CoreDependencies): DynamicModule {
+  static register(deps: CoreDependencies & { storage: FileStorage }): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -24,6 +26,7 @@ export class AppModule {
         FactsModule,
         EditionsModule,
         EligibilityModule,
+        FilesModule.register(deps.storage),
         ApplicationsModule,
         AuditModule,
       ],

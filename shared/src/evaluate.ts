@@ -8,6 +8,7 @@ import {
   type ScreeningResponse,
 } from './contracts/evaluation';
 import { type Facts, type FactVector, toFactVector } from './contracts/facts';
+import { type Material } from './editions/materials';
 import { editionFor } from './editions/registry';
 import { type Edition } from './editions/schema';
 import { type CompiledProgram, compileEdition } from './rules/compile';
@@ -89,6 +90,8 @@ export interface ProgramDescription {
   /** Every condition, with its clause and the facts it reads. */
   conditions: { id: string; clause: string; expected: string; facts: readonly string[]; explanation: string }[];
   caps: { id: string; clause: string; amountFen: number | null; explanation: string }[];
+  /** The files an applicant submits, as the edition lists them; `proves` names ids of `conditions` and `caps`. */
+  materials: Material[];
 }
 
 /**
@@ -116,6 +119,8 @@ export const describePrograms = (edition: Edition): ProgramDescription[] => {
         explanation,
       })),
       caps: r.caps,
+      // A copy, like the rest of the description: the edition itself is frozen.
+      materials: structuredClone(edition.programs[r.programId]?.materials ?? []),
     };
   });
 };

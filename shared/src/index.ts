@@ -6,6 +6,7 @@ export * from './contracts/facts';
 export { commendations, rankDescending } from './commendations/commendations';
 export { builtInEditions, editionFor } from './editions/registry';
 export { loadEdition } from './editions/load';
+export * from './editions/materials';
 export * from './editions/schema';
 export {
   describePrograms,

@@ -1,5 +1,6 @@
 import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
 import { ENGINES } from './support/databases.js';
+import { fillRequired } from './support/files.js';
 
 interface AppReply {
   id: number;
@@ -72,6 +73,7 @@ describe.each(ENGINES)('applications on %s', (engine) => {
   it('a one-off award (九) is paid once per firm: no second application in another year', async () => {
     const app = await create(orgId, 'talent-hiring', 2026);
     expect(app.status).toBe(201);
+    await fillRequired(api, token, orgId, app.body.id);
     const submitted = await act(app.body.id, 'submit');
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', maxAmountFen: 10_000_000 });
@@ -87,6 +89,7 @@ describe.each(ENGINES)('applications on %s', (engine) => {
   it('the state machine: a submitted application cannot be edited or submitted again; withdrawn is final', async () => {
     const org = await newFirm(TALENT_FACTS);
     const app = await create(org, 'talent-hiring', 2026);
+    await fillRequired(api, token, org, app.body.id);
     expect((await act(app.body.id, 'submit')).status).toBe(200);
     const edit = await api.call<ErrorReply>('PATCH', `/api/v1/applications/${app.body.id}`, {
       token,
@@ -145,6 +148,7 @@ describe.each(ENGINES)('applications on %s', (engine) => {
       },
     );
     expect(refreshed.body.factsSnapshot['trainedHireCount']).toBe(11);
+    await fillRequired(api, token, org, app.body.id);
     expect((await act(app.body.id, 'submit')).status).toBe(200);
   });
 

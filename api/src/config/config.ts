@@ -19,6 +19,14 @@ export interface AppConfig {
   /** Seed demo firms, staff and the demo edition into an empty database. */
   demoSeed: boolean;
   wechat: { baseUrl: string; appId: string; appSecret: string };
+  files: {
+    /** Largest single upload, bytes. */
+    maxFileBytes: number;
+    /** Largest total of the files attached to one application, bytes. */
+    maxApplicationBytes: number;
+    /** How long a download link stays valid. */
+    linkTtlSeconds: number;
+  };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -129,6 +137,11 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     authDemo,
     demoSeed,
     wechat,
+    files: {
+      maxFileBytes: integer(env, 'FILE_MAX_MB', problems, 20, 1, 1024) * 1024 * 1024,
+      maxApplicationBytes: integer(env, 'APPLICATION_FILES_MAX_MB', problems, 100, 1, 10_240) * 1024 * 1024,
+      linkTtlSeconds: integer(env, 'FILE_LINK_TTL_SECONDS', problems, 300, 10, 86_400),
+    },
     logLevel,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -4,6 +4,7 @@ import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity.js';
 import { UserEntity } from '../modules/auth/user.entity.js';
 import { EditionEntity } from '../modules/editions/edition.entity.js';
 import { FactChangeEntity, FactEntity } from '../modules/facts/fact.entity.js';
+import { FileEntity, MaterialSlotEntity } from '../modules/files/file.entity.js';
 import { InviteEntity } from '../modules/orgs/invite.entity.js';
 import { MembershipEntity } from '../modules/orgs/membership.entity.js';
 import { OrgEntity } from '../modules/orgs/org.entity.js';
@@ -20,4 +21,6 @@ export const ENTITIES = [
   EditionEntity,
   ApplicationEntity,
   AuditEntity,
+  FileEntity,
+  MaterialSlotEntity,
 ];

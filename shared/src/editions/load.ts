@@ -10,6 +10,9 @@ import {
   type Json,
 } from '../validation/checks';
 import { isIsoDate } from '../validation/dates';
+// compile.ts must never import this module: loading compiles an edition to check its materials.
+import { compileEdition } from '../rules/compile';
+import { FILE_KINDS, isFileKind, MATERIAL_ID_PATTERN } from './materials';
 import { COMMENDATION_SCHEMA, PROGRAM_SCHEMAS, type Edition, type ParameterKind } from './schema';
 
 const EDITION_KEYS = [
@@ -95,6 +98,121 @@ const parametersAndClauses = (
   }
 };
 
+const MATERIAL_KEYS = ['id', 'name', 'shows', 'accepts', 'required', 'validity', 'proves', 'clause'] as const;
+const FILE_KIND_LIST = FILE_KINDS.map((k) => `${k.id}（${k.name}）`).join('、');
+const VALIDITY_KINDS = 'permanent（长期有效）、claim-year（申报年度有效）或 months（出具后若干个月内有效）';
+
+/** A list of distinct items, each checked by `item`; `what` names the list in messages. */
+const distinctList = (
+  value: unknown,
+  path: string,
+  issues: Issues,
+  what: { list: string; allowEmpty: boolean },
+  item: (v: unknown, at: string) => boolean,
+): void => {
+  if (!Array.isArray(value) || (!what.allowEmpty && value.length === 0)) {
+    issues.add(path, `必须是${what.allowEmpty ? '' : '非空的'}${what.list}`);
+    return;
+  }
+  const seen = new Set<unknown>();
+  value.forEach((v: unknown, i) => {
+    const at = `${path}[${i}]`;
+    if (!item(v, at)) return;
+    if (seen.has(v)) issues.add(at, `“${String(v)}”重复`);
+    seen.add(v);
+  });
+};
+
+const validity = (value: unknown, path: string, issues: Issues): void => {
+  if (!isObject(value)) {
+    issues.add(path, `必须是 { kind }，kind 为${VALIDITY_KINDS}`);
+    return;
+  }
+  const kind = value['kind'];
+  if (kind === 'months') {
+    refuseUnknownKeys(value, ['kind', 'months'], path, issues, '按月计的有效期只有 kind 和 months 两项');
+    const months = value['months'];
+    if (!isNonNegativeSafeInteger(months) || months < 1) issues.add(`${path}.months`, '必须是不小于1的整数（月数）');
+  } else if (kind === 'permanent' || kind === 'claim-year') {
+    refuseUnknownKeys(value, ['kind'], path, issues, '该有效期只有 kind 一项');
+  } else {
+    issues.add(`${path}.kind`, `必须是${VALIDITY_KINDS}`);
+  }
+};
+
+/**
+ * The shape of a program's materials. Whether each `proves` id is a condition or cap of the
+ * program's trace is checked once the whole edition is valid (`provenIds`).
+ */
+const materials = (value: unknown, path: string, issues: Issues): void => {
+  if (!Array.isArray(value) || value.length === 0) {
+    // Every paying program asks for at least its application form.
+    issues.add(path, '必须是非空的申报材料列表');
+    return;
+  }
+  const ids = new Set<string>();
+  value.forEach((material: unknown, i) => {
+    const at = `${path}[${i}]`;
+    if (!isObject(material)) {
+      issues.add(at, '必须是对象');
+      return;
+    }
+    refuseUnknownKeys(material, MATERIAL_KEYS, at, issues, '申报材料字段有误');
+    const id = material['id'];
+    if (typeof id !== 'string' || !MATERIAL_ID_PATTERN.test(id))
+      issues.add(`${at}.id`, '必须是以连字符连接的小写英文标识，如 business-licence');
+    else if (ids.has(id)) issues.add(`${at}.id`, `材料标识“${id}”与本项目另一项材料重复`);
+    else ids.add(id);
+    text(material['name'], `${at}.name`, issues);
+    text(material['shows'], `${at}.shows`, issues);
+    distinctList(
+      material['accepts'],
+      `${at}.accepts`,
+      issues,
+      { list: `文件类型列表（${FILE_KIND_LIST}）`, allowEmpty: false },
+      (kind, kindAt) => {
+        const known = typeof kind === 'string' && isFileKind(kind);
+        if (!known) issues.add(kindAt, `不认识的文件类型，可用：${FILE_KIND_LIST}`);
+        return known;
+      },
+    );
+    if (typeof material['required'] !== 'boolean') issues.add(`${at}.required`, '必须是 true 或 false');
+    validity(material['validity'], `${at}.validity`, issues);
+    distinctList(
+      material['proves'],
+      `${at}.proves`,
+      issues,
+      { list: '所证明的条件或上限标识列表（仅申报表等形式材料可为空）', allowEmpty: true },
+      (proved, provedAt) => {
+        const named = typeof proved === 'string' && proved !== '';
+        if (!named) issues.add(provedAt, '必须是条件或上限的标识');
+        return named;
+      },
+    );
+    if ('clause' in material) text(material['clause'], `${at}.clause`, issues);
+  });
+};
+
+/**
+ * Every id a material proves must be a condition or a cap of its program's trace. Only the rule
+ * knows those ids, so this compiles the edition, which it can only do once the rest is valid.
+ */
+const provenIds = (edition: Edition, issues: Issues): void => {
+  for (const compiled of compileEdition(edition).programs) {
+    const known = [...compiled.conditionIds, ...compiled.capIds];
+    const list = edition.programs[compiled.programId]?.materials ?? [];
+    list.forEach((material, i) =>
+      material.proves.forEach((id, j) => {
+        if (!known.includes(id))
+          issues.add(
+            `programs.${compiled.programId}.materials[${i}].proves[${j}]`,
+            `本项目没有条件或上限“${id}”，可用：${known.join('、')}`,
+          );
+      }),
+    );
+  }
+};
+
 const program = (id: ProgramId, value: unknown, pools: Json, issues: Issues): void => {
   const path = `programs.${id}`;
   if (!isObject(value)) {
@@ -103,7 +221,7 @@ const program = (id: ProgramId, value: unknown, pools: Json, issues: Issues): vo
   }
   refuseUnknownKeys(
     value,
-    ['measure', 'title', 'poolId', 'oneOff', 'awardClause', 'parameters', 'clauses'],
+    ['measure', 'title', 'poolId', 'oneOff', 'awardClause', 'parameters', 'clauses', 'materials'],
     path,
     issues,
     '项目字段有误',
@@ -117,6 +235,7 @@ const program = (id: ProgramId, value: unknown, pools: Json, issues: Issues): vo
   const poolId = value['poolId'];
   if (typeof poolId !== 'string' || !(poolId in pools)) issues.add(`${path}.poolId`, '必须是本版本 pools 中的资金池');
   parametersAndClauses(value, PROGRAM_SCHEMAS[id], path, issues);
+  materials(value['materials'], `${path}.materials`, issues);
 };
 
 /**
@@ -181,7 +300,11 @@ export const loadEdition = (input: unknown): Edition => {
   parametersAndClauses(input['commendations'], COMMENDATION_SCHEMA, 'commendations', issues);
 
   if (!issues.empty) throw invalidEdition(issues.list);
-  return deepFreeze(structuredClone(input)) as unknown as Edition;
+  const edition = structuredClone(input) as unknown as Edition;
+  provenIds(edition, issues);
+  if (!issues.empty) throw invalidEdition(issues.list);
+  // The same object was compiled above, so evaluating the returned edition reuses that work.
+  return deepFreeze(edition);
 };
 
 const deepFreeze = <T>(value: T): T => {

@@ -1,4 +1,5 @@
 import { type OrgType, type ProgramId, type UnifiedOperation } from '../contracts/catalogue';
+import { type Material } from './materials';
 
 /**
  * The shape every edition's parameters must have, per program. This is the one source of
@@ -114,6 +115,8 @@ export interface ProgramEdition<P extends ProgramId = ProgramId> {
   awardClause: string;
   parameters: ParametersOf<Schemas[P]>;
   clauses: ClausesOf<Schemas[P]>;
+  /** The files an applicant submits, each naming the conditions and caps of the trace it proves. */
+  materials: Material[];
 }
 
 export interface Pool {

@@ -8,7 +8,7 @@ import {
   type ProgramScreening,
   type ProgramStatus,
 } from '../contracts/evaluation';
-import { FACT_NAMES, type FactName, type FactVector } from '../contracts/facts';
+import { emptyFactVector, FACT_NAMES, type FactName, type FactVector } from '../contracts/facts';
 import { type Edition, type ProgramEdition } from '../editions/schema';
 import { formatFen } from '../money/money';
 import { type Amount, type Check, FixedAmount } from './checks';
@@ -28,6 +28,9 @@ export class CompiledProgram {
   private readonly caps: readonly Amount<CapResult>[];
   private readonly oneOffText: string;
   private readonly identity: ProgramIdentity;
+  /** The ids of the trace's conditions and caps, in trace order: what a material may prove. */
+  readonly conditionIds: readonly string[];
+  readonly capIds: readonly string[];
 
   constructor(
     readonly programId: ProgramId,
@@ -53,6 +56,10 @@ export class CompiledProgram {
     this.oneOffText = program.oneOff ? '（一次性）' : '';
     const { measure, title, poolId, oneOff } = program;
     this.identity = Object.freeze({ programId, measure, title, poolId, oneOff });
+    this.conditionIds = Object.freeze(this.checks.map((check) => check.id));
+    // A cap carries its id only in its result; with no facts every cap still answers with it.
+    const nothing = emptyFactVector();
+    this.capIds = Object.freeze(this.caps.map((cap) => cap.evaluate(nothing).id));
   }
 
   /** The full answer: the decision with its trace (conditions, award, caps). */

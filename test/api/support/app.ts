@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { usccCheckCharacter } from '@huiqi/shared';
 import { createApp, type App } from '../../../api/src/app.factory.js';
 import { Clock } from '../../../api/src/common/clock.js';
@@ -49,6 +52,8 @@ export const TEST_NOW = new Date('2026-06-15T02:00:00Z');
 /** Boots the whole API on a fresh database of one engine, listening on a loopback port. */
 export const boot = async (engine: Engine, env: Record<string, string> = {}): Promise<Booted> => {
   const db: TestDatabase = await createTestDatabase(engine);
+  // Each app its own data directory (uploaded files, temp files), so suites never share files.
+  const dataDir = mkdtempSync(join(tmpdir(), 'huiqi-data-'));
   const wechat = await startFakeWechat();
   const clock = new TestClock(TEST_NOW);
   const config = loadConfig({
@@ -58,6 +63,7 @@ export const boot = async (engine: Engine, env: Record<string, string> = {}): Pr
     WECHAT_API_BASE: wechat.url,
     WECHAT_APP_ID: 'wx-demo-appid',
     WECHAT_APP_SECRET: 'demo-secret',
+    DATA_DIR: dataDir,
     ...(db.config.type === 'mariadb' ? { DB_URL: db.config.url } : { DB_URL: `sqlite:${db.config.path}` }),
     ...env,
   });
@@ -101,6 +107,7 @@ export const boot = async (engine: Engine, env: Record<string, string> = {}): Pr
       await app.close();
       await wechat.close();
       await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 };

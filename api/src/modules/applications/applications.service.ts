@@ -20,6 +20,7 @@ import { type Principal } from '../auth/tokens.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { FactsService } from '../facts/facts.service.js';
 import { OrgsService } from '../orgs/orgs.service.js';
+import { MaterialsService } from '../files/materials.service.js';
 import { ApplicationEntity } from './application.entity.js';
 
 export interface ApplicationView {
@@ -63,6 +64,7 @@ export class ApplicationsService {
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly materials: MaterialsService,
   ) {}
 
   private async view(a: ApplicationEntity): Promise<ApplicationView> {
@@ -222,7 +224,7 @@ export class ApplicationsService {
    * find it eligible on its snapshot; otherwise refused with the conditions to fix.
    */
   async submit(principal: Principal, id: number): Promise<ApplicationView> {
-    return this.change(principal, id, 'application.submitted', async (app) => {
+    return this.change(principal, id, 'application.submitted', async (app, m) => {
       this.transition(app, 'submitted');
       const { edition } = await this.programOf(app.claimYear, app.programId);
       const today = this.clock.today();
@@ -257,6 +259,13 @@ export class ApplicationsService {
           { status: result.status, conditions: toFix, missingFacts: result.missingFacts },
         );
       }
+      const missing = await this.materials.missingRequired(app, m);
+      if (missing.length > 0)
+        throw new AppError(
+          'MATERIALS_MISSING',
+          `还缺${missing.length}项必交材料，请上传后再提交：${missing.map((x) => x.name).join('、')}`,
+          { materials: missing.map((x) => ({ id: x.id, name: x.name, shows: x.shows })) },
+        );
       const now = this.clock.now();
       app.status = 'submitted';
       app.evaluation = result;

@@ -5,10 +5,7 @@ import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors.js';
 import { EditionEntity } from './edition.entity.js';
 
-export type ProgramWithWindow = ProgramDescription & {
-  applicationWindow: { opens: string; closes: string };
-  materials: unknown[];
-};
+export type ProgramWithWindow = ProgramDescription & { applicationWindow: { opens: string; closes: string } };
 
 export interface EditionView {
   id: string;
@@ -107,12 +104,7 @@ export class EditionsService {
   async programs(claimYear: number): Promise<{ edition: EditionView; programs: ProgramWithWindow[] }> {
     const edition = await this.forYear(claimYear);
     const row = await this.repo.findOneByOrFail({ id: edition.id });
-    const programs = describePrograms(edition).map((p) => ({
-      ...p,
-      applicationWindow: edition.applicationWindow,
-      // The materials each program asks for arrive with the materials issue.
-      materials: [],
-    }));
+    const programs = describePrograms(edition).map((p) => ({ ...p, applicationWindow: edition.applicationWindow }));
     return { edition: view(row, edition), programs };
   }
 }

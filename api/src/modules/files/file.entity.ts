@@ -1,0 +1,87 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { bigintFen } from '../../database/columns.js';
+
+/**
+ * A file in a firm's document library. The bytes live in storage under their SHA-256 (taken
+ * after location metadata is stripped); the same bytes uploaded twice by one firm are one row.
+ */
+@Entity('files')
+@Index('uq_files_org_sha', ['orgId', 'sha256'], { unique: true })
+export class FileEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'org_id', type: 'int' })
+  orgId!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  sha256!: string;
+
+  /** Bytes; bigint like money, so a large file never overflows a 32-bit column. */
+  @Column({ type: 'bigint', transformer: bigintFen })
+  size!: number;
+
+  @Column({ type: 'varchar', length: 8 })
+  kind!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  mime!: string;
+
+  /** The name the firm gave it, for display and download only; never a path. */
+  @Column({ name: 'original_name', type: 'varchar', length: 255 })
+  originalName!: string;
+
+  @Column({ name: 'storage_key', type: 'varchar', length: 128 })
+  storageKey!: string;
+
+  @Column({ name: 'uploaded_by', type: 'int' })
+  uploadedBy!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime' })
+  createdAt!: Date;
+}
+
+export type SlotStatus = 'attached' | 'accepted' | 'rejected' | 'replaced';
+
+/**
+ * A file in one material slot of one application. Rows are never deleted: replacing a file
+ * marks the previous row `replaced`, so the slot keeps its history.
+ */
+@Entity('application_materials')
+@Index('idx_application_materials_slot', ['applicationId', 'materialId'])
+@Index('idx_application_materials_file', ['fileId'])
+export class MaterialSlotEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'application_id', type: 'int' })
+  applicationId!: number;
+
+  @Column({ name: 'material_id', type: 'varchar', length: 48 })
+  materialId!: string;
+
+  @Column({ name: 'file_id', type: 'int' })
+  fileId!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: SlotStatus;
+
+  /** YYYY-MM-DD until which this evidence counts (from the material's validity); null: no end. */
+  @Column({ name: 'valid_until', type: 'varchar', length: 10, nullable: true })
+  validUntil!: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason!: string | null;
+
+  @Column({ name: 'reviewed_by', type: 'int', nullable: true })
+  reviewedBy!: number | null;
+
+  @Column({ name: 'reviewed_at', type: 'datetime', nullable: true })
+  reviewedAt!: Date | null;
+
+  @Column({ name: 'attached_by', type: 'int' })
+  attachedBy!: number;
+
+  @Column({ name: 'attached_at', type: 'datetime' })
+  attachedAt!: Date;
+}

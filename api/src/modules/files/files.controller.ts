@@ -1,0 +1,99 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { CurrentUser, Public } from '../../common/auth.js';
+import { AppError } from '../../common/errors.js';
+import { IdPipe } from '../../common/id.pipe.js';
+import { type Principal } from '../auth/tokens.js';
+import { AttachDto, ReviewMaterialDto } from './files.dto.js';
+import { contentDisposition, type FileView, FilesService, type LibraryEntry } from './files.service.js';
+import { MaterialsService, type MaterialView } from './materials.service.js';
+
+@Controller('v1')
+export class FilesController {
+  constructor(
+    private readonly files: FilesService,
+    private readonly materials: MaterialsService,
+  ) {}
+
+  /** Multipart upload of one file (field `file`) into the firm's library. */
+  @Post('files')
+  async upload(
+    @CurrentUser() user: Principal,
+    @Query('orgId', IdPipe) orgId: number,
+    @Req() request: FastifyRequest,
+  ): Promise<{ file: FileView; deduplicated: boolean }> {
+    if (!request.isMultipart())
+      throw new AppError('INVALID_REQUEST', '请以 multipart/form-data 上传文件（字段名 file）', [
+        { field: 'file', message: '缺少文件' },
+      ]);
+    return this.files.upload(user, orgId, await request.file());
+  }
+
+  @Get('orgs/:orgId/files')
+  async library(
+    @CurrentUser() user: Principal,
+    @Param('orgId', IdPipe) orgId: number,
+  ): Promise<{ files: LibraryEntry[] }> {
+    return { files: await this.files.library(user, orgId) };
+  }
+
+  @Get('files/:id')
+  get(@CurrentUser() user: Principal, @Param('id', IdPipe) id: number): Promise<FileView> {
+    return this.files.get(user, id);
+  }
+
+  /** A signed link valid for a few minutes, for clients that cannot send the token. */
+  @Post('files/:id/link')
+  @HttpCode(200)
+  link(@CurrentUser() user: Principal, @Param('id', IdPipe) id: number): Promise<{ path: string; expiresAt: string }> {
+    return this.files.link(user, id);
+  }
+
+  @Public()
+  @Get('files/:id/content')
+  async content(
+    @Param('id', IdPipe) id: number,
+    @Query('expires') expires: string | undefined,
+    @Query('signature') signature: string | undefined,
+    @Query('download') download: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { file, stream } = await this.files.open(id, expires, signature);
+    await reply
+      .header('content-type', file.mime)
+      .header('content-length', String(file.size))
+      .header('content-disposition', contentDisposition(file.originalName, download === '1'))
+      .header('cache-control', 'private, max-age=300')
+      .header('x-content-type-options', 'nosniff')
+      .send(stream);
+  }
+
+  @Get('applications/:id/materials')
+  slots(
+    @CurrentUser() user: Principal,
+    @Param('id', IdPipe) id: number,
+  ): Promise<{ applicationId: number; materials: MaterialView[] }> {
+    return this.materials.slots(user, id);
+  }
+
+  @Put('applications/:id/materials/:materialId')
+  attach(
+    @CurrentUser() user: Principal,
+    @Param('id', IdPipe) id: number,
+    @Param('materialId') materialId: string,
+    @Body() body: AttachDto,
+  ): Promise<{ applicationId: number; materials: MaterialView[] }> {
+    return this.materials.attach(user, id, materialId, body.fileId);
+  }
+
+  @Post('applications/:id/materials/:materialId/review')
+  @HttpCode(200)
+  review(
+    @CurrentUser() user: Principal,
+    @Param('id', IdPipe) id: number,
+    @Param('materialId') materialId: string,
+    @Body() body: ReviewMaterialDto,
+  ): Promise<{ applicationId: number; materials: MaterialView[] }> {
+    return this.materials.review(user, id, materialId, body.decision, body.reason);
+  }
+}

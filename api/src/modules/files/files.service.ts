@@ -1,0 +1,266 @@
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import { type MultipartFile } from '@fastify/multipart';
+import { DataSource, In } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { AppError, notFound } from '../../common/errors.js';
+import { type AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.provider.js';
+import { Transactions } from '../../database/transactions.js';
+import { ApplicationEntity } from '../applications/application.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { type Principal } from '../auth/tokens.js';
+import { OrgsService } from '../orgs/orgs.service.js';
+import { sniffFile } from './content/sniff.js';
+import { MalformedFileError, stripMetadata } from './content/strip.js';
+import { FileEntity, MaterialSlotEntity } from './file.entity.js';
+import { FILE_STORAGE, type FileStorage } from './storage.js';
+import { ReviewAccess } from './review-access.js';
+
+export interface FileView {
+  id: number;
+  orgId: number;
+  name: string;
+  kind: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export interface LibraryEntry extends FileView {
+  /** The earliest end of validity among the slots using it; null: no end. */
+  expiresOn: string | null;
+  expired: boolean;
+  expiringSoon: boolean;
+  uses: { applicationId: number; materialId: string; status: string; validUntil: string | null }[];
+}
+
+const EXPIRY_WARNING_DAYS = 30;
+
+/** A display name from whatever the client sent: no directories, no control characters, bounded. */
+export const cleanName = (raw: string | undefined): string => {
+  const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (clean === '' || clean === '.' || clean === '..' ? '未命名文件' : clean).slice(0, 200);
+};
+
+/** RFC 6266 / RFC 5987: an ASCII fallback plus the UTF-8 name, so Chinese names survive download. */
+export const contentDisposition = (name: string, attachment: boolean): string => {
+  const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${attachment ? 'attachment' : 'inline'}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+};
+
+export const toFileView = (f: FileEntity): FileView => ({
+  id: f.id,
+  orgId: f.orgId,
+  name: f.originalName,
+  kind: f.kind,
+  mime: f.mime,
+  size: f.size,
+  sha256: f.sha256,
+  uploadedAt: f.createdAt.toISOString(),
+});
+
+const sha256Of = async (path: string): Promise<string> => {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+};
+
+@Injectable()
+export class FilesService {
+  private readonly linkKey: Buffer;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly orgs: OrgsService,
+    private readonly audit: AuditService,
+    private readonly reviewAccess: ReviewAccess,
+    private readonly clock: Clock,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    // A key of its own for download links, derived from the token secret.
+    this.linkKey = createHmac('sha256', config.tokenSecret).update('huiqi:file-links').digest();
+  }
+
+  /**
+   * Streams one uploaded file to a temp file (never the whole file in memory), decides its type
+   * by its bytes, strips location metadata, and stores it under its SHA-256. Whatever fails on
+   * the way, the temp file is removed and no row is written.
+   */
+  async upload(
+    principal: Principal,
+    orgId: number,
+    part: MultipartFile | undefined,
+  ): Promise<{ file: FileView; deduplicated: boolean }> {
+    await this.orgs.membership(principal, orgId);
+    if (!part) throw new AppError('INVALID_REQUEST', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
+    const temp = this.storage.tempPath(`${randomUUID()}.upload`);
+    try {
+      try {
+        await pipeline(part.file, createWriteStream(temp, { flags: 'wx' }));
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw this.tooLarge();
+        throw error;
+      }
+      if (part.file.truncated) throw this.tooLarge();
+      const sniffed = await sniffFile(temp);
+      if (!sniffed)
+        throw new AppError('UNSUPPORTED_FILE_TYPE', '不支持该文件类型，请上传 PDF、OFD 或 JPEG、PNG、WebP、HEIC 图片', [
+          { field: 'file', message: '文件内容不是 PDF、OFD、JPEG、PNG、WebP 或 HEIC' },
+        ]);
+      try {
+        await stripMetadata(temp, sniffed.kind);
+      } catch (error) {
+        if (error instanceof MalformedFileError)
+          throw new AppError('UNSUPPORTED_FILE_TYPE', error.message, [{ field: 'file', message: error.message }]);
+        throw error;
+      }
+      const sha256 = await sha256Of(temp);
+      const { size } = await stat(temp);
+
+      const files = this.dataSource.getRepository(FileEntity);
+      const existing = await files.findOneBy({ orgId, sha256 });
+      if (existing) return { file: toFileView(existing), deduplicated: true };
+
+      await this.storage.put(sha256, temp);
+      try {
+        const file = await this.tx.run(async (m) => {
+          const saved = await m.getRepository(FileEntity).save(
+            m.getRepository(FileEntity).create({
+              orgId,
+              sha256,
+              size,
+              kind: sniffed.kind,
+              mime: sniffed.mime,
+              originalName: cleanName(part.filename),
+              storageKey: sha256,
+              uploadedBy: principal.userId,
+            }),
+          );
+          await this.audit.record(m, {
+            actor: principal,
+            action: 'file.uploaded',
+            entity: 'file',
+            entityId: saved.id,
+            orgId,
+            after: { name: saved.originalName, kind: saved.kind, size, sha256 },
+          });
+          return saved;
+        });
+        return { file: toFileView(file), deduplicated: false };
+      } catch (error) {
+        // The same bytes arriving twice at once: the unique (firm, hash) lets one row through.
+        const raced = await files.findOneBy({ orgId, sha256 });
+        if (raced) return { file: toFileView(raced), deduplicated: true };
+        throw error;
+      }
+    } finally {
+      await rm(temp, { force: true });
+    }
+  }
+
+  private tooLarge(): AppError {
+    const mb = Math.floor(this.config.files.maxFileBytes / 1024 / 1024);
+    return new AppError('FILE_TOO_LARGE', `文件超过${mb}MB，请压缩或分开上传`, [
+      { field: 'file', message: `单个文件不能超过${mb}MB` },
+    ]);
+  }
+
+  /** The file, if the caller is a member of its firm or reviews an application that uses it. */
+  async readable(principal: Principal, id: number): Promise<FileEntity> {
+    const file = await this.dataSource.getRepository(FileEntity).findOneBy({ id });
+    if (!file) throw notFound('文件');
+    const member = await this.orgs.membership(principal, file.orgId).then(
+      () => true,
+      () => false,
+    );
+    if (member) return file;
+    const slots = await this.dataSource.getRepository(MaterialSlotEntity).findBy({ fileId: id });
+    const applications = slots.length
+      ? await this.dataSource.getRepository(ApplicationEntity).findBy({ id: In(slots.map((s) => s.applicationId)) })
+      : [];
+    for (const app of applications) if (await this.reviewAccess.canReview(principal, app)) return file;
+    throw notFound('文件');
+  }
+
+  async get(principal: Principal, id: number): Promise<FileView> {
+    return toFileView(await this.readable(principal, id));
+  }
+
+  private sign(id: number, expires: number): string {
+    return createHmac('sha256', this.linkKey).update(`${id}.${expires}`).digest('base64url');
+  }
+
+  /** A short-lived signed path for Taro.downloadFile / openDocument / previewImage, which send no token. */
+  async link(principal: Principal, id: number): Promise<{ path: string; expiresAt: string }> {
+    await this.readable(principal, id);
+    const expires = Math.floor(this.clock.now().getTime() / 1000) + this.config.files.linkTtlSeconds;
+    return {
+      path: `/api/v1/files/${id}/content?expires=${expires}&signature=${this.sign(id, expires)}`,
+      expiresAt: new Date(expires * 1000).toISOString(),
+    };
+  }
+
+  /** Opens a file through a signed link: the signature is the permission. */
+  async open(
+    id: number,
+    expires: string | undefined,
+    signature: string | undefined,
+  ): Promise<{ file: FileEntity; stream: Readable }> {
+    const refused = new AppError('FORBIDDEN', '下载链接无效或已过期，请重新获取');
+    const exp = Number(expires);
+    if (!signature || !Number.isSafeInteger(exp)) throw refused;
+    const expected = Buffer.from(this.sign(id, exp));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw refused;
+    if (exp * 1000 < this.clock.now().getTime()) throw refused;
+    const file = await this.dataSource.getRepository(FileEntity).findOneBy({ id });
+    if (!file) throw notFound('文件');
+    return { file, stream: this.storage.get(file.storageKey) };
+  }
+
+  /** The firm's library: every file once, with where it is used and when its evidence runs out. */
+  async library(principal: Principal, orgId: number): Promise<LibraryEntry[]> {
+    await this.orgs.membership(principal, orgId);
+    const files = await this.dataSource.getRepository(FileEntity).find({ where: { orgId }, order: { id: 'DESC' } });
+    const slots = files.length
+      ? await this.dataSource.getRepository(MaterialSlotEntity).findBy({ fileId: In(files.map((f) => f.id)) })
+      : [];
+    const today = this.clock.today();
+    const soon = new Date(Date.parse(`${today}T00:00:00Z`) + EXPIRY_WARNING_DAYS * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    return files.map((f) => {
+      const uses = slots
+        .filter((s) => s.fileId === f.id && s.status !== 'replaced')
+        .map((s) => ({
+          applicationId: s.applicationId,
+          materialId: s.materialId,
+          status: s.status,
+          validUntil: s.validUntil,
+        }));
+      const ends = uses
+        .map((u) => u.validUntil)
+        .filter((d): d is string => d !== null)
+        .sort();
+      const expiresOn = ends[0] ?? null;
+      return {
+        ...toFileView(f),
+        expiresOn,
+        expired: expiresOn !== null && expiresOn < today,
+        expiringSoon: expiresOn !== null && expiresOn >= today && expiresOn <= soon,
+        uses,
+      };
+    });
+  }
+}

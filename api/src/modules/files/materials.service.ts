@@ -1,0 +1,249 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { describePrograms, type Material, type ProgramResult } from '@huiqi/shared';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { AppError, notFound } from '../../common/errors.js';
+import { type AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.provider.js';
+import { Transactions } from '../../database/transactions.js';
+import { ApplicationEntity } from '../applications/application.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { type Principal } from '../auth/tokens.js';
+import { EditionsService } from '../editions/editions.service.js';
+import { OrgsService } from '../orgs/orgs.service.js';
+import { FileEntity, MaterialSlotEntity } from './file.entity.js';
+import { type FileView, toFileView } from './files.service.js';
+import { ReviewAccess } from './review-access.js';
+
+export interface SlotView {
+  fileId: number;
+  file: FileView | null;
+  status: MaterialSlotEntity['status'];
+  validUntil: string | null;
+  reason: string | null;
+  attachedAt: string;
+  reviewedAt: string | null;
+}
+
+export interface MaterialView extends Material {
+  /** The conditions this material proves, with their clause and (once submitted) their status. */
+  provesConditions: { id: string; clause: string; status: string | null }[];
+  current: SlotView | null;
+  history: SlotView[];
+}
+
+const CURRENT: MaterialSlotEntity['status'][] = ['attached', 'accepted', 'rejected'];
+
+@Injectable()
+export class MaterialsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly orgs: OrgsService,
+    private readonly editions: EditionsService,
+    private readonly audit: AuditService,
+    private readonly reviewAccess: ReviewAccess,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private async materialsOf(app: ApplicationEntity): Promise<Material[]> {
+    const edition = (await this.editions.publishedEditions()).find((e) => e.id === app.editionId);
+    return edition?.programs[app.programId]?.materials ?? [];
+  }
+
+  /** The application for a member (who may change it) or a reviewer (who may read and review it). */
+  private async access(
+    principal: Principal,
+    id: number,
+    m: EntityManager,
+    lock = false,
+  ): Promise<{ app: ApplicationEntity; member: boolean; reviewer: boolean }> {
+    const app = await m
+      .getRepository(ApplicationEntity)
+      .findOne({ where: { id }, ...(lock && this.tx.lock ? { lock: this.tx.lock } : {}) });
+    if (!app) throw notFound('申报');
+    const member = await this.orgs.membership(principal, app.orgId, m).then(
+      () => true,
+      () => false,
+    );
+    const reviewer = !member && (await this.reviewAccess.canReview(principal, app));
+    if (!member && !reviewer) throw notFound('申报');
+    return { app, member, reviewer };
+  }
+
+  private validUntil(material: Material, claimYear: number): string | null {
+    const v = material.validity;
+    if (v.kind === 'permanent') return null;
+    if (v.kind === 'claim-year') return `${claimYear}-12-31`;
+    const d = new Date(Date.parse(`${this.clock.today()}T00:00:00Z`));
+    d.setUTCMonth(d.getUTCMonth() + v.months);
+    return d.toISOString().slice(0, 10);
+  }
+
+  async slots(principal: Principal, id: number): Promise<{ applicationId: number; materials: MaterialView[] }> {
+    const { app } = await this.access(principal, id, this.dataSource.manager);
+    const materials = await this.materialsOf(app);
+    const rows = await this.dataSource
+      .getRepository(MaterialSlotEntity)
+      .find({ where: { applicationId: id }, order: { id: 'DESC' } });
+    const files = rows.length
+      ? await this.dataSource.getRepository(FileEntity).findBy({ id: In(rows.map((r) => r.fileId)) })
+      : [];
+    const byId = new Map(files.map((f) => [f.id, f]));
+    const view = (r: MaterialSlotEntity): SlotView => {
+      const file = byId.get(r.fileId);
+      return {
+        fileId: r.fileId,
+        file: file ? toFileView(file) : null,
+        status: r.status,
+        validUntil: r.validUntil,
+        reason: r.reason,
+        attachedAt: r.attachedAt.toISOString(),
+        reviewedAt: r.reviewedAt?.toISOString() ?? null,
+      };
+    };
+    const edition = (await this.editions.publishedEditions()).find((e) => e.id === app.editionId);
+    const described = edition ? describePrograms(edition).find((p) => p.programId === app.programId) : undefined;
+    const evaluated = app.evaluation as ProgramResult | null;
+    const clauses = new Map<string, string>([
+      ...(described?.conditions.map((c) => [c.id, c.clause] as const) ?? []),
+      ...(described?.caps.map((c) => [c.id, c.clause] as const) ?? []),
+    ]);
+    return {
+      applicationId: id,
+      materials: materials.map((material) => {
+        const mine = rows.filter((r) => r.materialId === material.id);
+        const current = mine.find((r) => CURRENT.includes(r.status));
+        return {
+          ...material,
+          provesConditions: material.proves.map((cid) => ({
+            id: cid,
+            clause: clauses.get(cid) ?? '',
+            status: evaluated?.conditions.find((c) => c.id === cid)?.status ?? null,
+          })),
+          current: current ? view(current) : null,
+          history: mine.filter((r) => r !== current).map(view),
+        };
+      }),
+    };
+  }
+
+  /**
+   * Puts a library file into a slot: while the application is a draft, or when a reviewer sent
+   * that material back. The previous file of the slot stays in its history.
+   */
+  async attach(
+    principal: Principal,
+    id: number,
+    materialId: string,
+    fileId: number,
+  ): Promise<{ applicationId: number; materials: MaterialView[] }> {
+    await this.tx.run(async (m) => {
+      const { app, member } = await this.access(principal, id, m, true);
+      if (!member) throw new AppError('FORBIDDEN', '只有企业成员可以上传申报材料');
+      const material = (await this.materialsOf(app)).find((x) => x.id === materialId);
+      if (!material)
+        throw new AppError('INVALID_REQUEST', '该项目没有这项材料', [
+          { field: 'materialId', message: '不是该项目要求的材料' },
+        ]);
+      const slots = m.getRepository(MaterialSlotEntity);
+      const current = await slots.findOne({ where: { applicationId: id, materialId, status: In(CURRENT) } });
+      const reopened = app.status === 'submitted' && current?.status === 'rejected';
+      if (app.status !== 'draft' && !reopened)
+        throw new AppError('INVALID_TRANSITION', '申报已提交，只能更换被退回的材料');
+      const file = await m.getRepository(FileEntity).findOneBy({ id: fileId });
+      if (!file || file.orgId !== app.orgId) throw notFound('文件');
+      if (!material.accepts.includes(file.kind as Material['accepts'][number]))
+        throw new AppError(
+          'INVALID_REQUEST',
+          `“${material.name}”只接受 ${material.accepts.join('、').toUpperCase()} 文件`,
+          [{ field: 'fileId', message: `文件类型为 ${file.kind.toUpperCase()}，该材料不接受` }],
+        );
+      const others = await slots.find({ where: { applicationId: id, status: In(CURRENT) } });
+      const otherFiles = others.filter((s) => s.materialId !== materialId).map((s) => s.fileId);
+      const sizes = otherFiles.length ? await m.getRepository(FileEntity).findBy({ id: In(otherFiles) }) : [];
+      const total = sizes.reduce((sum, f) => sum + f.size, 0) + file.size;
+      if (total > this.config.files.maxApplicationBytes) {
+        const mb = Math.floor(this.config.files.maxApplicationBytes / 1024 / 1024);
+        throw new AppError('FILE_TOO_LARGE', `一份申报的材料合计不能超过${mb}MB，请压缩后再上传`, [
+          { field: 'fileId', message: `合计将超过${mb}MB` },
+        ]);
+      }
+      if (current) await slots.update(current.id, { status: 'replaced' });
+      const row = await slots.save(
+        slots.create({
+          applicationId: id,
+          materialId,
+          fileId,
+          status: 'attached',
+          validUntil: this.validUntil(material, app.claimYear),
+          reason: null,
+          reviewedBy: null,
+          reviewedAt: null,
+          attachedBy: principal.userId,
+          attachedAt: this.clock.now(),
+        }),
+      );
+      await this.audit.record(m, {
+        actor: principal,
+        action: 'application.material-attached',
+        entity: 'application',
+        entityId: id,
+        orgId: app.orgId,
+        before: current ? { materialId, fileId: current.fileId, status: current.status } : null,
+        after: { materialId, fileId, slotId: row.id },
+      });
+    });
+    return this.slots(principal, id);
+  }
+
+  /** A reviewer accepts or rejects one material of a submitted application; a rejection reopens that slot. */
+  async review(
+    principal: Principal,
+    id: number,
+    materialId: string,
+    decision: 'accept' | 'reject',
+    reason: string | undefined,
+  ): Promise<{ applicationId: number; materials: MaterialView[] }> {
+    if (decision === 'reject' && !reason?.trim())
+      throw new AppError('INVALID_REQUEST', '退回材料时请写明原因', [
+        { field: 'reason', message: '请写明退回原因，告诉企业如何修改' },
+      ]);
+    await this.tx.run(async (m) => {
+      const { app, reviewer } = await this.access(principal, id, m, true);
+      if (!reviewer) throw new AppError('FORBIDDEN', '只有审核人员可以审核材料');
+      if (app.status !== 'submitted') throw new AppError('INVALID_TRANSITION', '只有已提交的申报可以审核材料');
+      const slots = m.getRepository(MaterialSlotEntity);
+      const current = await slots.findOne({ where: { applicationId: id, materialId, status: In(CURRENT) } });
+      if (!current) throw notFound('材料');
+      const status = decision === 'accept' ? 'accepted' : 'rejected';
+      await slots.update(current.id, {
+        status,
+        reason: reason?.trim() ?? null,
+        reviewedBy: principal.userId,
+        reviewedAt: this.clock.now(),
+      });
+      await this.audit.record(m, {
+        actor: principal,
+        action: `application.material-${status}`,
+        entity: 'application',
+        entityId: id,
+        orgId: app.orgId,
+        before: { materialId, status: current.status },
+        after: { materialId, status, reason: reason ?? null },
+      });
+    });
+    return this.slots(principal, id);
+  }
+
+  /** Required materials without a file (or whose file was sent back): submission waits for them. */
+  async missingRequired(app: ApplicationEntity, m: EntityManager): Promise<Material[]> {
+    const materials = await this.materialsOf(app);
+    const filled = await m
+      .getRepository(MaterialSlotEntity)
+      .find({ where: { applicationId: app.id, status: In(['attached', 'accepted']) } });
+    const have = new Set(filled.map((s) => s.materialId));
+    return materials.filter((x) => x.required && !have.has(x.id));
+  }
+}

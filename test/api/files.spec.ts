@@ -1,0 +1,336 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
+import { ENGINES } from './support/databases.js';
+import { exe, fillRequired, jpegWithGps, pdf, png, truncatedUpload, upload } from './support/files.js';
+
+interface Material {
+  id: string;
+  validity: { kind: string };
+  name: string;
+  required: boolean;
+  accepts: string[];
+  proves: string[];
+  provesConditions: { id: string; clause: string; status: string | null }[];
+  current: { fileId: number; status: string; reason: string | null; validUntil: string | null } | null;
+  history: { fileId: number; status: string }[];
+}
+interface Slots {
+  materials: Material[];
+}
+interface ErrorReply {
+  code: string;
+  message: string;
+  details: { field: string; message: string }[] | Record<string, unknown>;
+}
+
+const TALENT_FACTS = { orgTypes: ['ecommerce'], registeredInCity: true, trainedHireCount: 12 };
+
+/** Files on disk under a folder, recursively. */
+const filesUnder = (dir: string): string[] => {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name));
+  } catch {
+    return [];
+  }
+};
+
+describe.each(ENGINES)('materials and files on %s', (engine) => {
+  let api: Booted;
+  let alice: string;
+  let bob: string;
+  let orgA: number;
+  let orgB: number;
+  let n = 50;
+
+  const newApplication = async (token: string, org: number, programId = 'talent-hiring'): Promise<number> =>
+    (
+      await api.call<{ id: number }>('POST', `/api/v1/orgs/${org}/applications`, {
+        token,
+        body: { programId, claimYear: 2026 },
+      })
+    ).body.id;
+  const slots = async (token: string, app: number) =>
+    api.call<Slots & ErrorReply>('GET', `/api/v1/applications/${app}/materials`, { token });
+  const attach = (token: string, app: number, materialId: string, fileId: number) =>
+    api.call<Slots & ErrorReply>('PUT', `/api/v1/applications/${app}/materials/${materialId}`, {
+      token,
+      body: { fileId },
+    });
+  const uploadPdf = async (token: string, org: number, marker: string, name = `${marker}.pdf`): Promise<number> => {
+    const res = await upload(api.url, token, org, pdf(marker), name);
+    if (!res.body.file) throw new Error(`upload failed: ${JSON.stringify(res.body)}`);
+    return res.body.file.id;
+  };
+  beforeAll(async () => {
+    api = await boot(engine, { FILE_MAX_MB: '1', APPLICATION_FILES_MAX_MB: '3' });
+    await publishDemoEdition(api, 2026);
+    alice = await api.login('applicant', 'files-alice');
+    bob = await api.login('applicant', 'files-bob');
+    orgA = (await api.call<{ id: number }>('POST', '/api/v1/orgs', { token: alice, body: firm(n++) })).body.id;
+    orgB = (
+      await api.call<{ id: number }>('POST', '/api/v1/orgs', { token: bob, body: firm(n++, { county: 'gaotang' }) })
+    ).body.id;
+    for (const [token, org] of [
+      [alice, orgA],
+      [bob, orgB],
+    ] as const)
+      await api.call('PUT', `/api/v1/orgs/${org}/facts?year=2026`, { token, body: { facts: TALENT_FACTS } });
+  });
+  afterAll(() => api.close());
+
+  describe('what gets in: the type is decided by the bytes', () => {
+    it.each([
+      ['a PDF', () => pdf('type-pdf'), 'licence.pdf', 'pdf'],
+      ['a PNG', () => png(), 'photo.png', 'png'],
+      ['a JPEG', () => jpegWithGps(), 'photo.jpg', 'jpeg'],
+      ['a PNG renamed .pdf (stored as the PNG it is)', () => png(), 'fake.pdf', 'png'],
+    ])('%s is accepted', async (_label, bytes, name, kind) => {
+      const res = await upload(api.url, alice, orgA, bytes(), name, 'application/pdf');
+      expect([200, 201]).toContain(res.status);
+      expect(res.body.file?.kind).toBe(kind);
+    });
+
+    it.each([
+      ['an executable renamed .jpg', exe(), 'photo.jpg', 'image/jpeg'],
+      ['plain text', Buffer.from('not a document'), 'notes.pdf', 'application/pdf'],
+      ['an empty file', Buffer.alloc(0), 'empty.pdf', 'application/pdf'],
+    ])('%s is refused with 415, in Chinese, and nothing is kept', async (_label, bytes, name, type) => {
+      const before = filesUnder(join(api.config.dataDir, 'files')).length;
+      const res = await upload(api.url, alice, orgA, bytes, name, type);
+      expect(res.status).toBe(415);
+      expect(res.body['code']).toBe('UNSUPPORTED_FILE_TYPE');
+      expect(String(res.body['message'])).toContain('PDF');
+      expect(filesUnder(join(api.config.dataDir, 'files')).length).toBe(before);
+      expect(filesUnder(join(api.config.dataDir, 'tmp'))).toEqual([]);
+    });
+
+    it('an oversized file is refused with 413 and nothing is stored', async () => {
+      const before = filesUnder(join(api.config.dataDir, 'files')).length;
+      const big = Buffer.concat([pdf('big'), Buffer.alloc(1024 * 1024 + 10, 0x20)]);
+      const res = await upload(api.url, alice, orgA, big, 'big.pdf');
+      expect(res.status).toBe(413);
+      expect(res.body['code']).toBe('FILE_TOO_LARGE');
+      expect(String(res.body['message'])).toContain('1MB');
+      expect(filesUnder(join(api.config.dataDir, 'files')).length).toBe(before);
+      expect(filesUnder(join(api.config.dataDir, 'tmp'))).toEqual([]);
+    });
+
+    it('an upload cut off midway leaves no file and no row', async () => {
+      const library = async () =>
+        (await api.call<{ files: unknown[] }>('GET', `/api/v1/orgs/${orgA}/files`, { token: alice })).body.files.length;
+      const rows = await library();
+      const tmp = join(api.config.dataDir, 'tmp');
+      await truncatedUpload(api.url, alice, orgA, pdf('cut-off'));
+      // The server notices the dropped connection asynchronously: wait (bounded) for its clean-up.
+      for (let waited = 0; filesUnder(tmp).length > 0 && waited < 5000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(filesUnder(tmp)).toEqual([]);
+      expect(await library()).toBe(rows);
+    });
+
+    it('a name is never a path: traversal names are kept only as display names', async () => {
+      const res = await upload(api.url, alice, orgA, pdf('traversal'), '../../../etc/passwd.pdf');
+      expect(res.body.file?.name).toBe('passwd.pdf');
+      for (const path of filesUnder(api.config.dataDir)) expect(path.startsWith(api.config.dataDir)).toBe(true);
+    });
+
+    it('location metadata is stripped from photos before they are stored', async () => {
+      const res = await upload(api.url, alice, orgA, jpegWithGps(), 'site.jpg');
+      const id = res.body.file?.id as number;
+      const link = await api.call<{ path: string }>('POST', `/api/v1/files/${id}/link`, { token: alice });
+      const bytes = Buffer.from(await (await fetch(`${api.url}${link.body.path}`)).arrayBuffer());
+      expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+      expect(bytes.includes(Buffer.from('Exif'))).toBe(false);
+      expect(bytes.includes(Buffer.from('JFIF'))).toBe(true);
+    });
+  });
+
+  it('the same bytes uploaded twice by one firm are stored once', async () => {
+    const first = await upload(api.url, alice, orgA, pdf('dedupe'), '营业执照.pdf');
+    const second = await upload(api.url, alice, orgA, pdf('dedupe'), '营业执照（副本）.pdf');
+    expect(second.body['deduplicated']).toBe(true);
+    expect(second.body.file?.id).toBe(first.body.file?.id);
+    const stored = filesUnder(join(api.config.dataDir, 'files')).filter((p) =>
+      p.endsWith(first.body.file?.sha256 as string),
+    );
+    expect(stored).toHaveLength(1);
+  });
+
+  it('a firm uploads its licence once and uses it in two applications (一次提交，多次复用)', async () => {
+    const licence = await uploadPdf(alice, orgA, 'licence-once', '营业执照.pdf');
+    const first = await newApplication(alice, orgA, 'talent-hiring');
+    const second = await newApplication(alice, orgA, 'leading-enterprise');
+    const licenceSlot = async (app: number) =>
+      (await slots(alice, app)).body.materials.find((m) => m.accepts.includes('pdf') && m.name.includes('营业执照'));
+    for (const app of [first, second]) {
+      const slot = await licenceSlot(app);
+      expect(slot).toBeDefined();
+      expect((await attach(alice, app, slot?.id as string, licence)).status).toBe(200);
+    }
+    const library = await api.call<{ files: { id: number; uses: { applicationId: number }[] }[] }>(
+      'GET',
+      `/api/v1/orgs/${orgA}/files`,
+      { token: alice },
+    );
+    expect(
+      library.body.files
+        .find((f) => f.id === licence)
+        ?.uses.map((u) => u.applicationId)
+        .sort(),
+    ).toEqual([first, second].sort());
+    for (const app of [first, second]) await api.call('POST', `/api/v1/applications/${app}/withdraw`, { token: alice });
+  });
+
+  it("another firm's file is invisible (404) and cannot be attached", async () => {
+    const mine = await uploadPdf(alice, orgA, 'private');
+    expect((await api.call('GET', `/api/v1/files/${mine}`, { token: bob })).status).toBe(404);
+    expect((await api.call('POST', `/api/v1/files/${mine}/link`, { token: bob })).status).toBe(404);
+    const bobs = await newApplication(bob, orgB);
+    const material = (await slots(bob, bobs)).body.materials[0] as Material;
+    expect((await attach(bob, bobs, material.id, mine)).status).toBe(404);
+    expect((await upload(api.url, bob, orgA, pdf('intrude'), 'x.pdf')).status).toBe(404);
+    await api.call('POST', `/api/v1/applications/${bobs}/withdraw`, { token: bob });
+  });
+
+  it('a material refuses a file kind it does not accept, naming what it accepts', async () => {
+    const app = await newApplication(alice, orgA);
+    const pdfOnly = (await slots(alice, app)).body.materials.find((m) => !m.accepts.includes('png'));
+    const photo = await upload(api.url, alice, orgA, png(), 'scan.png');
+    if (pdfOnly) {
+      const res = await attach(alice, app, pdfOnly.id, photo.body.file?.id as number);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toContain('只接受');
+    }
+    await api.call('POST', `/api/v1/applications/${app}/withdraw`, { token: alice });
+  });
+
+  it('submission is refused while a required slot is empty, naming the slots', async () => {
+    const app = await newApplication(alice, orgA);
+    const res = await api.call<ErrorReply>('POST', `/api/v1/applications/${app}/submit`, { token: alice });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('MATERIALS_MISSING');
+    const required = (await slots(alice, app)).body.materials.filter((m) => m.required);
+    for (const m of required) expect(res.body.message).toContain(m.name);
+    await api.call('POST', `/api/v1/applications/${app}/withdraw`, { token: alice });
+  });
+
+  it('a reviewer sees which file proves which condition, rejects one with a reason, and only that slot reopens', async () => {
+    const app = await newApplication(bob, orgB);
+    await fillRequired(api, bob, orgB, app);
+    expect((await api.call('POST', `/api/v1/applications/${app}/submit`, { token: bob })).status).toBe(200);
+
+    // Only reviewers of firm B's county (gaotang) or the city may look.
+    const linqing = await api.login('county-reviewer', 'files-linqing', 'linqing');
+    expect((await slots(linqing, app)).status).toBe(404);
+    const reviewer = await api.login('city-reviewer', 'files-city');
+    const seen = await slots(reviewer, app);
+    expect(seen.status).toBe(200);
+    const proving = seen.body.materials.find(
+      (m) => m.current && m.provesConditions.some((c) => c.id === 'trained-hires'),
+    );
+    expect(proving?.provesConditions.find((c) => c.id === 'trained-hires')).toMatchObject({ status: 'met' });
+    expect(proving?.provesConditions.find((c) => c.id === 'trained-hires')?.clause).toContain('10人以上就业');
+
+    const other = seen.body.materials.find((m) => m.current && m.id !== proving?.id) as Material;
+    const noReason = await api.call<ErrorReply>('POST', `/api/v1/applications/${app}/materials/${proving?.id}/review`, {
+      token: reviewer,
+      body: { decision: 'reject' },
+    });
+    expect(noReason.status).toBe(400);
+    const rejected = await api.call<Slots>('POST', `/api/v1/applications/${app}/materials/${proving?.id}/review`, {
+      token: reviewer,
+      body: { decision: 'reject', reason: '社保缴纳记录不足6个月，请补充' },
+    });
+    expect(rejected.body.materials.find((m) => m.id === proving?.id)?.current).toMatchObject({
+      status: 'rejected',
+      reason: '社保缴纳记录不足6个月，请补充',
+    });
+    expect(
+      (
+        await api.call('POST', `/api/v1/applications/${app}/materials/${other.id}/review`, {
+          token: reviewer,
+          body: { decision: 'accept' },
+        })
+      ).status,
+    ).toBe(200);
+    // The applicant cannot review, and cannot touch a slot that was not sent back.
+    expect(
+      (
+        await api.call('POST', `/api/v1/applications/${app}/materials/${other.id}/review`, {
+          token: bob,
+          body: { decision: 'accept' },
+        })
+      ).status,
+    ).toBe(403);
+    const fresh = await uploadPdf(bob, orgB, 'resubmitted');
+    expect((await attach(bob, app, other.id, fresh)).status).toBe(409);
+    const replaced = await attach(bob, app, proving?.id as string, fresh);
+    expect(replaced.status).toBe(200);
+    const slot = replaced.body.materials.find((m) => m.id === proving?.id);
+    expect(slot?.current).toMatchObject({ fileId: fresh, status: 'attached' });
+    expect(slot?.history).toEqual([expect.objectContaining({ status: 'replaced' })]);
+  });
+
+  it('the library shows what is about to expire', async () => {
+    const app = await newApplication(alice, orgA);
+    const yearly = (await slots(alice, app)).body.materials.find(
+      (m) => m.accepts.includes('pdf') && m.validity.kind === 'claim-year',
+    );
+    expect(yearly).toBeDefined();
+    const file = await uploadPdf(alice, orgA, 'yearly');
+    const attached = await attach(alice, app, yearly?.id as string, file);
+    const until = attached.body.materials.find((m) => m.id === yearly?.id)?.current?.validUntil;
+    expect(until).toBe('2026-12-31');
+    // Signs in again at each moment: a token from June has long expired by December.
+    const entryAt = async (when: string) => {
+      api.clock.current = new Date(when);
+      const token = await api.login('applicant', 'files-alice');
+      const library = await api.call<{
+        files: { id: number; expiresOn: string | null; expiringSoon: boolean; expired: boolean }[];
+      }>('GET', `/api/v1/orgs/${orgA}/files`, { token });
+      return library.body.files.find((f) => f.id === file);
+    };
+    try {
+      expect(await entryAt('2026-06-15T02:00:00Z')).toMatchObject({
+        expiresOn: '2026-12-31',
+        expiringSoon: false,
+        expired: false,
+      });
+      expect(await entryAt('2026-12-20T02:00:00Z')).toMatchObject({ expiringSoon: true, expired: false });
+      expect(await entryAt('2027-01-05T02:00:00Z')).toMatchObject({ expiringSoon: false, expired: true });
+    } finally {
+      api.clock.current = new Date('2026-06-15T02:00:00Z');
+    }
+    await api.call('POST', `/api/v1/applications/${app}/withdraw`, { token: alice });
+  });
+
+  describe('download through a short-lived signed link', () => {
+    it('keeps a Chinese file name (RFC 5987) and the exact bytes', async () => {
+      const bytes = pdf('download');
+      const id = (await upload(api.url, alice, orgA, bytes, '营业执照（正本）.pdf')).body.file?.id as number;
+      const link = await api.call<{ path: string; expiresAt: string }>('POST', `/api/v1/files/${id}/link`, {
+        token: alice,
+      });
+      const res = await fetch(`${api.url}${link.body.path}&download=1`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="________.pdf"; filename*=UTF-8''${encodeURIComponent('营业执照（正本）.pdf')}`,
+      );
+      expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
+    });
+
+    it('refuses a tampered or expired link', async () => {
+      const id = await uploadPdf(alice, orgA, 'expiring');
+      const link = await api.call<{ path: string }>('POST', `/api/v1/files/${id}/link`, { token: alice });
+      expect((await fetch(`${api.url}${link.body.path.replace(/signature=./, 'signature=x')}`)).status).toBe(403);
+      expect((await fetch(`${api.url}/api/v1/files/${id}/content`)).status).toBe(403);
+      api.clock.advance(10 * 60_000);
+      expect((await fetch(`${api.url}${link.body.path}`)).status).toBe(403);
+      api.clock.current = new Date('2026-06-15T02:00:00Z');
+    });
+  });
+});

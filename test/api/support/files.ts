@@ -1,0 +1,162 @@
+import { request as httpRequest } from 'node:http';
+import { crc32 } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+
+/** A small but well-formed PDF. `marker` makes distinct files with distinct hashes. */
+export const pdf = (marker = 'huiqi'): Buffer =>
+  Buffer.from(
+    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${marker}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
+  );
+
+const chunk = (type: string, data: Buffer): Buffer => {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body) >>> 0);
+  return Buffer.concat([len, body, crc]);
+};
+
+/** A 1×1 PNG. */
+export const png = (): Buffer => {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(1, 0);
+  ihdr.writeUInt32BE(1, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // truecolour
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+};
+
+const segment = (marker: number, data: Buffer): Buffer => {
+  const head = Buffer.alloc(4);
+  head[0] = 0xff;
+  head[1] = marker;
+  head.writeUInt16BE(data.length + 2, 2);
+  return Buffer.concat([head, data]);
+};
+
+/** A JPEG whose Exif carries a GPS IFD (the phone's location), between JFIF and the image data. */
+export const jpegWithGps = (): Buffer => {
+  // TIFF, little endian: IFD0 with one entry, GPSInfo (0x8825) pointing at an empty GPS IFD.
+  const tiff = Buffer.alloc(8 + 2 + 12 + 4 + 2 + 4);
+  tiff.write('II', 0, 'ascii');
+  tiff.writeUInt16LE(42, 2);
+  tiff.writeUInt32LE(8, 4);
+  tiff.writeUInt16LE(1, 8);
+  tiff.writeUInt16LE(0x8825, 10);
+  tiff.writeUInt16LE(4, 12); // LONG
+  tiff.writeUInt32LE(1, 14);
+  tiff.writeUInt32LE(26, 18); // offset of the GPS IFD
+  tiff.writeUInt32LE(0, 22);
+  tiff.writeUInt16LE(0, 26);
+  const exif = Buffer.concat([Buffer.from('Exif\0\0', 'binary'), tiff]);
+  const jfif = Buffer.from([0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    segment(0xe0, jfif),
+    segment(0xe1, exif),
+    segment(0xdb, Buffer.alloc(65, 1)),
+    segment(0xda, Buffer.from([1, 1, 0, 0, 63, 0])),
+    Buffer.from([0x12, 0x34, 0x56]),
+    Buffer.from([0xff, 0xd9]),
+  ]);
+};
+
+/** A Windows executable's first bytes. */
+export const exe = (): Buffer => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510)]);
+
+/** Uploads bytes as a browser or Taro.uploadFile does: multipart/form-data, field `file`. */
+export const upload = async (
+  url: string,
+  token: string,
+  orgId: number,
+  bytes: Buffer,
+  name: string,
+  type = 'application/octet-stream',
+): Promise<{
+  status: number;
+  body: Record<string, unknown> & { file?: { id: number; kind: string; name: string; sha256: string } };
+}> => {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type }), name);
+  const res = await fetch(`${url}/api/v1/files?orgId=${orgId}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+/**
+ * Sends the start of a multipart upload that promises more bytes than it sends, then drops the
+ * connection, as a phone losing its signal mid-upload does.
+ */
+export const truncatedUpload = (url: string, token: string, orgId: number, sent: Buffer): Promise<void> =>
+  new Promise((resolve) => {
+    const boundary = '----huiqi-truncated';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    );
+    const { hostname, port } = new URL(url);
+    const req = httpRequest({
+      hostname,
+      port,
+      method: 'POST',
+      path: `/api/v1/files?orgId=${orgId}`,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(head.length + sent.length + 10_000_000),
+      },
+    });
+    req.on('error', () => resolve());
+    req.write(head);
+    req.write(sent, () => {
+      // Give the server a moment to start writing the temp file, then cut the line.
+      setTimeout(() => {
+        req.destroy();
+        setTimeout(resolve, 300);
+      }, 200);
+    });
+  });
+
+interface SlotList {
+  materials: { id: string; name: string; required: boolean; accepts: string[]; current: unknown }[];
+}
+
+/** Uploads a fresh file of an accepted kind into every empty required slot of an application. */
+export const fillRequired = async (
+  api: {
+    url: string;
+    call: <T>(
+      method: string,
+      path: string,
+      options?: { token?: string; body?: unknown },
+    ) => Promise<{ status: number; body: T }>;
+  },
+  token: string,
+  orgId: number,
+  applicationId: number,
+): Promise<void> => {
+  const slots = await api.call<SlotList>('GET', `/api/v1/applications/${applicationId}/materials`, { token });
+  for (const m of slots.body.materials.filter((x) => x.required && !x.current)) {
+    const usePdf = m.accepts.includes('pdf');
+    const res = await upload(
+      api.url,
+      token,
+      orgId,
+      usePdf ? pdf(`${applicationId}-${m.id}`) : png(),
+      `${m.name}.${usePdf ? 'pdf' : 'png'}`,
+    );
+    const attached = await api.call('PUT', `/api/v1/applications/${applicationId}/materials/${m.id}`, {
+      token,
+      body: { fileId: res.body.file?.id },
+    });
+    if (attached.status !== 200) throw new Error(`could not attach ${m.id}: ${attached.status}`);
+  }
+};
