@@ -8,15 +8,13 @@
 // never run at the same time, so neither competes with the other for the cores.
 //
 // Writes bench/results/api.json and the `api` section of docs/benchmarks.md.
-import { spawn } from 'node:child_process';
 import { Buffer } from 'node:buffer';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { clearTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
+import { fail, freePort, removeOnExit, root, round, startServer, stopServer, writeDocSection } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const shared = require('../shared/dist/index.js');
@@ -26,108 +24,17 @@ const autocannonVersion = require('autocannon/package.json').version;
 const CONNECTIONS = 50;
 const DURATION_SECONDS = 10;
 const WARMUP_SECONDS = 2;
-const READY_TIMEOUT_MS = 30_000;
-const STOP_TIMEOUT_MS = 10_000;
-const READY_MARK = '已启动';
 const TARGETS = { ratio: 0.6, eligibilityP99Ms: 30 };
 const COMMAND = 'npm run bench -- api';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const apiMain = path.join(root, 'api/dist/main.js');
 const bareMain = fileURLToPath(new URL('./bare-server.mjs', import.meta.url));
 const examplePath = path.join(root, 'docs/examples/livestream-base.json');
 const resultsPath = fileURLToPath(new URL('./results/api.json', import.meta.url));
-const docPath = path.join(root, 'docs/benchmarks.md');
-
-// ---------------------------------------------------------------------------------------------
-// Cleanup: every child is killed and the temp dir removed on every way out of this process.
-
-const children = new Set();
-const tempDirs = [];
-process.on('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
-  process.on(signal, () => {
-    console.error(`基准测试被信号 ${signal} 中断`);
-    process.exit(1);
-  });
-
-const fail = (message) => {
-  console.error(`基准测试失败：${message}`);
-  process.exit(1);
-};
-
-// ---------------------------------------------------------------------------------------------
-// Servers.
-
-/** A port nothing listens on now: listen on port 0, read the number, close. */
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-/** Starts `node script` with the env and waits for its "已启动" line; fails the benchmark otherwise. */
-const startServer = (label, script, env) =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [script], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.add(child);
-    let output = '';
-    let ready = false;
-    const collect = (chunk) => {
-      if (output.length < 20_000) output += chunk;
-    };
-    const timer = setTimeout(
-      () => fail(`${label}在 ${READY_TIMEOUT_MS / 1000} 秒内没有启动。输出：\n${output.trim() || '（无）'}`),
-      READY_TIMEOUT_MS,
-    );
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      collect(chunk);
-      if (!ready && output.includes(READY_MARK)) {
-        ready = true;
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr.on('data', collect);
-    child.on('error', (error) => fail(`无法启动${label}：${error.message}`));
-    child.on('exit', (code, signal) => {
-      children.delete(child);
-      if (!ready || !child.stopping)
-        fail(`${label}意外退出（${signal ?? `退出码 ${code}`}）。输出：\n${output.trim() || '（无）'}`);
-    });
-  });
-
-/** Stops a server and waits until its process has gone, so the next run has the cores to itself. */
-const stopServer = (child) =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.stopping = true;
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 
 // ---------------------------------------------------------------------------------------------
 // Load.
 
-const round = (x, digits) => Number(x.toFixed(digits));
 const example = JSON.parse(readFileSync(examplePath, 'utf8'));
 delete example.programs; // the mini-program asks for all nine programs
 const body = JSON.stringify(example);
@@ -179,7 +86,7 @@ const run = async ({ label, script, env, route, check }) => {
 // Other work on the machine skews the figures; the load average before the runs is recorded with them.
 const loadAverageBefore = round(os.loadavg()[0], 2);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huiqi-bench-api-'));
-tempDirs.push(dataDir);
+removeOnExit(dataDir);
 
 const eligibility = await run({
   label: 'API 服务（api/dist/main.js）',
@@ -272,8 +179,6 @@ const fmt = (n) => n.toLocaleString('en-US');
 const yes = (ok) => (ok ? 'yes' : '**no**');
 const kb = (bytes) => `${round(bytes / 1024, 1)} KB`;
 const section = [
-  '<!-- api:start -->',
-  '',
   '## api',
   '',
   `Machine: ${results.cpu}, ${results.cores} cores (server and load generator share them), Node ${results.node}. ` +
@@ -301,45 +206,9 @@ const section = [
     `explanations for nine programs; ${results.eligibilityThroughputMBps} MB/s at this rate) where the bare route ` +
     'writes 11 bytes. One Node process serves on two cores that autocannon also uses, so these are lower bounds ' +
     'for a dedicated server.',
-  '',
-  '<!-- api:end -->',
 ].join('\n');
 
-const INTRO = [
-  '# Benchmarks',
-  '',
-  'Figures come from runs on the machine named in each section, never from guesses. Regenerate a section with',
-  '`npm run bench -- <name>`; each run rewrites only its own section.',
-  '',
-].join('\n');
-let doc;
-try {
-  doc = readFileSync(docPath, 'utf8');
-} catch {
-  doc = INTRO;
-}
-const START = '<!-- api:start -->';
-const END = '<!-- api:end -->';
-const startMark = doc.indexOf(START);
-const endMark = doc.indexOf(END);
-if (startMark >= 0 && endMark > startMark) doc = doc.slice(0, startMark) + section + doc.slice(endMark + END.length);
-else {
-  // New section: after the engine section and the notes that follow it, before any later section.
-  const engineEnd = doc.indexOf('<!-- engine:end -->');
-  const nextStart = engineEnd >= 0 ? doc.slice(engineEnd).search(/<!-- [\w-]+:start -->/) : -1;
-  if (nextStart >= 0) {
-    const at = engineEnd + nextStart;
-    doc = `${doc.slice(0, at)}${section}\n\n${doc.slice(at)}`;
-  } else doc = `${doc.trimEnd()}\n\n${section}\n`;
-}
-try {
-  const prettier = await import('prettier');
-  const config = (await prettier.resolveConfig(docPath)) ?? {};
-  doc = await prettier.format(doc, { ...config, filepath: docPath });
-} catch {
-  // Prettier is a dev dependency; without it the section is still valid Markdown.
-}
-writeFileSync(docPath, doc);
+await writeDocSection('api', section);
 
 const met = (ok) => (ok ? '达到' : '未达到');
 console.log(

@@ -6,10 +6,11 @@
 //          engine and against json-rules-engine encoding the same conditions; both must agree.
 //
 // Writes bench/results/engine.json and the `engine` section of docs/benchmarks.md.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { writeDocSection } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const shared = require('../shared/dist/index.js');
@@ -28,7 +29,6 @@ const TARGETS = { applicantsAllProgramsSeconds: 2, ratio: 50 };
 const COMMAND = 'npm run bench -- engine';
 
 const resultsPath = fileURLToPath(new URL('./results/engine.json', import.meta.url));
-const docPath = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic firm generator.
@@ -462,8 +462,6 @@ writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 const fmt = (n) => n.toLocaleString('en-US');
 const yes = (ok) => (ok ? 'yes' : '**no**');
 const section = [
-  '<!-- engine:start -->',
-  '',
   '## engine',
   '',
   `Machine: ${results.cpu}, ${results.cores} cores (one Node thread used), Node ${results.node}. ` +
@@ -487,36 +485,9 @@ const section = [
   `| Agreement on eligibility | ${mismatches} mismatches of ${fmt(results.agreement.compared)} | 0 | ${yes(mismatches === 0)} |`,
   `| Statuses (eligible / ineligible / undetermined) | ${fmt(statusCounts.eligible)} / ${fmt(statusCounts.ineligible)} / ${fmt(statusCounts.undetermined)} | | |`,
   `| Peak RSS | ${peakRssMb} MB | | |`,
-  '',
-  '<!-- engine:end -->',
 ].join('\n');
 
-const INTRO = [
-  '# Benchmarks',
-  '',
-  'Figures come from runs on the machine named in each section, never from guesses. Regenerate a section with',
-  '`npm run bench -- <name>`; each run rewrites only its own section.',
-  '',
-].join('\n');
-let doc;
-try {
-  doc = readFileSync(docPath, 'utf8');
-} catch {
-  doc = INTRO;
-}
-const startMark = doc.indexOf('<!-- engine:start -->');
-const endMark = doc.indexOf('<!-- engine:end -->');
-if (startMark >= 0 && endMark > startMark)
-  doc = doc.slice(0, startMark) + section + doc.slice(endMark + '<!-- engine:end -->'.length);
-else doc = `${doc.trimEnd()}\n\n${section}\n`;
-try {
-  const prettier = await import('prettier');
-  const config = (await prettier.resolveConfig(docPath)) ?? {};
-  doc = await prettier.format(doc, { ...config, filepath: docPath });
-} catch {
-  // Prettier is a dev dependency; without it the section is still valid Markdown.
-}
-writeFileSync(docPath, doc);
+await writeDocSection('engine', section);
 
 console.log(
   [
