@@ -207,6 +207,23 @@ describe.each(ENGINES)('materials and files on %s', (engine) => {
     await api.call('POST', `/api/v1/applications/${app}/withdraw`, { token: alice });
   });
 
+  it('the files of one application may not total more than APPLICATION_FILES_MAX_MB (3 MB here)', async () => {
+    const app = await newApplication(alice, orgA);
+    const materials = (await slots(alice, app)).body.materials.filter((m) => m.accepts.includes('pdf'));
+    const nearlyOneMb = (i: number) => Buffer.concat([pdf(`bulk-${i}`), Buffer.alloc(900 * 1024, 0x20)]);
+    const replies = [];
+    for (let i = 0; i < 4; i++) {
+      const file = (await upload(api.url, alice, orgA, nearlyOneMb(i), `bulk-${i}.pdf`)).body.file?.id as number;
+      replies.push(await attach(alice, app, (materials[i] as Material).id, file));
+    }
+    expect(replies.slice(0, 3).map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(replies[3]?.status).toBe(413);
+    expect(replies[3]?.body.message).toContain('3MB');
+    const after = (await slots(alice, app)).body.materials.filter((m) => m.current);
+    expect(after).toHaveLength(3);
+    await api.call('POST', `/api/v1/applications/${app}/withdraw`, { token: alice });
+  });
+
   it('submission is refused while a required slot is empty, naming the slots', async () => {
     const app = await newApplication(alice, orgA);
     const res = await api.call<ErrorReply>('POST', `/api/v1/applications/${app}/submit`, { token: alice });
