@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
+import * as fixtures from '../../api/src/modules/files/content/testing/fixtures.js';
 import { ENGINES } from './support/databases.js';
 import { exe, fillRequired, jpegWithGps, pdf, png, truncatedUpload, upload } from './support/files.js';
 
@@ -94,6 +95,27 @@ describe.each(ENGINES)('materials and files on %s', (engine) => {
     });
 
     it.each([
+      ['a WebP photo with GPS', () => fixtures.webp({ exif: true, xmp: true }), 'site.webp', 'webp', true],
+      ['an iPhone HEIC photo with GPS', () => fixtures.heic({ exif: true }).bytes, 'IMG_0001.HEIC', 'heic', true],
+      ['an OFD e-document', () => fixtures.ofd(), '完税证明.ofd', 'ofd', false],
+    ])('%s is accepted, and its GPS data is gone', async (_label, bytes, name, kind, hadGps) => {
+      const original = bytes();
+      const gps = fixtures.tiffWithGps();
+      expect(original.includes(gps)).toBe(hadGps);
+      const res = await upload(api.url, alice, orgA, original, name);
+      expect([200, 201]).toContain(res.status);
+      expect(res.body.file?.kind).toBe(kind);
+      const link = await api.call<{ path: string }>('POST', `/api/v1/files/${res.body.file?.id}/link`, {
+        token: alice,
+      });
+      const stored = Buffer.from(await (await fetch(`${api.url}${link.body.path}`)).arrayBuffer());
+      expect(stored.includes(gps)).toBe(false);
+      expect(stored.includes(Buffer.from(fixtures.PLACE))).toBe(false);
+    });
+
+    it.each([
+      ['a docx (a ZIP without OFD.xml)', fixtures.docx(), 'report.ofd', 'application/ofd'],
+      ['an ELF executable renamed .pdf', fixtures.elf(), 'licence.pdf', 'application/pdf'],
       ['an executable renamed .jpg', exe(), 'photo.jpg', 'image/jpeg'],
       ['plain text', Buffer.from('not a document'), 'notes.pdf', 'application/pdf'],
       ['an empty file', Buffer.alloc(0), 'empty.pdf', 'application/pdf'],
