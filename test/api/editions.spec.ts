@@ -167,3 +167,24 @@ describe.each(ENGINES)('editions as data on %s', (engine) => {
     ]);
   });
 });
+
+describe.each(ENGINES)('built-in editions on %s', (engine) => {
+  it('a database holding an older copy of the 2023 edition is brought up to date at boot', async () => {
+    const api = await boot(engine);
+    try {
+      const { EditionEntity } = await import('../../api/src/modules/editions/edition.entity.js');
+      const { EditionsService } = await import('../../api/src/modules/editions/editions.service.js');
+      const repo = api.app.dataSource.getRepository(EditionEntity);
+      const row = await repo.findOneByOrFail({ id: '2023' });
+      const old = structuredClone(row.document) as { programs: Record<string, { materials?: unknown }> };
+      for (const program of Object.values(old.programs)) delete program.materials;
+      await repo.update('2023', { document: old as object });
+      await api.app.app.get(EditionsService).ensureBuiltIn();
+      const programs = await api.call<{ programs: { materials: unknown[] }[] }>('GET', '/api/v1/programs?year=2023');
+      expect(programs.status).toBe(200);
+      expect(programs.body.programs.every((p) => p.materials.length > 0)).toBe(true);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -59,10 +59,23 @@ export class EditionsService {
     this.forget();
   }
 
-  /** Puts the editions that ship with @huiqi/shared into an empty database. */
+  /**
+   * Puts the editions that ship with @huiqi/shared into the database, and brings a stored copy
+   * up to date when the package's data has grown (materials were added to 2023, say). These are
+   * the package's own data, not an administrator's publication, which never changes.
+   */
   async ensureBuiltIn(): Promise<void> {
-    for (const edition of builtInEditions())
-      if (!(await this.repo.existsBy({ id: edition.id }))) await this.insertPublished(edition);
+    for (const edition of builtInEditions()) {
+      const stored = await this.repo.findOneBy({ id: edition.id });
+      if (!stored) await this.insertPublished(edition);
+      else if (JSON.stringify(stored.document) !== JSON.stringify(edition)) {
+        await this.repo.update(edition.id, {
+          document: structuredClone(edition) as object,
+          claimYear: edition.claimYear,
+        });
+        this.forget();
+      }
+    }
   }
 
   /** Publishes an edition document as given (validated first); used by the demo seed. */
