@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate, type EvaluationResponse } from '@huiqi/shared';
@@ -18,16 +18,10 @@ const policy = (args: string[], input?: string) => {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
-const ISSUE_EXAMPLE = JSON.stringify({
-  claimYear: 2023,
-  facts: {
-    orgTypes: ['ecommerce'],
-    onlineRetailFen: 35678901234,
-    localContributionFen: 60000000,
-    normalOperation: true,
-    taxCompliant: true,
-  },
-});
+// The issue's example request, also the README's and docs/examples' first example.
+const ISSUE_EXAMPLE = JSON.stringify(
+  JSON.parse(readFileSync(join(ROOT, 'docs', 'examples', 'leading-enterprise.json'), 'utf8')),
+);
 
 describe('npm run --silent policy -- evaluate', () => {
   it('the exact README command answers leading-enterprise eligible with 12,000,000 fen', () => {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
 import { ENGINES } from './support/databases.js';
@@ -11,15 +12,12 @@ interface ErrorReply {
 }
 
 const CLI = join(process.cwd(), 'shared', 'dist', 'cli.js');
-const EXAMPLE = {
-  claimYear: 2023,
-  facts: {
-    orgTypes: ['ecommerce'],
-    onlineRetailFen: 35678901234,
-    localContributionFen: 60000000,
-    normalOperation: true,
-    taxCompliant: true,
-  },
+// The example request (docs/examples/leading-enterprise.json).
+const EXAMPLE = JSON.parse(
+  readFileSync(join(process.cwd(), 'docs', 'examples', 'leading-enterprise.json'), 'utf8'),
+) as {
+  claimYear: number;
+  facts: Record<string, unknown>;
 };
 
 /** Validate at the edge: every refusal is a 400 naming the field in Chinese, and writes nothing. */

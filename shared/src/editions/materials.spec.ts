@@ -1,9 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- mutating untyped edition documents */
 import { PROGRAM_IDS, type ProgramId } from '../contracts/catalogue';
-import { PolicyError } from '../contracts/errors';
 import { describePrograms, evaluate } from '../evaluate';
 import edition2023 from './data/edition-2023.json';
 import { loadEdition } from './load';
+import { editionRefusal } from '../testing/editions';
 import { FILE_KINDS, fileKindName, isFileKind } from './materials';
 import { editionFor } from './registry';
 
@@ -26,18 +26,7 @@ const UNPROVED: Partial<Record<ProgramId, Record<string, string>>> = {};
 
 type Refusal = { field: string; message: string }[];
 
-const refused = (mutate: (e: Record<string, any>) => void): Refusal => {
-  const e = structuredClone(edition2023) as unknown as Record<string, any>;
-  mutate(e);
-  try {
-    loadEdition(e);
-  } catch (err) {
-    expect(err).toBeInstanceOf(PolicyError);
-    expect((err as PolicyError).code).toBe('INVALID_EDITION');
-    return (err as PolicyError).details;
-  }
-  throw new Error('edition was accepted');
-};
+const refused = (mutate: (e: Record<string, any>) => void): Refusal => editionRefusal(mutate);
 const fields = (mutate: (e: Record<string, any>) => void): string[] => refused(mutate).map((d) => d.field);
 
 /** The index of a material in the 2023 data, so the cases below survive a reordering. */
