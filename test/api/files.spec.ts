@@ -153,6 +153,33 @@ describe.each(ENGINES)('materials and files on %s', (engine) => {
       expect(await library()).toBe(rows);
     });
 
+    it('two files in one request are refused: one file an upload', async () => {
+      const form = new FormData();
+      form.append('file', new Blob([pdf('one')]), 'one.pdf');
+      form.append('file', new Blob([pdf('two')]), 'two.pdf');
+      const res = await fetch(`${api.url}/api/v1/files?orgId=${orgA}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${alice}` },
+        body: form,
+      });
+      const body = (await res.json()) as { message: string };
+      expect(res.status).toBe(400);
+      expect(body.message).toContain('一次只能上传一个文件');
+      const library = await api.call<{ files: { name: string }[] }>('GET', `/api/v1/orgs/${orgA}/files`, {
+        token: alice,
+      });
+      expect(library.body.files.map((f) => f.name)).not.toContain('one.pdf');
+    });
+
+    it('a request that is not multipart is told how to upload', async () => {
+      const res = await api.call<ErrorReply>('POST', `/api/v1/files?orgId=${orgA}`, {
+        token: alice,
+        body: { file: 'x' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toContain('multipart/form-data');
+    });
+
     it('a name is never a path: traversal names are kept only as display names', async () => {
       const res = await upload(api.url, alice, orgA, pdf('traversal'), '../../../etc/passwd.pdf');
       expect(res.body.file?.name).toBe('passwd.pdf');

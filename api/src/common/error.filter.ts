@@ -51,12 +51,11 @@ export class ErrorFilter implements ExceptionFilter {
       body = { code: mapped.code, message: mapped.message, details: mapped.details };
     } else if (isFastifyClientError(exception)) {
       status = exception.statusCode;
-      body =
-        exception.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-          ? { code: 'INVALID_REQUEST', message: '请求体必须是 JSON（Content-Type: application/json）', details: [] }
-          : status === 413
-            ? { code: 'INVALID_REQUEST', message: '请求内容过大', details: [] }
-            : { code: 'INVALID_REQUEST', message: '请求不是有效的 JSON，请检查格式', details: [] };
+      body = {
+        code: status === 413 ? 'FILE_TOO_LARGE' : 'INVALID_REQUEST',
+        message: clientErrorMessage(exception),
+        details: [],
+      };
     } else {
       status = 500;
       body = { code: 'INTERNAL', message: '服务暂时出错，请稍后再试', details: [] };
@@ -69,6 +68,17 @@ export class ErrorFilter implements ExceptionFilter {
       .send({ ...body, requestId });
   }
 }
+
+/** Fastify's and its multipart plugin's own refusals, in the words a user reads. */
+const clientErrorMessage = (e: { statusCode: number; code: string }): string => {
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return '请求体必须是 JSON（Content-Type: application/json）';
+  if (e.code.includes('JSON')) return '请求不是有效的 JSON，请检查格式';
+  if (e.code === 'FST_FILES_LIMIT' || e.code === 'FST_PARTS_LIMIT' || e.code === 'FST_FIELDS_LIMIT')
+    return '一次只能上传一个文件';
+  if (e.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return '请以 multipart/form-data 上传文件（字段名 file）';
+  if (e.statusCode === 413) return '请求内容过大，请压缩后再上传';
+  return '请求格式有误，请检查后重试';
+};
 
 /** Fastify's own 4xx errors (bad JSON, wrong content type, body too large) before Nest sees the request. */
 const isFastifyClientError = (e: unknown): e is { statusCode: number; code: string } =>

@@ -26,7 +26,7 @@ export class FilesController {
       throw new AppError('INVALID_REQUEST', '请以 multipart/form-data 上传文件（字段名 file）', [
         { field: 'file', message: '缺少文件' },
       ]);
-    return this.files.upload(user, orgId, await request.file());
+    return this.files.upload(user, orgId, request.parts());
   }
 
   @Get('orgs/:orgId/files')

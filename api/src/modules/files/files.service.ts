@@ -4,7 +4,7 @@ import { rm, stat } from 'node:fs/promises';
 import { type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { type MultipartFile } from '@fastify/multipart';
+import { type Multipart, type MultipartFile } from '@fastify/multipart';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
@@ -57,6 +57,9 @@ export const contentDisposition = (name: string, attachment: boolean): string =>
   return `${attachment ? 'attachment' : 'inline'}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 };
 
+const oneFileOnly = (): AppError =>
+  new AppError('INVALID_REQUEST', '一次只能上传一个文件，请分开上传', [{ field: 'file', message: '只能有一个文件' }]);
+
 export const toFileView = (f: FileEntity): FileView => ({
   id: f.id,
   orgId: f.orgId,
@@ -100,19 +103,12 @@ export class FilesService {
   async upload(
     principal: Principal,
     orgId: number,
-    part: MultipartFile | undefined,
+    parts: AsyncIterableIterator<Multipart>,
   ): Promise<{ file: FileView; deduplicated: boolean }> {
     await this.orgs.membership(principal, orgId);
-    if (!part) throw new AppError('INVALID_REQUEST', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
     const temp = this.storage.tempPath(`${randomUUID()}.upload`);
     try {
-      try {
-        await pipeline(part.file, createWriteStream(temp, { flags: 'wx' }));
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw this.tooLarge();
-        throw error;
-      }
-      if (part.file.truncated) throw this.tooLarge();
+      const part = await this.receive(parts, temp);
       const sniffed = await sniffFile(temp);
       if (!sniffed)
         throw new AppError('UNSUPPORTED_FILE_TYPE', '不支持该文件类型，请上传 PDF、OFD 或 JPEG、PNG、WebP、HEIC 图片', [
@@ -167,6 +163,30 @@ export class FilesService {
     } finally {
       await rm(temp, { force: true });
     }
+  }
+
+  /**
+   * Streams the request's one file into `temp`. Form fields (Taro.uploadFile may send some) are
+   * skipped; a second file refuses the whole upload rather than dropping it unseen.
+   */
+  private async receive(parts: AsyncIterableIterator<Multipart>, temp: string): Promise<MultipartFile> {
+    let file: MultipartFile | undefined;
+    try {
+      for await (const part of parts) {
+        if (part.type !== 'file') continue;
+        if (file) throw oneFileOnly();
+        file = part;
+        await pipeline(part.file, createWriteStream(temp, { flags: 'wx' }));
+        if (part.file.truncated) throw this.tooLarge();
+      }
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw this.tooLarge();
+      if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') throw oneFileOnly();
+      throw error;
+    }
+    if (!file) throw new AppError('INVALID_REQUEST', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
+    return file;
   }
 
   private tooLarge(): AppError {
