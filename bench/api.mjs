@@ -14,7 +14,17 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fail, freePort, removeOnExit, root, round, startServer, stopServer, writeDocSection } from './support.mjs';
+import {
+  fail,
+  freePort,
+  machine,
+  removeOnExit,
+  root,
+  round,
+  startServer,
+  stopServer,
+  writeDocSection,
+} from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const shared = require('../shared/dist/index.js');
@@ -130,7 +140,6 @@ const ratio = round(e.requests.average / b.requests.average, 2);
 const s = sameAnswer.result;
 const sameAnswerBareRps = round(s.requests.average, 1);
 const ratioAgainstSameAnswer = round(e.requests.average / s.requests.average, 2);
-const cpus = os.cpus();
 
 const results = {
   eligibilityRps,
@@ -158,11 +167,8 @@ const results = {
   responseBytes: eligibility.responseBytes,
   bareResponseBytes: bare.responseBytes,
   autocannonVersion,
-  node: process.version,
-  cpu: cpus[0]?.model ?? 'unknown',
-  cores: cpus.length,
+  ...machine(),
   loadAverageBefore,
-  date: new Date().toISOString(),
   command: COMMAND,
   targets: TARGETS,
   meetsTargets: {

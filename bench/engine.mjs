@@ -8,9 +8,8 @@
 // Writes bench/results/engine.json and the `engine` section of docs/benchmarks.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { writeDocSection } from './support.mjs';
+import { fail, machine, round, writeDocSection } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const shared = require('../shared/dist/index.js');
@@ -267,10 +266,7 @@ for (let i = 0; i < APPLICANTS; i++) serializedBytes += JSON.stringify(shared.ev
 const secondsSerialized = seconds(startSerialized);
 
 const assert = (ok, message) => {
-  if (!ok) {
-    console.error(`基准测试失败：${message}`);
-    process.exit(1);
-  }
+  if (!ok) fail(message);
 };
 const totalStatuses = statusCounts.eligible + statusCounts.ineligible + statusCounts.undetermined;
 assert(programIds.length === 9, `应有9个资金奖励项目，实际${programIds.length}个`);
@@ -400,7 +396,6 @@ assert(mismatches === 0, `两个引擎有${mismatches}处判断不一致（以�
 // ---------------------------------------------------------------------------------------------
 // Results.
 
-const round = (x, digits) => Number(x.toFixed(digits));
 const applicantsPerSecond = Math.round(APPLICANTS / secondsA);
 const twoProgramApplicantsPerSecond = Math.round(APPLICANTS / secondsOurs);
 const jsonRulesEngineApplicantsPerSecond = Math.round(jreApplicants / secondsJre);
@@ -413,7 +408,6 @@ const ratio = round(tracedApplicantsPerSecond / jreRate, 1);
 const ratioWithValidation = round(APPLICANTS / secondsOurs / jreRate, 1);
 const screeningRatio = round(screeningApplicantsPerSecond / jreRate, 1);
 const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
-const cpus = os.cpus();
 
 const results = {
   applicants: APPLICANTS,
@@ -442,10 +436,7 @@ const results = {
   checksum: { maxAmountFenSum: checksumFen, eligible: statusCounts.eligible, conditions: checksumConditions },
   seed: SEED,
   warmupApplicants: WARMUP_APPLICANTS,
-  node: process.version,
-  cpu: cpus[0]?.model ?? 'unknown',
-  cores: cpus.length,
-  date: new Date().toISOString(),
+  ...machine(),
   command: COMMAND,
   targets: TARGETS,
   meetsTargets: {

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import { clearTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +32,17 @@ export const fail = (message) => {
 };
 
 export const round = (x, digits) => Number(x.toFixed(digits));
+
+/** Where and when a benchmark ran, recorded beside its figures. */
+export const machine = () => {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    date: new Date().toISOString(),
+  };
+};
 
 /** A port nothing listens on now: listen on port 0, read the number, close. */
 export const freePort = () =>

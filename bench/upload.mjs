@@ -6,7 +6,17 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fail, freePort, removeOnExit, root, round, startServer, stopServer, writeDocSection } from './support.mjs';
+import {
+  fail,
+  freePort,
+  machine,
+  removeOnExit,
+  root,
+  round,
+  startServer,
+  stopServer,
+  writeDocSection,
+} from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { usccCheckCharacter } = require('../shared/dist/index.js');
@@ -103,7 +113,6 @@ peakRss = Math.max(peakRss, rssOf(api.pid));
 await stopServer(api);
 
 const megabytes = (UPLOADS * FILE_BYTES) / 1e6;
-const cpus = os.cpus();
 const results = {
   mbPerSecond: round(megabytes / seconds, 1),
   rssGrowthMb: round((peakRss - idleRss) / 1024 / 1024, 1),
@@ -113,10 +122,7 @@ const results = {
   idleRssMb: round(idleRss / 1024 / 1024, 1),
   peakRssMb: round(peakRss / 1024 / 1024, 1),
   sampleMs: SAMPLE_MS,
-  node: process.version,
-  cpu: cpus[0]?.model ?? 'unknown',
-  cores: cpus.length,
-  date: new Date().toISOString(),
+  ...machine(),
   command: COMMAND,
   targets: TARGETS,
   meetsTargets: { rssGrowthMb: (peakRss - idleRss) / 1024 / 1024 < TARGETS.rssGrowthMb },
