@@ -83,7 +83,6 @@ export class MaterialsService {
 
   async slots(principal: Principal, id: number): Promise<{ applicationId: number; materials: MaterialView[] }> {
     const { app } = await this.access(principal, id, this.dataSource.manager);
-    const materials = await this.materialsOf(app);
     const rows = await this.dataSource
       .getRepository(MaterialSlotEntity)
       .find({ where: { applicationId: id }, order: { id: 'DESC' } });
@@ -104,7 +103,9 @@ export class MaterialsService {
       };
     };
     const edition = (await this.editions.publishedEditions()).find((e) => e.id === app.editionId);
+    // One description of the program gives both its materials and the clauses they prove.
     const described = edition ? describePrograms(edition).find((p) => p.programId === app.programId) : undefined;
+    const materials = described?.materials ?? [];
     const evaluated = app.evaluation as ProgramResult | null;
     const clauses = new Map<string, string>([
       ...(described?.conditions.map((c) => [c.id, c.clause] as const) ?? []),
