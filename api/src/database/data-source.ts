@@ -38,6 +38,12 @@ export const dataSourceOptions = (db: DatabaseConfig): DataSourceOptions => {
     timezone: 'Z',
     supportBigNumbers: true,
     bigNumberStrings: true,
+    // JSON is parsed exactly once, by TypeORM. mysql2 parses JSON columns itself (MySQL's JSON
+    // type, and MariaDB's when the server sends extended metadata, as 10.5+ does), and TypeORM's
+    // MysqlDriver then tries JSON.parse again on any string: the fact "913715000000000021" came
+    // back as a number, "2020-01-01" survived only because it is no JSON. With the raw text
+    // from mysql2, TypeORM's one parse is the only one, whatever the server.
+    extra: { jsonStrings: true },
   };
 };
 

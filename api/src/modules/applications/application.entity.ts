@@ -1,6 +1,6 @@
 import { type ApplicationStatus, type Facts, type ProgramId } from '@huiqi/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { bigintFen, jsonColumn } from '../../database/columns.js';
+import { bigintFen } from '../../database/columns.js';
 
 @Entity('applications')
 @Index('idx_applications_org', ['orgId'])
@@ -24,11 +24,11 @@ export class ApplicationEntity {
   status!: ApplicationStatus;
 
   /** The firm's facts as they stood when the application was made or last edited. */
-  @Column({ name: 'facts_snapshot', type: 'json', transformer: jsonColumn })
+  @Column({ name: 'facts_snapshot', type: 'json' })
   factsSnapshot!: Facts;
 
   /** The evaluation at submission (the contract's ProgramResult, serialised). */
-  @Column({ type: 'json', nullable: true, transformer: jsonColumn })
+  @Column({ type: 'json', nullable: true })
   evaluation!: unknown;
 
   @Column({ name: 'max_amount_fen', type: 'bigint', nullable: true, transformer: bigintFen })

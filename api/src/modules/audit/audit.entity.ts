@@ -1,5 +1,4 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { jsonColumn } from '../../database/columns.js';
 
 /** Append-only: written in the same transaction as the change it records, never updated or deleted. */
 @Entity('audit_log')
@@ -30,10 +29,10 @@ export class AuditEntity {
   @Column({ name: 'org_id', type: 'int', nullable: true })
   orgId!: number | null;
 
-  @Column({ type: 'json', nullable: true, transformer: jsonColumn })
+  @Column({ type: 'json', nullable: true })
   before!: unknown;
 
-  @Column({ type: 'json', nullable: true, transformer: jsonColumn })
+  @Column({ type: 'json', nullable: true })
   after!: unknown;
 
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })

@@ -1,5 +1,4 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { jsonColumn } from '../../database/columns.js';
 
 export type EditionStatus = 'draft' | 'published';
 
@@ -20,7 +19,7 @@ export class EditionEntity {
   demo!: boolean;
 
   /** The edition document, as `loadEdition` of @huiqi/shared validates it. */
-  @Column({ type: 'json', transformer: jsonColumn })
+  @Column({ type: 'json' })
   document!: unknown;
 
   @Column({ name: 'created_at', type: 'datetime' })

@@ -1,6 +1,5 @@
 import { type FactName } from '@huiqi/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { jsonColumn } from '../../database/columns.js';
 
 /** Where a fact's value comes from. */
 export type Provenance = 'self-declared' | 'document' | 'verified';
@@ -22,7 +21,7 @@ export class FactEntity {
   @Column({ type: 'varchar', length: 64 })
   name!: FactName;
 
-  @Column({ type: 'json', transformer: jsonColumn })
+  @Column({ type: 'json' })
   value!: unknown;
 
   @Column({ type: 'varchar', length: 16 })
@@ -51,10 +50,10 @@ export class FactChangeEntity {
   @Column({ type: 'varchar', length: 64 })
   name!: FactName;
 
-  @Column({ type: 'json', nullable: true, transformer: jsonColumn })
+  @Column({ type: 'json', nullable: true })
   before!: unknown;
 
-  @Column({ type: 'json', nullable: true, transformer: jsonColumn })
+  @Column({ type: 'json', nullable: true })
   after!: unknown;
 
   @Column({ type: 'varchar', length: 16 })

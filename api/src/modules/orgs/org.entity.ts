@@ -1,6 +1,5 @@
 import { type CountyId, type OrgType } from '@huiqi/shared';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { jsonColumn } from '../../database/columns.js';
 
 @Entity('orgs')
 export class OrgEntity {
@@ -16,7 +15,7 @@ export class OrgEntity {
   @Column({ type: 'varchar', length: 32 })
   county!: CountyId;
 
-  @Column({ name: 'org_types', type: 'json', transformer: jsonColumn })
+  @Column({ name: 'org_types', type: 'json' })
   orgTypes!: OrgType[];
 
   @Column({ name: 'legal_representative', type: 'varchar', length: 64 })
