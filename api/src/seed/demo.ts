@@ -31,6 +31,12 @@ const STAFF: { username: string; password: string; role: Role; county: string | 
   { username: 'finance', password: 'demo-finance-2026', role: 'finance', county: null, name: '【演示】财政人员' },
 ];
 
+/**
+ * The `openid` to give demo sign-in (POST /api/v1/auth/demo) to act as the owner of demo firm n:
+ * demo sign-in looks users up as `demo-<openid>`, so the seed stores the owner under that name.
+ */
+export const demoOwnerLogin = (n: number): string => `firm-owner-${n}`;
+
 const FIRMS: { name: string; county: string; orgTypes: OrgType[]; facts: Facts }[] = [
   {
     name: '【演示】聊城优品电子商务有限公司',
@@ -114,7 +120,7 @@ export const seedDemo = async (app: INestApplication, config: AppConfig): Promis
       const owner = await users.save(
         users.create({
           kind: 'demo',
-          openid: `demo-firm-owner-${n}`,
+          openid: `demo-${demoOwnerLogin(n)}`,
           role: 'applicant',
           county: null,
           displayName: `【演示】企业管理员${n}`,
@@ -155,9 +161,14 @@ export const seedDemo = async (app: INestApplication, config: AppConfig): Promis
       `已写入演示数据（演示数据，仅供体验）：演示版本 demo-${year}（${year}年度，申报窗口开放）、${FIRMS.length}家演示企业。`,
       '工作人员登录（POST /api/v1/auth/staff）：',
       ...STAFF.map((s) => `  ${s.name}  用户名 ${s.username}  密码 ${s.password}`),
-      config.authDemo ? '演示登录（POST /api/v1/auth/demo）：{"role":"applicant"} 即可以申报企业身份登录。' : '',
-    ]
-      .filter(Boolean)
-      .join('\n'),
+      ...(config.authDemo
+        ? [
+            '演示登录（POST /api/v1/auth/demo）：{"role":"applicant"} 以新的申报企业用户登录；以演示企业的管理员登录：',
+            ...FIRMS.map(
+              (firm, i) => `  ${firm.name}  ${JSON.stringify({ role: 'applicant', openid: demoOwnerLogin(i + 1) })}`,
+            ),
+          ]
+        : []),
+    ].join('\n'),
   );
 };
