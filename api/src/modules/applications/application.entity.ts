@@ -1,4 +1,4 @@
-import { type ApplicationStatus, type Facts, type ProgramId } from '@huiqi/shared';
+import { type ApplicationStatus, type CountyId, type Facts, type ProgramId } from '@huiqi/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { bigintFen } from '../../database/columns.js';
 
@@ -30,6 +30,19 @@ export class ApplicationEntity {
   /** The evaluation at submission (the contract's ProgramResult, serialised). */
   @Column({ type: 'json', nullable: true })
   evaluation!: unknown;
+
+  /**
+   * The firm as it stood at submission (null while a draft): what was applied for in whose name,
+   * and the county whose reviewers it went to. A firm that changes later changes none of these.
+   */
+  @Column({ name: 'org_name', type: 'varchar', length: 128, nullable: true })
+  orgName!: string | null;
+
+  @Column({ name: 'org_uscc', type: 'varchar', length: 18, nullable: true })
+  orgUscc!: string | null;
+
+  @Column({ name: 'org_county', type: 'varchar', length: 32, nullable: true })
+  orgCounty!: CountyId | null;
 
   @Column({ name: 'max_amount_fen', type: 'bigint', nullable: true, transformer: bigintFen })
   maxAmountFen!: number | null;

@@ -3,6 +3,8 @@ import {
   APPLICATION_STATUS_LABELS,
   type ApplicationStatus,
   canTransition,
+  type CountyId,
+  countyName,
   type Edition,
   evaluateValidated,
   type Facts,
@@ -19,9 +21,18 @@ import { AuditService } from '../audit/audit.service.js';
 import { type Principal } from '../auth/tokens.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { FactsService } from '../facts/facts.service.js';
+import { OrgEntity } from '../orgs/org.entity.js';
 import { OrgsService } from '../orgs/orgs.service.js';
 import { MaterialsService } from '../files/materials.service.js';
 import { ApplicationEntity } from './application.entity.js';
+
+/** The firm as it stood when the application was submitted. */
+export interface FirmAtSubmission {
+  name: string;
+  uscc: string;
+  county: CountyId;
+  countyName: string;
+}
 
 export interface ApplicationView {
   id: number;
@@ -36,6 +47,8 @@ export interface ApplicationView {
   factsSnapshot: Facts;
   evaluation: unknown;
   maxAmountFen: number | null;
+  /** Null while a draft (or withdrawn before it was ever submitted). */
+  firmAtSubmission: FirmAtSubmission | null;
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
@@ -45,6 +58,11 @@ export interface ApplicationView {
 const activeKey = (orgId: number, programId: string, year: number): string => `${orgId}:${programId}:${year}`;
 const onceKey = (orgId: number, programId: string): string => `${orgId}:${programId}`;
 
+const firmAtSubmission = (a: ApplicationEntity): FirmAtSubmission | null =>
+  a.orgName !== null && a.orgUscc !== null && a.orgCounty !== null
+    ? { name: a.orgName, uscc: a.orgUscc, county: a.orgCounty, countyName: countyName(a.orgCounty) }
+    : null;
+
 /** Only what the audit log needs to show a change. */
 const auditShape = (a: ApplicationEntity) => ({
   status: a.status,
@@ -52,6 +70,7 @@ const auditShape = (a: ApplicationEntity) => ({
   claimYear: a.claimYear,
   maxAmountFen: a.maxAmountFen,
   factsSnapshot: a.factsSnapshot,
+  firmAtSubmission: firmAtSubmission(a),
 });
 
 @Injectable()
@@ -83,6 +102,7 @@ export class ApplicationsService {
       factsSnapshot: a.factsSnapshot,
       evaluation: a.evaluation,
       maxAmountFen: a.maxAmountFen,
+      firmAtSubmission: firmAtSubmission(a),
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
       submittedAt: a.submittedAt?.toISOString() ?? null,
@@ -141,6 +161,9 @@ export class ApplicationsService {
             factsSnapshot: facts,
             evaluation: null,
             maxAmountFen: null,
+            orgName: null,
+            orgUscc: null,
+            orgCounty: null,
             activeKey: active,
             onceKey: once,
             createdBy: principal.userId,
@@ -266,11 +289,16 @@ export class ApplicationsService {
           `还缺${missing.length}项必交材料，请上传后再提交：${missing.map((x) => x.name).join('、')}`,
           { materials: missing.map((x) => ({ id: x.id, name: x.name, shows: x.shows })) },
         );
-      const now = this.clock.now();
+      // Fixed now: reviewers, and anyone who reads the application later, see the firm it was
+      // submitted by, whatever the firm changes afterwards (a move of county included).
+      const org = await m.getRepository(OrgEntity).findOneByOrFail({ id: app.orgId });
+      app.orgName = org.name;
+      app.orgUscc = org.uscc;
+      app.orgCounty = org.county;
       app.status = 'submitted';
       app.evaluation = result;
       app.maxAmountFen = result.maxAmountFen;
-      app.submittedAt = now;
+      app.submittedAt = this.clock.now();
     });
   }
 
