@@ -226,12 +226,12 @@ describe.each(ENGINES)('authentication on %s', (engine) => {
     it('issues tokens the app itself verifies with its configured secret', async () => {
       const { accessToken, user } = (await wechat('demo-verify')).body;
       const now = () => api.clock.now().getTime();
-      expect(new TokenSigner(api.config.tokenSecret, 900, now).verify(accessToken)).toEqual({
+      expect(new TokenSigner({ current: api.config.tokenSecret }, 900, now).verify(accessToken)).toEqual({
         userId: user.id,
         role: 'applicant',
         county: null,
       });
-      expect(() => new TokenSigner('some-other-secret', 900, now).verify(accessToken)).toThrow();
+      expect(() => new TokenSigner({ current: 'some-other-secret' }, 900, now).verify(accessToken)).toThrow();
     });
   });
 
