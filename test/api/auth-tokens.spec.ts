@@ -82,3 +82,90 @@ describe.each(ENGINES)('access tokens end to end on %s', (engine) => {
       expectError(await me(signed(NEW, changed)), 401, 'UNAUTHENTICATED');
   });
 });
+
+describe.each(ENGINES)('refresh token families on %s', (engine) => {
+  let api: Booted;
+  beforeAll(async () => {
+    api = await boot(engine);
+  });
+  afterAll(() => api.close());
+
+  const signIn = async (code: string): Promise<Session> => {
+    const res = await api.call<Session>('POST', '/api/v1/auth/wechat', { body: { code } });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const refresh = (refreshToken: string) =>
+    api.call<Session>('POST', '/api/v1/auth/refresh', { body: { refreshToken } });
+  const logout = (refreshToken: string) => api.call('POST', '/api/v1/auth/logout', { body: { refreshToken } });
+
+  it('revokes the whole family when a rotated token comes back, the working successor too', async () => {
+    const stolen = await signIn('demo-victim');
+    const first = await refresh(stolen.refreshToken);
+    expect(first.status).toBe(200);
+    const second = await refresh(first.body.refreshToken);
+    expect(second.status).toBe(200);
+    // Another sign-in of the same person is another family, and keeps working.
+    const phone = await signIn('demo-victim');
+    expect(phone.user.id).toBe(stolen.user.id);
+
+    expectError(await refresh(stolen.refreshToken), 401, 'UNAUTHENTICATED');
+    expectError(await refresh(second.body.refreshToken), 401, 'UNAUTHENTICATED');
+    expectError(await refresh(first.body.refreshToken), 401, 'UNAUTHENTICATED');
+    expect((await refresh(phone.refreshToken)).status).toBe(200);
+
+    const admin = await api.login('admin');
+    const audit = await api.call<{ entries: { action: string; entityId: string; after: unknown }[] }>(
+      'GET',
+      `/api/v1/audit?entity=user&entityId=${stolen.user.id}`,
+      { token: admin },
+    );
+    const replays = audit.body.entries.filter((e) => e.action === 'session.refresh-replayed');
+    // The first replay revoked the live successor; the later ones found nothing left to revoke.
+    expect(replays.map((e) => e.after)).toEqual([{ revokedTokens: 1 }]);
+  });
+
+  it('revokes the family when one of several concurrent refreshes with the same token wins', async () => {
+    const { refreshToken } = await signIn('demo-racer');
+    const burst = await Promise.all(Array.from({ length: 5 }, () => refresh(refreshToken)));
+    const winners = burst.filter((r) => r.status === 200);
+    expect(winners).toHaveLength(1);
+    for (const r of burst.filter((r) => r.status !== 200)) expectError(r, 401, 'UNAUTHENTICATED');
+    // The losers were second uses of one token: the winner's successor, inserted while they
+    // waited, is revoked with the family.
+    expectError(await refresh((winners[0] as Reply<Session>).body.refreshToken), 401, 'UNAUTHENTICATED');
+  });
+
+  it('revokes the family when a replay races the rotation of its successor, whichever runs first', async () => {
+    for (let round = 0; round < 8; round++) {
+      const first = await signIn(`demo-crossing-${round}`);
+      const rotated = await refresh(first.refreshToken);
+      expect(rotated.status).toBe(200);
+      const replies = await Promise.all([
+        refresh(first.refreshToken),
+        refresh(rotated.body.refreshToken),
+        refresh(first.refreshToken),
+        refresh(rotated.body.refreshToken),
+      ]);
+      // Whatever the order, nothing fails on a lock, the replays are refused...
+      expect(replies.map((r) => r.status)).toEqual([401, expect.any(Number), 401, expect.any(Number)]);
+      for (const r of replies.filter((r) => r.status !== 200)) expectError(r, 401, 'UNAUTHENTICATED');
+      // ...and any successor handed out in the race is revoked with the family.
+      for (const r of replies.filter((r) => r.status === 200))
+        expectError(await refresh(r.body.refreshToken), 401, 'UNAUTHENTICATED');
+    }
+  });
+
+  it('logs out the whole family: a rotated token ends the session its successor continues', async () => {
+    const session = await signIn('demo-logout');
+    const other = await signIn('demo-logout');
+    const rotated = await refresh(session.refreshToken);
+    expect(rotated.status).toBe(200);
+    const out = await logout(session.refreshToken);
+    expect(out.status).toBe(204);
+    expectError(await refresh(rotated.body.refreshToken), 401, 'UNAUTHENTICATED');
+    expect((await refresh(other.refreshToken)).status).toBe(200);
+    // An unknown token logs nothing out and says nothing about it.
+    expect((await logout('x'.repeat(43))).status).toBe(204);
+  });
+});

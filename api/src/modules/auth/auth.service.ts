@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull, LessThan, LessThanOrEqual, Or } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, LessThan, LessThanOrEqual, Or, QueryFailedError } from 'typeorm';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
 import { Clock } from '../../common/clock.js';
@@ -40,12 +41,19 @@ export class AuthService {
     return this.dataSource.getRepository(UserEntity);
   }
 
-  /** Opens a session: a short-lived access token and a stored, rotating refresh token. */
-  private async session(user: UserEntity): Promise<Session> {
+  /**
+   * Opens a session: a short-lived access token and a stored, rotating refresh token, in a new
+   * family unless it continues one (a rotation).
+   */
+  private async session(
+    user: UserEntity,
+    manager: EntityManager = this.dataSource.manager,
+    familyId: string = randomUUID(),
+  ): Promise<Session> {
     const { accessToken, expiresIn } = this.signer.issue(principalOf(user));
     const { token, hash } = newRefreshToken();
     const expiresAt = new Date(this.clock.now().getTime() + this.config.refreshTokenTtlDays * 86_400_000);
-    await this.dataSource.getRepository(RefreshTokenEntity).insert({ userId: user.id, tokenHash: hash, expiresAt });
+    await manager.getRepository(RefreshTokenEntity).insert({ userId: user.id, familyId, tokenHash: hash, expiresAt });
     return {
       accessToken,
       refreshToken: token,
@@ -155,23 +163,63 @@ export class AuthService {
     return this.session(user);
   }
 
-  /** Rotates a refresh token: the old one stops working, a new session starts. */
+  /**
+   * Rotates a refresh token: the old one stops working, a new one of the same family takes over.
+   * A token already rotated or revoked that comes back was copied (by a thief, or it is the thief
+   * coming back after the owner rotated): the whole family is revoked, the successor too.
+   */
   async refresh(refreshToken: string): Promise<Session> {
-    const repo = this.dataSource.getRepository(RefreshTokenEntity);
-    const stored = await repo.findOneBy({ tokenHash: hashToken(refreshToken), revokedAt: IsNull() });
-    if (!stored || stored.expiresAt <= this.clock.now())
-      throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
-    // Conditional update: of two refreshes with the same token, only one succeeds.
-    const revoked = await repo.update({ id: stored.id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
-    if (!revoked.affected) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
-    const user = await this.users.findOneByOrFail({ id: stored.userId });
-    return this.session(user);
+    const now = this.clock.now();
+    const outcome = await retryDeadlocks(() =>
+      this.tx.run(async (m): Promise<Session | 'refused' | 'replayed'> => {
+        const tokens = m.getRepository(RefreshTokenEntity);
+        // The presented token's row is locked first (FOR UPDATE on MariaDB; SQLite runs one
+        // transaction at a time), so concurrent uses of one token queue: each later one then sees
+        // the successor the first inserted, and revoking the family reaches it.
+        const stored = await tokens.findOne({ where: { tokenHash: hashToken(refreshToken) }, lock: this.tx.lock });
+        if (!stored) return 'refused';
+        if (stored.revokedAt) return this.revokeReplayed(m, stored);
+        if (stored.expiresAt <= now) return 'refused';
+        await tokens.update({ id: stored.id }, { revokedAt: now });
+        const user = await m.getRepository(UserEntity).findOneByOrFail({ id: stored.userId });
+        return this.session(user, m, stored.familyId);
+      }),
+    );
+    if (typeof outcome === 'string') throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    return outcome;
   }
 
-  async logout(refreshToken: string): Promise<void> {
-    await this.dataSource
+  private async revokeReplayed(m: EntityManager, stored: RefreshTokenEntity): Promise<'replayed'> {
+    const revoked = await this.revokeFamily(m, stored.familyId);
+    // Only a family that still had a live token is news: replays of a dead family change nothing.
+    if (revoked > 0)
+      await this.audit.record(m, {
+        actor: null,
+        action: 'session.refresh-replayed',
+        entity: 'user',
+        entityId: stored.userId,
+        after: { revokedTokens: revoked },
+      });
+    return 'replayed';
+  }
+
+  private async revokeFamily(m: EntityManager, familyId: string): Promise<number> {
+    const result = await m
       .getRepository(RefreshTokenEntity)
-      .update({ tokenHash: hashToken(refreshToken), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+      .update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    return result.affected ?? 0;
+  }
+
+  /** Ends the session: every token of the family, so a copy rotated by someone else dies too. */
+  async logout(refreshToken: string): Promise<void> {
+    await retryDeadlocks(() =>
+      this.tx.run(async (m) => {
+        const stored = await m
+          .getRepository(RefreshTokenEntity)
+          .findOne({ where: { tokenHash: hashToken(refreshToken) }, lock: this.tx.lock });
+        if (stored) await this.revokeFamily(m, stored.familyId);
+      }),
+    );
   }
 
   async me(principal: Principal): Promise<Session['user']> {
@@ -180,6 +228,25 @@ export class AuthService {
     return { id: user.id, role: user.role, county: user.county, displayName: user.displayName };
   }
 }
+
+/**
+ * Runs a transaction again when MariaDB broke a deadlock by rolling it back. A replay and a
+ * rotation of two tokens of one family lock the same rows in opposite orders (the family's index
+ * range, the successor's row); the one rolled back must run again rather than fail, or a replay
+ * could go unanswered.
+ */
+const retryDeadlocks = async <T>(work: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const errno = error instanceof QueryFailedError ? (error.driverError as { errno?: unknown }).errno : undefined;
+      if (errno !== ER_LOCK_DEADLOCK || attempt === 3) throw error;
+    }
+  }
+};
+
+const ER_LOCK_DEADLOCK = 1213;
 
 const minutesUntil = (until: Date, now: Date): number =>
   Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
