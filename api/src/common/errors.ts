@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'ACCOUNT_LOCKED'
+  | 'RATE_LIMITED'
   | 'WECHAT_CODE_INVALID'
   | 'WECHAT_RATE_LIMITED'
   | 'WECHAT_USER_BLOCKED'
@@ -53,6 +54,7 @@ export const httpStatusOf = (code: ErrorCode): number => {
     case 'UNSUPPORTED_FILE_TYPE':
       return 415;
     case 'ACCOUNT_LOCKED':
+    case 'RATE_LIMITED':
     case 'WECHAT_RATE_LIMITED':
       return 429;
     case 'WECHAT_BUSY':

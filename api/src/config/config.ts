@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type RateLimitConfig, readRateLimits } from './rate-limits.js';
 import { secretWeakness } from './secret-strength.js';
 
 export type Environment = 'development' | 'test' | 'production';
@@ -31,6 +32,8 @@ export interface AppConfig {
     linkTtlSeconds: number;
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Request limits per client address and per account, and where their counts live. */
+  rateLimits: RateLimitConfig;
 }
 
 /** The secret used when none is set: fine on a laptop, refused in production. */
@@ -154,6 +157,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       linkTtlSeconds: integer(env, 'FILE_LINK_TTL_SECONDS', problems, 300, 10, 86_400),
     },
     logLevel,
+    rateLimits: readRateLimits(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
