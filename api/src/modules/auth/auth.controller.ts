@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { CurrentUser, Public } from '../../common/auth.js';
-import { RateLimited } from '../../common/rate-limit.js';
+import { ClientAddress } from '../../common/client-address.js';
+import { RateLimited, RetryAfterInterceptor } from '../../common/rate-limit.js';
 import { DemoLoginDto, RefreshDto, StaffLoginDto, WechatLoginDto } from './auth.dto.js';
 import { AuthService, type Session } from './auth.service.js';
 import { type Principal } from './tokens.js';
@@ -19,10 +20,11 @@ export class AuthController {
 
   @Public()
   @RateLimited('sign-in')
+  @UseInterceptors(RetryAfterInterceptor)
   @Post('staff')
   @HttpCode(200)
-  staff(@Body() body: StaffLoginDto): Promise<Session> {
-    return this.auth.staffLogin(body.username, body.password);
+  staff(@Body() body: StaffLoginDto, @ClientAddress() address: string): Promise<Session> {
+    return this.auth.staffLogin(body.username, body.password, address);
   }
 
   @Public()

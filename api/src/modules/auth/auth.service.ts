@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull, LessThan, LessThanOrEqual, Or, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
 import { Clock } from '../../common/clock.js';
@@ -8,6 +8,7 @@ import { AppError } from '../../common/errors.js';
 import { Transactions } from '../../database/transactions.js';
 import { WechatClient } from '../../wechat/wechat.client.js';
 import { AuditService } from '../audit/audit.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { hashToken, newRefreshToken, type Principal, TokenSigner } from './tokens.js';
@@ -20,13 +21,13 @@ export interface Session {
   user: { id: number; role: Role; county: string | null; displayName: string };
 }
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
-
 const principalOf = (user: UserEntity): Principal => ({ userId: user.id, role: user.role, county: user.county });
 
 @Injectable()
 export class AuthService {
+  /** What an unknown username's password is checked against, so it costs what a real check costs. */
+  private readonly dummyHash = hashPassword(randomBytes(32).toString('base64url'));
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
@@ -34,6 +35,7 @@ export class AuthService {
     private readonly wechat: WechatClient,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -117,49 +119,27 @@ export class AuthService {
     }
   }
 
-  /** Staff sign-in with lockout: after 5 failures in a row the account waits 15 minutes. */
-  async staffLogin(username: string, password: string): Promise<Session> {
-    const user = await this.users.findOneBy({ username, kind: 'staff' });
-    const refuse = new AppError('UNAUTHENTICATED', '用户名或密码不正确');
-    if (!user || !user.passwordHash) {
-      // Spend the time of a real check, so timing does not reveal which usernames exist.
-      await hashPassword(password);
-      throw refuse;
+  /**
+   * Staff sign-in. Each attempt is first claimed from the throttle (per username and client
+   * address, growing delays); a username that does not exist is counted, checked and refused
+   * exactly like a wrong password, so neither the answers nor their time tell which names exist.
+   */
+  async staffLogin(username: string, password: string, address: string): Promise<Session> {
+    // Staff usernames are lower case (staffProblems), and matched exactly below: MariaDB's
+    // case- and accent-insensitive collation must not give one account several spellings, each
+    // with a count of its own.
+    const name = username.trim().toLowerCase();
+    const key = this.throttle.keyOf(name, address);
+    await this.throttle.claim(key);
+    const found = await this.users.findOneBy({ username: name, kind: 'staff' });
+    const user = found?.username === name && found.passwordHash ? found : null;
+    // One scrypt check either way: against a hash of a random secret when there is no such user.
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
+    if (!user || !matches) {
+      await this.throttle.prune();
+      throw new AppError('UNAUTHENTICATED', '用户名或密码不正确');
     }
-    const now = this.clock.now();
-    // Claim one of the allowed attempts atomically before the slow password check: counted only
-    // afterwards, a burst of concurrent guesses would all read the same count, all be checked,
-    // and each write back the same total, so the lockout would never bite.
-    const claimed = await this.users.increment(
-      {
-        id: user.id,
-        failedLogins: LessThan(MAX_FAILED_LOGINS),
-        lockedUntil: Or(IsNull(), LessThanOrEqual(now)),
-      },
-      'failedLogins',
-      1,
-    );
-    if (!claimed.affected) {
-      const current = await this.users.findOneByOrFail({ id: user.id });
-      throw new AppError(
-        'ACCOUNT_LOCKED',
-        current.lockedUntil && current.lockedUntil > now
-          ? `密码错误次数过多，账号已锁定，请于${minutesUntil(current.lockedUntil, now)}分钟后再试`
-          : `密码错误次数过多，账号已锁定${LOCKOUT_MINUTES}分钟`,
-      );
-    }
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const { failedLogins } = await this.users.findOneByOrFail({ id: user.id });
-      if (failedLogins >= MAX_FAILED_LOGINS) {
-        await this.users.update(user.id, {
-          failedLogins: 0,
-          lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000),
-        });
-        throw new AppError('ACCOUNT_LOCKED', `密码错误次数过多，账号已锁定${LOCKOUT_MINUTES}分钟`);
-      }
-      throw refuse;
-    }
-    await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+    await this.throttle.succeeded(key);
     return this.session(user);
   }
 
@@ -247,6 +227,3 @@ const retryDeadlocks = async <T>(work: () => Promise<T>): Promise<T> => {
 };
 
 const ER_LOCK_DEADLOCK = 1213;
-
-const minutesUntil = (until: Date, now: Date): number =>
-  Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
