@@ -6,9 +6,11 @@ export const MIN_SECRET_BITS = 256;
 export const HOW_TO_GENERATE = 'openssl rand -base64 32';
 
 /**
- * Words people put in secrets. Five letters or more, none spelt with hex digits alone, so a
- * random value contains one by chance about once in a million generations.
+ * Words people put in secrets. One short word turns up in a random value now and then ('admin'
+ * in about one base64 value in a million), so it takes words covering 8 characters or more
+ * ('password', or 'admin' and 'secret') to refuse a value: by chance, never.
  */
+const WORD_CHARACTERS_REFUSED = 8;
 const COMMON_WORDS = [
   'password',
   'passwd',
@@ -56,15 +58,16 @@ const expectedDistinct = (size: number, length: number): number => size * (1 - (
  * and download links, and no length rule catches `a` × 32 or `password` × 4, so this estimates
  * the randomness instead: the value's alphabet and length bound its entropy; a random value uses
  * its alphabet (enough distinct characters, both letter cases), does not compress (no repeated
- * pattern) and contains no common word. Every check is one a freshly generated value passes all
+ * pattern) and is not made of common words. Every check is one a freshly generated value passes all
  * but certainly (see config.spec.ts).
  */
 export const secretWeakness = (name: string, value: string, defaultSecret: string): string | null => {
   const fix = `请用 ${HOW_TO_GENERATE} 生成一个新的 ${name}`;
   if (value.toLowerCase().includes(defaultSecret.toLowerCase()))
     return `${name} 不能包含默认的开发密钥，${fix} (must not contain the default secret)`;
-  const word = COMMON_WORDS.find((w) => value.toLowerCase().includes(w));
-  if (word) return `${name} 含有常见词“${word}”，容易被猜到，${fix} (contains a common word)`;
+  const words = COMMON_WORDS.filter((w) => value.toLowerCase().includes(w));
+  if (words.reduce((sum, w) => sum + w.length, 0) >= WORD_CHARACTERS_REFUSED)
+    return `${name} 含有常见词“${words.join('”“')}”，容易被猜到，${fix} (contains common words)`;
   // Padding carries no randomness.
   const core = value.replace(/=+$/, '');
   const alphabet = alphabetOf(core);
