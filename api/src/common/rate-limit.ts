@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, type Type } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { type NestFastifyApplication, RouteConfig } from '@nestjs/platform-fastify';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
 import rateLimit, { type CreateRateLimitOptions } from '@fastify/rate-limit';
@@ -119,7 +119,8 @@ const connectRedis = async (url: string, app: NestFastifyApplication): Promise<R
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    // A REDIS_URL that does not answer at boot is a mistake in configuration: say so, without the URL (it may hold a password).
+    // A REDIS_URL that does not answer at boot is a mistake in configuration: say so, without
+    // the URL (it may hold a password).
     throw new Error(`REDIS_URL 无法连接，服务未启动 (cannot reach Redis: ${(error as Error).message})`, {
       cause: error,
     });
@@ -137,7 +138,7 @@ const connectRedis = async (url: string, app: NestFastifyApplication): Promise<R
 export const registerRateLimits = async (app: NestFastifyApplication, config: AppConfig): Promise<void> => {
   const settings = config.rateLimits;
   const fastify = app.getHttpAdapter().getInstance();
-  const signer = app.get<Type<TokenSigner>, TokenSigner>(TokenSigner);
+  const signer = app.get(TokenSigner);
   const redis = settings.redisUrl ? await connectRedis(settings.redisUrl, app) : null;
   if (redis) fastify.addHook('onClose', async () => void (await redis.quit()));
   await app.register(rateLimit, {
