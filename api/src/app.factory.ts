@@ -8,6 +8,7 @@ import { type DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { type Clock, SystemClock } from './common/clock.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { registerRateLimits } from './common/rate-limit.js';
 import { requestContext } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { type AppConfig } from './config/config.js';
@@ -60,6 +61,7 @@ export const createApp = async (config: AppConfig, options: { clock?: Clock } = 
   await app.register(multipart, {
     limits: { fileSize: config.files.maxFileBytes, files: 1, fields: 10, parts: 12, headerPairs: 100 },
   });
+  await registerRateLimits(app, config);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(createValidationPipe());

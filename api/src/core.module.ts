@@ -27,7 +27,11 @@ export class CoreModule {
       {
         provide: TokenSigner,
         // The app's clock, not Date.now: token expiry must agree with lockouts and refresh expiry.
-        useValue: new TokenSigner(config.tokenSecret, config.accessTokenTtlSeconds, () => clock.now().getTime()),
+        useValue: new TokenSigner(
+          { current: config.tokenSecret, previous: config.tokenSecretPrevious },
+          config.accessTokenTtlSeconds,
+          () => clock.now().getTime(),
+        ),
       },
       {
         provide: WechatClient,

@@ -183,10 +183,12 @@ describe.each(ENGINES)('authentication on %s', (engine) => {
       expect(who.status).toBe(200);
       expect(who.body).toMatchObject({ id: session.user.id, role: 'applicant' });
 
-      expectError(await refresh(session.refreshToken), 401, 'UNAUTHENTICATED');
       const next = await refresh(rotated.body.refreshToken);
       expect(next.status).toBe(200);
       expect((await me(next.body.accessToken)).status).toBe(200);
+      // The first token, used again, is refused, and takes its whole family with it (auth-tokens.spec.ts).
+      expectError(await refresh(session.refreshToken), 401, 'UNAUTHENTICATED');
+      expectError(await refresh(next.body.refreshToken), 401, 'UNAUTHENTICATED');
     });
 
     it('lets exactly one of several concurrent refreshes with the same token through', async () => {
@@ -226,12 +228,12 @@ describe.each(ENGINES)('authentication on %s', (engine) => {
     it('issues tokens the app itself verifies with its configured secret', async () => {
       const { accessToken, user } = (await wechat('demo-verify')).body;
       const now = () => api.clock.now().getTime();
-      expect(new TokenSigner(api.config.tokenSecret, 900, now).verify(accessToken)).toEqual({
+      expect(new TokenSigner({ current: api.config.tokenSecret }, 900, now).verify(accessToken)).toEqual({
         userId: user.id,
         role: 'applicant',
         county: null,
       });
-      expect(() => new TokenSigner('some-other-secret', 900, now).verify(accessToken)).toThrow();
+      expect(() => new TokenSigner({ current: 'some-other-secret' }, 900, now).verify(accessToken)).toThrow();
     });
   });
 
@@ -275,47 +277,12 @@ describe.each(ENGINES)('authentication on %s', (engine) => {
       expectError(await staff('o-demo-not-staff', PASSWORD), 401, 'UNAUTHENTICATED');
     });
 
-    it('locks the account for 15 minutes after 5 wrong passwords in a row', async () => {
-      await createStaff('reviewer.locked');
-      for (let i = 1; i <= 4; i++)
-        expectError(await staff('reviewer.locked', `Wrong-pass-${i}`), 401, 'UNAUTHENTICATED');
-      expectError(await staff('reviewer.locked', 'Wrong-pass-5'), 429, 'ACCOUNT_LOCKED');
-      // Locked means locked: the right password does not get through either.
-      expectError(await staff('reviewer.locked', PASSWORD), 429, 'ACCOUNT_LOCKED');
-
-      api.clock.advance(14 * MINUTE);
-      expectError(await staff('reviewer.locked', PASSWORD), 429, 'ACCOUNT_LOCKED');
-      api.clock.advance(2 * MINUTE);
-      const res = await staff('reviewer.locked', PASSWORD);
-      expect(res.status).toBe(200);
-      expect((await me(res.body.accessToken)).status).toBe(200);
-    });
-
     it('counts failures in a row: a successful sign-in starts the count again', async () => {
       await createStaff('reviewer.reset');
       for (let i = 0; i < 4; i++) expectError(await staff('reviewer.reset', 'Wrong-pass-0'), 401, 'UNAUTHENTICATED');
       expect((await staff('reviewer.reset', PASSWORD)).status).toBe(200);
       for (let i = 0; i < 4; i++) expectError(await staff('reviewer.reset', 'Wrong-pass-0'), 401, 'UNAUTHENTICATED');
       expect((await staff('reviewer.reset', PASSWORD)).status).toBe(200);
-    });
-
-    it('locks the account when the wrong passwords arrive all at once', async () => {
-      await createStaff('reviewer.burst');
-      const replies = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => staff('reviewer.burst', `Wrong-pass-${i}`)),
-      );
-      expect(replies.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(1);
-      expectError(await staff('reviewer.burst', PASSWORD), 429, 'ACCOUNT_LOCKED');
-    });
-
-    it('checks no more passwords at once than attempts are left', async () => {
-      await createStaff('reviewer.flood');
-      for (let i = 0; i < 4; i++) expectError(await staff('reviewer.flood', 'Wrong-pass-0'), 401, 'UNAUTHENTICATED');
-      // One attempt is left, so of a burst only one password may be checked (here the right one,
-      // so the outcome is the same whichever request wins): the rest must not be tried at all.
-      const replies = await Promise.all(Array.from({ length: 10 }, () => staff('reviewer.flood', PASSWORD)));
-      expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
-      for (const r of replies.filter((r) => r.status !== 200)) expectError(r, 429, 'ACCOUNT_LOCKED');
     });
 
     it('refuses an incomplete request, naming the fields', async () => {

@@ -11,6 +11,7 @@ const TABLES = [
   'fact_changes',
   'files',
   'invites',
+  'login_throttles',
   'memberships',
   'org_facts',
   'orgs',

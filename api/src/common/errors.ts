@@ -13,7 +13,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'ACCOUNT_LOCKED'
+  | 'RATE_LIMITED'
   | 'WECHAT_CODE_INVALID'
   | 'WECHAT_RATE_LIMITED'
   | 'WECHAT_USER_BLOCKED'
@@ -52,7 +52,7 @@ export const httpStatusOf = (code: ErrorCode): number => {
       return 413;
     case 'UNSUPPORTED_FILE_TYPE':
       return 415;
-    case 'ACCOUNT_LOCKED':
+    case 'RATE_LIMITED':
     case 'WECHAT_RATE_LIMITED':
       return 429;
     case 'WECHAT_BUSY':

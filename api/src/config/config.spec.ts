@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, DEFAULT_TOKEN_SECRET, loadConfig } from './config.js';
@@ -20,7 +22,7 @@ const CHINESE = /[\u4e00-\u9fff]/;
 /** Everything production needs, so each test can break exactly one thing. */
 const PRODUCTION: Env = {
   NODE_ENV: 'production',
-  TOKEN_SECRET: 'a-production-secret-of-more-than-32-characters',
+  TOKEN_SECRET: randomBytes(32).toString('base64'),
   DB_URL: 'mariadb://huiqi:pw@db.internal:3306/huiqi',
   WECHAT_APP_ID: 'wx0123456789abcdef',
   WECHAT_APP_SECRET: 'real-secret',
@@ -120,6 +122,51 @@ describe('loadConfig', () => {
     }
   });
 
+  it('has production-sensible rate limits, counts in memory and no trusted proxy by default', () => {
+    const { rateLimits } = loadConfig({});
+    expect(rateLimits).toEqual({
+      global: { max: 1200, windowSeconds: 60 },
+      policies: {
+        'sign-in': { ip: { max: 30, windowSeconds: 60 }, account: { max: 10, windowSeconds: 60 } },
+        session: { ip: { max: 120, windowSeconds: 60 }, account: { max: 10, windowSeconds: 60 } },
+        invites: { ip: { max: 30, windowSeconds: 600 }, account: { max: 10, windowSeconds: 600 } },
+        anonymous: { ip: { max: 60, windowSeconds: 60 }, account: null },
+      },
+      redisUrl: null,
+      redisPrefix: 'huiqi:rate-limit:',
+      trustedProxies: 0,
+    });
+  });
+
+  it('reads each limit as MAX/SECONDS, REDIS_URL and TRUST_PROXY', () => {
+    const { rateLimits } = loadConfig({
+      RATE_LIMIT_GLOBAL: '5000/60',
+      RATE_LIMIT_INVITES_ACCOUNT: '3/3600',
+      REDIS_URL: 'redis://cache.internal:6379/2',
+      TRUST_PROXY: '2',
+    });
+    expect(rateLimits.global).toEqual({ max: 5000, windowSeconds: 60 });
+    expect(rateLimits.policies.invites.account).toEqual({ max: 3, windowSeconds: 3600 });
+    expect(rateLimits.redisUrl).toBe('redis://cache.internal:6379/2');
+    expect(rateLimits.trustedProxies).toBe(2);
+  });
+
+  it.each([
+    ['RATE_LIMIT_GLOBAL', '100'],
+    ['RATE_LIMIT_SIGN_IN_IP', '0/60'],
+    ['RATE_LIMIT_SESSION_ACCOUNT', '10/0'],
+    ['RATE_LIMIT_ANONYMOUS_IP', '1e3/60'],
+    ['RATE_LIMIT_INVITES_IP', ' 30/60'],
+    ['TRUST_PROXY', 'yes'],
+    ['TRUST_PROXY', '11'],
+    ['REDIS_URL', 'http://cache:6379'],
+  ])('refuses %s=%j, naming it, in Chinese', (name, value) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(name);
+    expect(problems[0]).toMatch(CHINESE);
+  });
+
   describe('in production', () => {
     it('loads a complete configuration', () => {
       const config = loadConfig(PRODUCTION);
@@ -140,11 +187,82 @@ describe('loadConfig', () => {
       expect(problemsOf({ ...PRODUCTION, TOKEN_SECRET: DEFAULT_TOKEN_SECRET })).toEqual(problems);
     });
 
-    it('refuses a secret shorter than 32 characters, and takes one of exactly 32', () => {
-      const problems = problemsOf({ ...PRODUCTION, TOKEN_SECRET: 'x'.repeat(31) });
+    // The weak secrets the issue found accepted, and their cousins.
+    it.each([
+      ['a × 32', 'a'.repeat(32)],
+      ['32 spaces', ' '.repeat(32)],
+      ['password × 4', 'password'.repeat(4)],
+      ['password × 8 (long enough, still a pattern)', 'password'.repeat(8)],
+      ['the default plus one letter', `${DEFAULT_TOKEN_SECRET}x`],
+      ['a letter plus the default', `X${DEFAULT_TOKEN_SECRET}`],
+      ['x × 32 (the old rule took it)', 'x'.repeat(32)],
+      ['two characters alternating × 32', 'Ab'.repeat(32)],
+      ['a phrase of common words', 'a-production-secret-of-more-than-32-characters'],
+      ['a phrase of lowercase words', 'correct-horse-battery-staple-with-more-words-here'],
+      ['31 random bytes in hex', randomBytes(31).toString('hex')],
+      ['31 random bytes in base64', randomBytes(31).toString('base64')],
+      ['a random prefix padded with a repeat', `${randomBytes(16).toString('base64url')}${'Zz9'.repeat(12)}`],
+      ['a mixed-case phrase of common words', 'MyAdminSecretPassword2026ForHuiqiProduction!!'],
+      ['digits only', '1234567890'.repeat(8)],
+    ])('refuses %s as TOKEN_SECRET, in Chinese, saying how to generate one', (_, secret) => {
+      const problems = problemsOf({ ...PRODUCTION, TOKEN_SECRET: secret });
       expect(problems).toHaveLength(1);
       expect(problems[0]).toContain('TOKEN_SECRET');
-      expect(loadConfig({ ...PRODUCTION, TOKEN_SECRET: 'x'.repeat(32) }).tokenSecret).toHaveLength(32);
+      expect(problems[0]).toContain('openssl rand -base64 32');
+      expect(problems[0]).toMatch(CHINESE);
+    });
+
+    it('takes a random value that happens to contain one short common word', () => {
+      // About one base64 value in a million contains 'admin' or 'token' by chance: refusing those would be a lottery.
+      const secret = `${randomBytes(32).toString('base64url')}admin`;
+      expect(loadConfig({ ...PRODUCTION, TOKEN_SECRET: secret }).tokenSecret).toBe(secret);
+    });
+
+    // Fresh values from each generator the docs name, many times over: a false refusal would stop a deployment.
+    const GENERATORS: [string, () => string][] = [
+      [
+        'openssl rand -base64 32',
+        () => execFileSync('openssl', ['rand', '-base64', '32'], { encoding: 'utf8' }).trim(),
+      ],
+      ['openssl rand -hex 32', () => execFileSync('openssl', ['rand', '-hex', '32'], { encoding: 'utf8' }).trim()],
+      [
+        "node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"",
+        () =>
+          execFileSync(
+            process.execPath,
+            ['-e', "console.log(require('crypto').randomBytes(32).toString('base64url'))"],
+            {
+              encoding: 'utf8',
+            },
+          ).trim(),
+      ],
+    ];
+
+    it.each(GENERATORS)('accepts the output of %s', (_, generate) => {
+      for (let i = 0; i < 3; i++) {
+        const secret = generate();
+        expect(loadConfig({ ...PRODUCTION, TOKEN_SECRET: secret }).tokenSecret).toBe(secret);
+      }
+    });
+
+    it.each([
+      ['base64', 'base64'],
+      ['hex', 'hex'],
+      ['base64url', 'base64url'],
+    ] as const)('accepts 5,000 fresh 32-byte values in %s', (_, encoding) => {
+      for (let i = 0; i < 5000; i++) {
+        const secret = randomBytes(32).toString(encoding);
+        expect(loadConfig({ ...PRODUCTION, TOKEN_SECRET: secret }).tokenSecret).toBe(secret);
+      }
+    });
+
+    it('verifies with TOKEN_SECRET_PREVIOUS during a rotation, held to the same standard', () => {
+      const previous = randomBytes(32).toString('base64url');
+      expect(loadConfig({ ...PRODUCTION, TOKEN_SECRET_PREVIOUS: previous }).tokenSecretPrevious).toBe(previous);
+      expect(loadConfig(PRODUCTION).tokenSecretPrevious).toBeNull();
+      const problems = problemsOf({ ...PRODUCTION, TOKEN_SECRET_PREVIOUS: 'password'.repeat(4) });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain('TOKEN_SECRET_PREVIOUS');
     });
 
     it('refuses demo login', () => {

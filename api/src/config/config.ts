@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { type RateLimitConfig, readRateLimits } from './rate-limits.js';
+import { secretWeakness } from './secret-strength.js';
 
 export type Environment = 'development' | 'test' | 'production';
 
@@ -10,8 +12,10 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   database: DatabaseConfig;
-  /** HMAC key of access tokens. */
+  /** HMAC key of access tokens: signs new ones. */
   tokenSecret: string;
+  /** The key before the last rotation: still verifies access tokens until they expire. */
+  tokenSecretPrevious: string | null;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   /** POST /api/v1/auth/demo exists only when this is true. */
@@ -28,6 +32,8 @@ export interface AppConfig {
     linkTtlSeconds: number;
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Request limits per client address and per account, and where their counts live. */
+  rateLimits: RateLimitConfig;
 }
 
 /** The secret used when none is set: fine on a laptop, refused in production. */
@@ -94,6 +100,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   const dataDir = resolve(env['DATA_DIR'] || './data');
   const db = database(env, dataDir, problems);
   const tokenSecret = env['TOKEN_SECRET'] || DEFAULT_TOKEN_SECRET;
+  const tokenSecretPrevious = env['TOKEN_SECRET_PREVIOUS'] || null;
   const authDemo = flag(env, 'AUTH_DEMO', problems, false);
   const demoSeed = flag(env, 'DEMO_SEED', problems, !production);
   const logLevel = (env['LOG_LEVEL'] || (envName === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
@@ -114,7 +121,13 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   if (production) {
     if (tokenSecret === DEFAULT_TOKEN_SECRET)
       problems.push('生产环境必须设置 TOKEN_SECRET，不能使用默认密钥 (production refuses the default secret)');
-    else if (tokenSecret.length < 32) problems.push('TOKEN_SECRET 至少需要32个字符 (at least 32 characters)');
+    else {
+      const weakness = secretWeakness('TOKEN_SECRET', tokenSecret, DEFAULT_TOKEN_SECRET);
+      if (weakness) problems.push(weakness);
+    }
+    const previousWeakness =
+      tokenSecretPrevious && secretWeakness('TOKEN_SECRET_PREVIOUS', tokenSecretPrevious, DEFAULT_TOKEN_SECRET);
+    if (previousWeakness) problems.push(previousWeakness);
     if (authDemo) problems.push('生产环境不能开启演示登录 AUTH_DEMO=1 (production refuses demo login)');
     if (demoSeed) problems.push('生产环境不能写入演示数据 DEMO_SEED=1 (production refuses demo data)');
     if (db.type === 'sqlite' && env['ALLOW_SQLITE_IN_PRODUCTION'] !== '1')
@@ -132,6 +145,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     dataDir,
     database: db,
     tokenSecret,
+    tokenSecretPrevious,
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', problems, 900, 30, 86_400),
     refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', problems, 30, 1, 365),
     authDemo,
@@ -143,6 +157,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       linkTtlSeconds: integer(env, 'FILE_LINK_TTL_SECONDS', problems, 300, 10, 86_400),
     },
     logLevel,
+    rateLimits: readRateLimits(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,5 +1,6 @@
 import { ApplicationEntity } from '../modules/applications/application.entity.js';
 import { AuditEntity } from '../modules/audit/audit.entity.js';
+import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity.js';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity.js';
 import { UserEntity } from '../modules/auth/user.entity.js';
 import { EditionEntity } from '../modules/editions/edition.entity.js';
@@ -13,6 +14,7 @@ import { OrgEntity } from '../modules/orgs/org.entity.js';
 export const ENTITIES = [
   UserEntity,
   RefreshTokenEntity,
+  LoginThrottleEntity,
   OrgEntity,
   MembershipEntity,
   InviteEntity,

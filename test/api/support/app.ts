@@ -49,6 +49,20 @@ export interface Booted {
 /** 2026-06-15 10:00 in Liaocheng: inside the demo edition's window, long after 2023's. */
 export const TEST_NOW = new Date('2026-06-15T02:00:00Z');
 
+const GENEROUS = '1000000/60';
+const GENEROUS_LIMITS = Object.fromEntries(
+  [
+    'GLOBAL',
+    'SIGN_IN_IP',
+    'SIGN_IN_ACCOUNT',
+    'SESSION_IP',
+    'SESSION_ACCOUNT',
+    'INVITES_IP',
+    'INVITES_ACCOUNT',
+    'ANONYMOUS_IP',
+  ].map((name) => [`RATE_LIMIT_${name}`, GENEROUS]),
+);
+
 /** Boots the whole API on a fresh database of one engine, listening on a loopback port. */
 export const boot = async (engine: Engine, env: Record<string, string> = {}): Promise<Booted> => {
   const db: TestDatabase = await createTestDatabase(engine);
@@ -64,6 +78,8 @@ export const boot = async (engine: Engine, env: Record<string, string> = {}): Pr
     WECHAT_APP_ID: 'wx-demo-appid',
     WECHAT_APP_SECRET: 'demo-secret',
     DATA_DIR: dataDir,
+    // Limits no suite reaches, so only the rate-limit tests (which set tight ones) are ever refused.
+    ...GENEROUS_LIMITS,
     ...(db.config.type === 'mariadb' ? { DB_URL: db.config.url } : { DB_URL: `sqlite:${db.config.path}` }),
     ...env,
   });

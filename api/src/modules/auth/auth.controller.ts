@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { CurrentUser, Public } from '../../common/auth.js';
+import { ClientAddress } from '../../common/client-address.js';
+import { RateLimited, RetryAfterInterceptor } from '../../common/rate-limit.js';
 import { DemoLoginDto, RefreshDto, StaffLoginDto, WechatLoginDto } from './auth.dto.js';
 import { AuthService, type Session } from './auth.service.js';
 import { type Principal } from './tokens.js';
@@ -9,6 +11,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @RateLimited('sign-in')
   @Post('wechat')
   @HttpCode(200)
   wechat(@Body() body: WechatLoginDto): Promise<Session> {
@@ -16,13 +19,16 @@ export class AuthController {
   }
 
   @Public()
+  @RateLimited('sign-in')
+  @UseInterceptors(RetryAfterInterceptor)
   @Post('staff')
   @HttpCode(200)
-  staff(@Body() body: StaffLoginDto): Promise<Session> {
-    return this.auth.staffLogin(body.username, body.password);
+  staff(@Body() body: StaffLoginDto, @ClientAddress() address: string): Promise<Session> {
+    return this.auth.staffLogin(body.username, body.password, address);
   }
 
   @Public()
+  @RateLimited('session', 'refresh-token')
   @Post('refresh')
   @HttpCode(200)
   refresh(@Body() body: RefreshDto): Promise<Session> {
@@ -30,6 +36,7 @@ export class AuthController {
   }
 
   @Public()
+  @RateLimited('session', 'refresh-token')
   @Post('logout')
   @HttpCode(204)
   async logout(@Body() body: RefreshDto): Promise<void> {
@@ -53,6 +60,7 @@ export class DemoAuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @RateLimited('sign-in', 'demo-identity')
   @Post('demo')
   @HttpCode(200)
   demo(@Body() body: DemoLoginDto): Promise<Session> {

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthController, DemoAuthController, MeController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
 
 @Module({})
 export class AuthModule {
@@ -9,7 +10,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       controllers: authDemo ? [AuthController, MeController, DemoAuthController] : [AuthController, MeController],
-      providers: [AuthService],
+      providers: [AuthService, LoginThrottle],
     };
   }
 }

@@ -1,5 +1,6 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull, LessThan, LessThanOrEqual, Or } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
 import { Clock } from '../../common/clock.js';
@@ -7,6 +8,7 @@ import { AppError } from '../../common/errors.js';
 import { Transactions } from '../../database/transactions.js';
 import { WechatClient } from '../../wechat/wechat.client.js';
 import { AuditService } from '../audit/audit.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { hashToken, newRefreshToken, type Principal, TokenSigner } from './tokens.js';
@@ -19,13 +21,13 @@ export interface Session {
   user: { id: number; role: Role; county: string | null; displayName: string };
 }
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
-
 const principalOf = (user: UserEntity): Principal => ({ userId: user.id, role: user.role, county: user.county });
 
 @Injectable()
 export class AuthService {
+  /** What an unknown username's password is checked against, so it costs what a real check costs. */
+  private readonly dummyHash = hashPassword(randomBytes(32).toString('base64url'));
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
@@ -33,6 +35,7 @@ export class AuthService {
     private readonly wechat: WechatClient,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -40,12 +43,19 @@ export class AuthService {
     return this.dataSource.getRepository(UserEntity);
   }
 
-  /** Opens a session: a short-lived access token and a stored, rotating refresh token. */
-  private async session(user: UserEntity): Promise<Session> {
+  /**
+   * Opens a session: a short-lived access token and a stored, rotating refresh token, in a new
+   * family unless it continues one (a rotation).
+   */
+  private async session(
+    user: UserEntity,
+    manager: EntityManager = this.dataSource.manager,
+    familyId: string = randomUUID(),
+  ): Promise<Session> {
     const { accessToken, expiresIn } = this.signer.issue(principalOf(user));
     const { token, hash } = newRefreshToken();
     const expiresAt = new Date(this.clock.now().getTime() + this.config.refreshTokenTtlDays * 86_400_000);
-    await this.dataSource.getRepository(RefreshTokenEntity).insert({ userId: user.id, tokenHash: hash, expiresAt });
+    await manager.getRepository(RefreshTokenEntity).insert({ userId: user.id, familyId, tokenHash: hash, expiresAt });
     return {
       accessToken,
       refreshToken: token,
@@ -109,69 +119,87 @@ export class AuthService {
     }
   }
 
-  /** Staff sign-in with lockout: after 5 failures in a row the account waits 15 minutes. */
-  async staffLogin(username: string, password: string): Promise<Session> {
-    const user = await this.users.findOneBy({ username, kind: 'staff' });
-    const refuse = new AppError('UNAUTHENTICATED', '用户名或密码不正确');
-    if (!user || !user.passwordHash) {
-      // Spend the time of a real check, so timing does not reveal which usernames exist.
-      await hashPassword(password);
-      throw refuse;
+  /**
+   * Staff sign-in. Each attempt is first claimed from the throttle (per username and client
+   * address, growing delays); a username that does not exist is counted, checked and refused
+   * exactly like a wrong password, so neither the answers nor their time tell which names exist.
+   */
+  async staffLogin(username: string, password: string, address: string): Promise<Session> {
+    // Staff usernames are lower case (staffProblems), and matched exactly below: MariaDB's
+    // case- and accent-insensitive collation must not give one account several spellings, each
+    // with a count of its own.
+    const name = username.trim().toLowerCase();
+    const key = this.throttle.keyOf(name, address);
+    await this.throttle.claim(key);
+    const found = await this.users.findOneBy({ username: name, kind: 'staff' });
+    const user = found?.username === name && found.passwordHash ? found : null;
+    // One scrypt check either way: against a hash of a random secret when there is no such user.
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
+    if (!user || !matches) {
+      await this.throttle.prune();
+      throw new AppError('UNAUTHENTICATED', '用户名或密码不正确');
     }
-    const now = this.clock.now();
-    // Claim one of the allowed attempts atomically before the slow password check: counted only
-    // afterwards, a burst of concurrent guesses would all read the same count, all be checked,
-    // and each write back the same total, so the lockout would never bite.
-    const claimed = await this.users.increment(
-      {
-        id: user.id,
-        failedLogins: LessThan(MAX_FAILED_LOGINS),
-        lockedUntil: Or(IsNull(), LessThanOrEqual(now)),
-      },
-      'failedLogins',
-      1,
-    );
-    if (!claimed.affected) {
-      const current = await this.users.findOneByOrFail({ id: user.id });
-      throw new AppError(
-        'ACCOUNT_LOCKED',
-        current.lockedUntil && current.lockedUntil > now
-          ? `密码错误次数过多，账号已锁定，请于${minutesUntil(current.lockedUntil, now)}分钟后再试`
-          : `密码错误次数过多，账号已锁定${LOCKOUT_MINUTES}分钟`,
-      );
-    }
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const { failedLogins } = await this.users.findOneByOrFail({ id: user.id });
-      if (failedLogins >= MAX_FAILED_LOGINS) {
-        await this.users.update(user.id, {
-          failedLogins: 0,
-          lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000),
-        });
-        throw new AppError('ACCOUNT_LOCKED', `密码错误次数过多，账号已锁定${LOCKOUT_MINUTES}分钟`);
-      }
-      throw refuse;
-    }
-    await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+    await this.throttle.succeeded(key);
     return this.session(user);
   }
 
-  /** Rotates a refresh token: the old one stops working, a new session starts. */
+  /**
+   * Rotates a refresh token: the old one stops working, a new one of the same family takes over.
+   * A token already rotated or revoked that comes back was copied (by a thief, or it is the thief
+   * coming back after the owner rotated): the whole family is revoked, the successor too.
+   */
   async refresh(refreshToken: string): Promise<Session> {
-    const repo = this.dataSource.getRepository(RefreshTokenEntity);
-    const stored = await repo.findOneBy({ tokenHash: hashToken(refreshToken), revokedAt: IsNull() });
-    if (!stored || stored.expiresAt <= this.clock.now())
-      throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
-    // Conditional update: of two refreshes with the same token, only one succeeds.
-    const revoked = await repo.update({ id: stored.id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
-    if (!revoked.affected) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
-    const user = await this.users.findOneByOrFail({ id: stored.userId });
-    return this.session(user);
+    const now = this.clock.now();
+    const outcome = await retryDeadlocks(() =>
+      this.tx.run(async (m): Promise<Session | 'refused' | 'replayed'> => {
+        const tokens = m.getRepository(RefreshTokenEntity);
+        // The presented token's row is locked first (FOR UPDATE on MariaDB; SQLite runs one
+        // transaction at a time), so concurrent uses of one token queue: each later one then sees
+        // the successor the first inserted, and revoking the family reaches it.
+        const stored = await tokens.findOne({ where: { tokenHash: hashToken(refreshToken) }, lock: this.tx.lock });
+        if (!stored) return 'refused';
+        if (stored.revokedAt) return this.revokeReplayed(m, stored);
+        if (stored.expiresAt <= now) return 'refused';
+        await tokens.update({ id: stored.id }, { revokedAt: now });
+        const user = await m.getRepository(UserEntity).findOneByOrFail({ id: stored.userId });
+        return this.session(user, m, stored.familyId);
+      }),
+    );
+    if (typeof outcome === 'string') throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    return outcome;
   }
 
-  async logout(refreshToken: string): Promise<void> {
-    await this.dataSource
+  private async revokeReplayed(m: EntityManager, stored: RefreshTokenEntity): Promise<'replayed'> {
+    const revoked = await this.revokeFamily(m, stored.familyId);
+    // Only a family that still had a live token is news: replays of a dead family change nothing.
+    if (revoked > 0)
+      await this.audit.record(m, {
+        actor: null,
+        action: 'session.refresh-replayed',
+        entity: 'user',
+        entityId: stored.userId,
+        after: { revokedTokens: revoked },
+      });
+    return 'replayed';
+  }
+
+  private async revokeFamily(m: EntityManager, familyId: string): Promise<number> {
+    const result = await m
       .getRepository(RefreshTokenEntity)
-      .update({ tokenHash: hashToken(refreshToken), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+      .update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    return result.affected ?? 0;
+  }
+
+  /** Ends the session: every token of the family, so a copy rotated by someone else dies too. */
+  async logout(refreshToken: string): Promise<void> {
+    await retryDeadlocks(() =>
+      this.tx.run(async (m) => {
+        const stored = await m
+          .getRepository(RefreshTokenEntity)
+          .findOne({ where: { tokenHash: hashToken(refreshToken) }, lock: this.tx.lock });
+        if (stored) await this.revokeFamily(m, stored.familyId);
+      }),
+    );
   }
 
   async me(principal: Principal): Promise<Session['user']> {
@@ -181,5 +209,21 @@ export class AuthService {
   }
 }
 
-const minutesUntil = (until: Date, now: Date): number =>
-  Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+/**
+ * Runs a transaction again when MariaDB broke a deadlock by rolling it back. A replay and a
+ * rotation of two tokens of one family lock the same rows in opposite orders (the family's index
+ * range, the successor's row); the one rolled back must run again rather than fail, or a replay
+ * could go unanswered.
+ */
+const retryDeadlocks = async <T>(work: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const errno = error instanceof QueryFailedError ? (error.driverError as { errno?: unknown }).errno : undefined;
+      if (errno !== ER_LOCK_DEADLOCK || attempt === 3) throw error;
+    }
+  }
+};
+
+const ER_LOCK_DEADLOCK = 1213;

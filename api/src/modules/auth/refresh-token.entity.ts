@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Refresh tokens are stored as SHA-256 hashes and rotated on every use. */
+/**
+ * Refresh tokens are stored as SHA-256 hashes and rotated on every use. The tokens of one
+ * sign-in form a family: a rotated token used again means it was copied, so the whole family
+ * is revoked (OAuth 2.0 Security BCP, RFC 9700 §4.14.2).
+ */
 @Entity('refresh_tokens')
 export class RefreshTokenEntity {
   @PrimaryGeneratedColumn()
@@ -9,6 +13,11 @@ export class RefreshTokenEntity {
   @Index('idx_refresh_tokens_user')
   @Column({ name: 'user_id', type: 'int' })
   userId!: number;
+
+  /** Shared by every token rotated from one sign-in. */
+  @Index('idx_refresh_tokens_family')
+  @Column({ name: 'family_id', type: 'varchar', length: 36 })
+  familyId!: string;
 
   @Column({ name: 'token_hash', type: 'varchar', length: 64, unique: true })
   tokenHash!: string;

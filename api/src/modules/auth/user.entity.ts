@@ -41,12 +41,6 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 64 })
   displayName!: string;
 
-  @Column({ name: 'failed_logins', type: 'int', default: 0 })
-  failedLogins!: number;
-
-  @Column({ name: 'locked_until', type: 'datetime', nullable: true })
-  lockedUntil!: Date | null;
-
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 }

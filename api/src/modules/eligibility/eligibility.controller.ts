@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { type CommendationsResponse, type EvaluationResponse } from '@huiqi/shared';
 import { CurrentUser, Public } from '../../common/auth.js';
 import { IdPipe } from '../../common/id.pipe.js';
+import { RateLimited } from '../../common/rate-limit.js';
 import { type Principal } from '../auth/tokens.js';
 import { checkYear } from '../facts/facts.service.js';
 import { EligibilityService } from './eligibility.service.js';
@@ -12,6 +13,7 @@ export class EligibilityController {
 
   /** The evaluation contract, open to anyone; the body is validated by the shared contract. */
   @Public()
+  @RateLimited('anonymous')
   @Post('eligibility')
   @HttpCode(200)
   evaluate(@Body() body: unknown): Promise<EvaluationResponse> {
@@ -19,6 +21,7 @@ export class EligibilityController {
   }
 
   @Public()
+  @RateLimited('anonymous')
   @Post('commendations')
   @HttpCode(200)
   commendations(@Body() body: unknown): Promise<CommendationsResponse> {

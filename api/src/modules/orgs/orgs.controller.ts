@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { CurrentUser } from '../../common/auth.js';
 import { IdPipe } from '../../common/id.pipe.js';
+import { RateLimited } from '../../common/rate-limit.js';
 import { type Principal } from '../auth/tokens.js';
 import { CreateOrgDto, JoinOrgDto, UpdateOrgDto } from './orgs.dto.js';
 import { type OrgView, OrgsService } from './orgs.service.js';
@@ -19,6 +20,7 @@ export class OrgsController {
     return { orgs: await this.orgs.mine(user) };
   }
 
+  @RateLimited('invites', 'caller')
   @Post('join')
   @HttpCode(200)
   join(@CurrentUser() user: Principal, @Body() body: JoinOrgDto): Promise<OrgView> {
@@ -39,6 +41,7 @@ export class OrgsController {
     return this.orgs.update(user, orgId, body);
   }
 
+  @RateLimited('invites', 'caller')
   @Post(':orgId/invites')
   invite(
     @CurrentUser() user: Principal,
