@@ -152,7 +152,8 @@ describe.each(ENGINES)('applications submitted before the copy existed, on %s', 
       await old.destroy();
 
       await current.initialize();
-      expect(await current.runMigrations({ transaction: 'each' })).toHaveLength(1);
+      const ran = await current.runMigrations({ transaction: 'each' });
+      expect(ran.map((m) => m.name)).toEqual(MIGRATIONS.slice(before.length).map((m) => m.name));
       const rows = (await current.query(
         'SELECT status, org_name, org_uscc, org_county FROM applications ORDER BY id',
       )) as Record<string, unknown>[];
