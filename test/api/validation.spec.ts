@@ -270,6 +270,20 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
       await api.call('PATCH', `/api/v1/orgs/${orgId}`, { token, body: { name: firm(3).name, contactName: '赵联系' } });
     });
 
+    it('a review reason may have several lines, but no hidden characters', async () => {
+      // Validation comes before the service, so an application that does not exist is enough.
+      const path = '/api/v1/applications/987654/materials/business-licence/review';
+      const bidi = await refusal('POST', path, { decision: 'reject', reason: '材料不全\u202e请补充' });
+      expect(bidi).toEqual([{ field: 'reason', message: expect.stringContaining('退回原因含有改变文字方向') }]);
+      const blank = await refusal('POST', path, { decision: 'reject', reason: '\n\u200b\n' });
+      expect(blank.map((d) => d.field)).toEqual(['reason']);
+      const lines = await api.call<ErrorReply>('POST', path, {
+        token,
+        body: { decision: 'reject', reason: '营业执照已过期。\r\n请上传新的营业执照。' },
+      });
+      expect(lines.body.code).toBe('NOT_FOUND');
+    });
+
     it('the audit log is searched with checked text too', async () => {
       const admin = await api.login('admin', 'validator-admin');
       const res = await api.call<ErrorReply>('GET', '/api/v1/audit?entityId=%E2%80%AE1', { token: admin });
