@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { type Writable } from 'node:stream';
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,8 +6,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { serveOpenApi } from './common/openapi.js';
 import { type DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { installBodyParsing } from './common/body.js';
 import { type Clock, SystemClock } from './common/clock.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { answerClientError, answerFrameworkError, refuseLongUrls } from './common/framework-errors.js';
+import { registerHeaders } from './common/headers.js';
+import { logSerializers, requestIdOf } from './common/logging.js';
 import { registerRateLimits } from './common/rate-limit.js';
 import { requestContext } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -23,23 +27,27 @@ export interface App {
   close(): Promise<void>;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 /**
  * Builds the whole API on a migrated database: used by `main`, by the demo and by the
  * end-to-end tests, so what is tested is what runs.
  */
-export const createApp = async (config: AppConfig, options: { clock?: Clock } = {}): Promise<App> => {
+export const createApp = async (
+  config: AppConfig,
+  /** `logStream` receives Fastify's JSON log lines instead of standard output (tests read it). */
+  options: { clock?: Clock; logStream?: Writable } = {},
+): Promise<App> => {
   const dataSource = await openDatabase(config.database);
   const clock = options.clock ?? new SystemClock();
   const adapter = new FastifyAdapter({
-    logger: { level: config.logLevel },
-    // A caller's request id is kept (so logs join across services), else one is made.
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    logger: {
+      level: config.logLevel,
+      serializers: logSerializers,
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
-    bodyLimit: 1024 * 1024,
+    genReqId: requestIdOf,
+    // Fastify's errors before any hook runs (router, Node's HTTP parser), in the house shape.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const storage = new LocalDiskStorage(config.dataDir);
   await storage.init();
@@ -47,6 +55,8 @@ export const createApp = async (config: AppConfig, options: { clock?: Clock } = 
     AppModule.register({ config, dataSource, clock, storage }),
     adapter,
     {
+      // Our own parsers (common/body.ts): JSON only, with per-route size and depth limits.
+      bodyParser: false,
       // Nest's own messages as JSON lines, like Fastify's request logs (which carry reqId).
       logger:
         config.logLevel === 'silent' ? false : new ConsoleLogger({ json: true, logLevels: ['error', 'warn', 'log'] }),
@@ -57,6 +67,9 @@ export const createApp = async (config: AppConfig, options: { clock?: Clock } = 
     void reply.header('x-request-id', request.id);
     requestContext.run({ requestId: String(request.id) }, done);
   });
+  installBodyParsing(fastify);
+  await registerHeaders(app, config);
+  fastify.addHook('onRequest', refuseLongUrls);
   // Uploads stream through busboy; one file a request, its size capped before it reaches disk.
   await app.register(multipart, {
     limits: { fileSize: config.files.maxFileBytes, files: 1, fields: 10, parts: 12, headerPairs: 100 },

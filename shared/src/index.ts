@@ -21,6 +21,16 @@ export {
 } from './evaluate';
 export * from './money/money';
 export { formatDateZh, isIsoDate } from './validation/dates';
+export {
+  checkText,
+  normalizeText,
+  textLength,
+  textProblem,
+  textProblemMessage,
+  type TextCheck,
+  type TextProblem,
+  type TextRules,
+} from './validation/text';
 export { isValidUscc, usccCheckCharacter, usccProblem, usccProblemMessage, type UsccProblem } from './validation/uscc';
 export {
   checkFacts,

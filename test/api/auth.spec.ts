@@ -344,16 +344,17 @@ describe.each(ENGINES)('authentication on %s', (engine) => {
       );
     });
 
-    it('tags every response with a request id, keeping a well-formed one the caller sent', async () => {
+    it('tags every response with a request id, keeping a UUID the caller sent', async () => {
       const made = await api.call('GET', '/api/health');
       expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
       const other = await api.call('GET', '/api/health');
       expect(other.headers.get('x-request-id')).not.toBe(made.headers.get('x-request-id'));
 
-      const kept = await api.call('GET', '/api/health', { headers: { 'x-request-id': 'abc-123' } });
-      expect(kept.headers.get('x-request-id')).toBe('abc-123');
-      const failed = await api.call('GET', '/api/v1/me', { headers: { 'x-request-id': 'abc-123' } });
-      expect(expectError(failed, 401, 'UNAUTHENTICATED').requestId).toBe('abc-123');
+      const given = '2f1c7d3e-8a4b-4c5d-9e6f-0a1b2c3d4e5f';
+      const kept = await api.call('GET', '/api/health', { headers: { 'x-request-id': given } });
+      expect(kept.headers.get('x-request-id')).toBe(given);
+      const failed = await api.call('GET', '/api/v1/me', { headers: { 'x-request-id': given } });
+      expect(expectError(failed, 401, 'UNAUTHENTICATED').requestId).toBe(given);
 
       const odd = await api.call('GET', '/api/health', { headers: { 'x-request-id': 'no spaces <allowed>' } });
       expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

@@ -216,4 +216,202 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
     const editions = await api.call<{ editions: { id: string; status: string }[] }>('GET', '/api/v1/editions');
     expect(editions.body.editions.map((e) => e.id).sort()).toEqual(['2023', 'demo-2026']);
   });
+
+  describe('human-entered text: one shared validator, refusals name the field, nothing is written', () => {
+    const myOrgs = async () => (await api.call<{ orgs: { id: number }[] }>('GET', '/api/v1/orgs', { token })).body.orgs;
+    const org = async () => (await api.call<Record<string, unknown>>('GET', `/api/v1/orgs/${orgId}`, { token })).body;
+
+    it.each([
+      ['a right-to-left override in the name', { name: '聊城\u202efdp.exe公司' }, 'name', '改变文字方向'],
+      ['a name of zero-width spaces only', { name: '\u200b\u200b\u200b' }, 'name', '不能只有空格或不可见字符'],
+      [
+        'a whitespace-only legal representative',
+        { legalRepresentative: ' \u3000 ' },
+        'legalRepresentative',
+        '请填写法定代表人姓名',
+      ],
+      ['a newline in the contact name', { contactName: '赵\n联系' }, 'contactName', '不能换行'],
+      ['a control character in the name', { name: '聊城\u0007电商公司' }, 'name', '控制字符'],
+      ['half a surrogate pair in the name', { name: '聊城\ud800电商公司' }, 'name', '无法识别的字符'],
+      ['a one-character contact', { contactName: '赵' }, 'contactName', '至少2个字'],
+    ])('registering a firm with %s is refused naming the field', async (_label, change, field, words) => {
+      const before = await myOrgs();
+      const details = await refusal('POST', '/api/v1/orgs', { ...firm(5), ...change });
+      expect(details).toEqual([{ field, message: expect.stringContaining(words) }]);
+      expect(await myOrgs()).toEqual(before);
+    });
+
+    it.each([
+      ['name', '聊城\u202efdp.exe公司'],
+      ['name', '\ufeff\u2060'],
+      ['legalRepresentative', '   '],
+      ['contactName', '赵\r\n联系'],
+    ])('changing %s to a refused text leaves the firm as it was', async (field, value) => {
+      const before = await org();
+      const details = await refusal('PATCH', `/api/v1/orgs/${orgId}`, { [field]: value });
+      expect(details.map((d) => d.field)).toEqual([field]);
+      expect(await org()).toEqual(before);
+    });
+
+    it('stores the normalised text: NFC, trimmed, counted in characters', async () => {
+      // "e" + combining acute is two code points; stored NFC it is the single "é".
+      const res = await api.call<{ name: string; contactName: string }>('PATCH', `/api/v1/orgs/${orgId}`, {
+        token,
+        body: { name: '  聊城Cafe\u0301电商有限公司\u3000', contactName: `${'𠀀'.repeat(64)}` },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.name).toBe('聊城Caf\u00e9电商有限公司');
+      const stored = await org();
+      expect(stored['name']).toBe('聊城Caf\u00e9电商有限公司');
+      // 64 characters outside the Basic Multilingual Plane: 128 UTF-16 units, within the 64 allowed.
+      expect(stored['contactName']).toBe('𠀀'.repeat(64));
+      const tooLong = await refusal('PATCH', `/api/v1/orgs/${orgId}`, { contactName: '𠀀'.repeat(65) });
+      expect(tooLong).toEqual([{ field: 'contactName', message: '联系人姓名最多64个字' }]);
+      await api.call('PATCH', `/api/v1/orgs/${orgId}`, { token, body: { name: firm(3).name, contactName: '赵联系' } });
+    });
+
+    it('a review reason may have several lines, but no hidden characters', async () => {
+      // Validation comes before the service, so an application that does not exist is enough.
+      const path = '/api/v1/applications/987654/materials/business-licence/review';
+      const bidi = await refusal('POST', path, { decision: 'reject', reason: '材料不全\u202e请补充' });
+      expect(bidi).toEqual([{ field: 'reason', message: expect.stringContaining('退回原因含有改变文字方向') }]);
+      const blank = await refusal('POST', path, { decision: 'reject', reason: '\n\u200b\n' });
+      expect(blank.map((d) => d.field)).toEqual(['reason']);
+      const lines = await api.call<ErrorReply>('POST', path, {
+        token,
+        body: { decision: 'reject', reason: '营业执照已过期。\r\n请上传新的营业执照。' },
+      });
+      expect(lines.body.code).toBe('NOT_FOUND');
+    });
+
+    it('the audit log is searched with checked text too', async () => {
+      const admin = await api.login('admin', 'validator-admin');
+      const res = await api.call<ErrorReply>('GET', '/api/v1/audit?entityId=%E2%80%AE1', { token: admin });
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d) => d.field)).toEqual(['entityId']);
+    });
+  });
+
+  describe('integers in paths and queries: decimal digits only', () => {
+    it.each(['0x7EA', '2.026e3', '%202026', '2026%20', '2026.0', '%2B2026', '', '02026', '2026&year=2026'])(
+      'year=%s is refused naming the parameter, wherever a year is read',
+      async (year) => {
+        for (const path of [
+          `/api/v1/orgs/${orgId}/facts?year=${year}`,
+          `/api/v1/orgs/${orgId}/facts/history?year=${year}`,
+          `/api/v1/orgs/${orgId}/eligibility?year=${year}`,
+          `/api/v1/programs?year=${year}`,
+        ]) {
+          const details = await refusal('GET', path, undefined);
+          expect(details).toEqual([{ field: 'year', message: '必须是四位年份，例如2023' }]);
+        }
+        const put = await refusal('PUT', `/api/v1/orgs/${orgId}/facts?year=${year}`, {
+          facts: { trainedHireCount: 3 },
+        });
+        expect(put.map((d) => d.field)).toEqual(['year']);
+      },
+    );
+
+    it('year=2026 itself is read', async () => {
+      expect((await api.call('GET', `/api/v1/orgs/${orgId}/facts?year=2026`, { token })).status).toBe(200);
+    });
+
+    it.each(['0x1', '1e0', '%2B1', '%201', '1.0', '01', '-1', '0', '99999999999'])(
+      'the id %s in a path is refused naming the parameter',
+      async (id) => {
+        expect((await refusal('GET', `/api/v1/orgs/${id}`, undefined)).map((d) => d.field)).toEqual(['orgId']);
+        expect((await refusal('GET', `/api/v1/applications/${id}`, undefined)).map((d) => d.field)).toEqual(['id']);
+      },
+    );
+
+    it('the id in a query is read the same way', async () => {
+      const details = await refusal('POST', '/api/v1/files?orgId=0x1', undefined);
+      expect(details.map((d) => d.field)).toEqual(['orgId']);
+    });
+
+    it.each([
+      ['limit=0x10', 'limit'],
+      ['limit=%2010', 'limit'],
+      ['limit=1e2', 'limit'],
+      ['limit=10&limit=20', 'limit'],
+      ['orgId=1.0', 'orgId'],
+      ['orgId=%2B1', 'orgId'],
+    ])('the audit query %s is refused naming %s', async (query, field) => {
+      const admin = await api.login('admin', 'validator-admin');
+      const res = await api.call<ErrorReply>('GET', `/api/v1/audit?${query}`, { token: admin });
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d) => d.field)).toEqual([field]);
+      const fine = await api.call<{ entries: unknown[] }>('GET', `/api/v1/audit?limit=10&orgId=${orgId}`, {
+        token: admin,
+      });
+      expect(fine.status).toBe(200);
+    });
+  });
+
+  describe('unknown keys are refused whatever their name', () => {
+    const myOrgs = async () => (await api.call<{ orgs: { id: number }[] }>('GET', '/api/v1/orgs', { token })).body.orgs;
+
+    it.each(['toString', 'constructor', 'hasOwnProperty', 'valueOf', '__proto__', 'isPrototypeOf', 'prototype'])(
+      'a firm registered with "%s" is refused naming it, and nothing is written',
+      async (key) => {
+        const before = await myOrgs();
+        // Raw JSON: an object literal with "__proto__" would set the prototype instead of a key.
+        const raw = JSON.stringify(firm(6)).replace(/^\{/, `{"${key}":"x",`);
+        const details = await refusal('POST', '/api/v1/orgs', undefined, raw);
+        expect(details).toEqual([{ field: key, message: expect.stringContaining(key) }]);
+        expect(await myOrgs()).toEqual(before);
+      },
+    );
+
+    it.each(['toString', 'valueOf', 'hasOwnProperty', 'constructor', '__proto__'])(
+      'a fact named "%s" is refused naming it, not silently dropped',
+      async (key) => {
+        const raw = `{"facts":{"trainedHireCount":15,"${key}":1}}`;
+        const details = await refusal('PUT', `/api/v1/orgs/${orgId}/facts?year=2026`, undefined, raw);
+        expect(details.map((d) => d.field)).toEqual([`facts.${key}`]);
+        const saved = await api.call<{ facts: Record<string, unknown> }>(
+          'GET',
+          `/api/v1/orgs/${orgId}/facts?year=2026`,
+          { token },
+        );
+        expect(saved.body.facts).toEqual({});
+      },
+    );
+
+    it('a query parameter named toString is refused too', async () => {
+      const admin = await api.login('admin', 'validator-admin');
+      const res = await api.call<ErrorReply>('GET', '/api/v1/audit?toString=1', { token: admin });
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d) => d.field)).toEqual(['toString']);
+    });
+
+    it('an unknown key and a bad field are reported together', async () => {
+      const details = await refusal('PATCH', `/api/v1/orgs/${orgId}`, { contactPhone: '110', valueOf: 1 });
+      expect(details.map((d) => d.field)).toEqual(['contactPhone', 'valueOf']);
+    });
+  });
+
+  describe('a firm’s kinds: no repeats, a bounded list', () => {
+    const org = async () =>
+      (await api.call<{ orgTypes: string[] }>('GET', `/api/v1/orgs/${orgId}`, { token })).body.orgTypes;
+
+    it('registering with a repeated kind is refused at the repeat’s index', async () => {
+      const details = await refusal('POST', '/api/v1/orgs', {
+        ...firm(7),
+        orgTypes: ['ecommerce', 'mcn', 'ecommerce'],
+      });
+      expect(details).toEqual([{ field: 'orgTypes[2]', message: '与第1项重复，请删除重复项' }]);
+    });
+
+    it('a PATCH with 500 copies of one kind is refused and stores nothing', async () => {
+      const before = await org();
+      const details = await refusal('PATCH', `/api/v1/orgs/${orgId}`, { orgTypes: Array(500).fill('mcn') });
+      expect(details).toHaveLength(1);
+      expect(details[0]?.field).toMatch(/^orgTypes/);
+      expect(await org()).toEqual(before);
+      const twice = await refusal('PATCH', `/api/v1/orgs/${orgId}`, { orgTypes: ['mcn', 'mcn'] });
+      expect(twice).toEqual([{ field: 'orgTypes[1]', message: '与第1项重复，请删除重复项' }]);
+      expect(await org()).toEqual(before);
+    });
+  });
 });

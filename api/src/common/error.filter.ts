@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { PolicyError } from '@huiqi/shared';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, httpStatusOf } from './errors.js';
+import { fromFrameworkError } from './framework-errors.js';
 
 export interface ErrorBody {
   code: ErrorCode;
@@ -30,10 +31,11 @@ const fromHttpException = (e: HttpException): Omit<ErrorBody, 'requestId'> & { s
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    const exception = fromFrameworkError(thrown, request) ?? thrown;
     const requestId = String(request.id);
     let status: number;
     let body: Omit<ErrorBody, 'requestId'>;

@@ -25,6 +25,11 @@ export type ErrorCode =
   | 'MATERIALS_MISSING'
   | 'FILE_TOO_LARGE'
   | 'UNSUPPORTED_FILE_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'URI_TOO_LONG'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
   | 'INTERNAL';
 
 export const httpStatusOf = (code: ErrorCode): number => {
@@ -48,10 +53,18 @@ export const httpStatusOf = (code: ErrorCode): number => {
     case 'OUTSIDE_WINDOW':
     case 'MATERIALS_MISSING':
       return 422;
+    case 'REQUEST_TIMEOUT':
+      return 408;
     case 'FILE_TOO_LARGE':
+    case 'PAYLOAD_TOO_LARGE':
       return 413;
+    case 'URI_TOO_LONG':
+      return 414;
     case 'UNSUPPORTED_FILE_TYPE':
+    case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
+    case 'HEADERS_TOO_LARGE':
+      return 431;
     case 'RATE_LIMITED':
     case 'WECHAT_RATE_LIMITED':
       return 429;

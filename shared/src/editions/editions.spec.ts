@@ -117,6 +117,13 @@ describe('a malformed edition is refused on load, naming the field', () => {
       ['programs.leading-enterprise.parameters.eligibleOrgTypes.value'],
     ],
     ['an unknown top-level field', (e: any) => (e.note = 'x'), ['note']],
+    ['a title that reverses its own text (U+202E)', (e: any) => (e.title = '聊城\u202efdp.exe'), ['title']],
+    ['a title of zero-width spaces', (e: any) => (e.title = '\u200b\u200b'), ['title']],
+    [
+      'a control character in a material name',
+      (e: any) => (e.programs['talent-hiring'].materials[0].name = '名\u0000称'),
+      ['programs.talent-hiring.materials[0].name'],
+    ],
     ['a claim year that is not a year', (e: any) => (e.claimYear = '2023'), ['claimYear']],
     [
       'missing commendation parameters',

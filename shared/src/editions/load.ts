@@ -10,6 +10,7 @@ import {
   type Json,
 } from '../validation/checks';
 import { isIsoDate } from '../validation/dates';
+import { normalizeText, textProblem, textProblemMessage } from '../validation/text';
 // compile.ts must never import this module: loading compiles an edition to check its materials.
 import { compileEdition } from '../rules/compile';
 import { FILE_KINDS, isFileKind, MATERIAL_ID_PATTERN } from './materials';
@@ -28,8 +29,12 @@ const EDITION_KEYS = [
   'programs',
 ] as const;
 
+// Titles, clauses and material names are shown to every applicant as written.
+const TEXT = { max: 2000, multiline: true };
 const text = (value: unknown, path: string, issues: Issues): void => {
-  if (typeof value !== 'string' || value.trim() === '') issues.add(path, '必须是非空文本');
+  const problem = textProblem(typeof value === 'string' ? normalizeText(value, TEXT) : value, TEXT);
+  if (problem !== null)
+    issues.add(path, problem === 'notText' ? '必须是非空文本' : textProblemMessage(problem, '此项', TEXT));
 };
 
 const date = (value: unknown, path: string, issues: Issues): void => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Writable } from 'node:stream';
 import { usccCheckCharacter } from '@huiqi/shared';
 import { createApp, type App } from '../../../api/src/app.factory.js';
 import { Clock } from '../../../api/src/common/clock.js';
@@ -64,7 +65,12 @@ const GENEROUS_LIMITS = Object.fromEntries(
 );
 
 /** Boots the whole API on a fresh database of one engine, listening on a loopback port. */
-export const boot = async (engine: Engine, env: Record<string, string> = {}): Promise<Booted> => {
+export const boot = async (
+  engine: Engine,
+  env: Record<string, string> = {},
+  /** `logStream` receives the API's JSON log lines (set LOG_LEVEL in `env` to have any). */
+  options: { logStream?: Writable } = {},
+): Promise<Booted> => {
   const db: TestDatabase = await createTestDatabase(engine);
   // Each app its own data directory (uploaded files, temp files), so suites never share files.
   const dataDir = mkdtempSync(join(tmpdir(), 'huiqi-data-'));
@@ -83,7 +89,7 @@ export const boot = async (engine: Engine, env: Record<string, string> = {}): Pr
     ...(db.config.type === 'mariadb' ? { DB_URL: db.config.url } : { DB_URL: `sqlite:${db.config.path}` }),
     ...env,
   });
-  const app = await createApp(config, { clock });
+  const app = await createApp(config, { clock, ...options });
   await app.app.listen(0, '127.0.0.1');
   const { port } = app.app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Roles } from '../../common/auth.js';
+import { IsHumanText } from '../../common/human-text.js';
+import { DecimalInteger } from '../../common/integers.js';
 import { maskPersonal } from '../../common/masking.js';
 import { AuditService } from './audit.service.js';
 
@@ -11,18 +12,18 @@ export class AuditQueryDto {
   entity?: string;
 
   @IsOptional()
-  @IsString({ message: '必须是文本' })
-  @MaxLength(64, { message: '太长了' })
+  @IsHumanText('对象编号', { max: 64 })
   entityId?: string;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '必须是整数' })
+  @DecimalInteger()
+  @IsInt({ message: '必须是正整数编号（十进制数字）' })
+  @Min(1, { message: '必须是正整数编号（十进制数字）' })
   orgId?: number;
 
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '必须是整数' })
+  @DecimalInteger()
+  @IsInt({ message: '必须是1到500之间的整数（十进制数字）' })
   @Min(1, { message: '至少为1' })
   @Max(500, { message: '最多500条' })
   limit?: number;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type FactName, type Facts, parseFacts } from '@huiqi/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { invalid } from '../../common/errors.js';
+import { parseInteger } from '../../common/integers.js';
 import { Transactions } from '../../database/transactions.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Principal } from '../auth/tokens.js';
@@ -26,11 +26,9 @@ export interface FactChangeView {
   changedAt: string;
 }
 
-export const checkYear = (year: unknown): number => {
-  const y = Number(year);
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw invalid('year', '必须是四位年份，例如2023');
-  return y;
-};
+/** The `year` query parameter: four decimal digits, 2000 to 2100. */
+export const checkYear = (year: unknown): number =>
+  parseInteger(year, 'year', { min: 2000, max: 2100, message: '必须是四位年份，例如2023' });
 
 @Injectable()
 export class FactsService {

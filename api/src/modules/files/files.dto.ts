@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsHumanText } from '../../common/human-text.js';
 
 export class AttachDto {
   @IsInt({ message: '必须是文件库中的文件编号' })
@@ -10,8 +11,8 @@ export class ReviewMaterialDto {
   @IsIn(['accept', 'reject'], { message: '只能是 accept（通过）或 reject（退回）' })
   decision!: 'accept' | 'reject';
 
+  /** Shown to the applicant as written: several lines are fine. */
   @IsOptional()
-  @IsString({ message: '必须是文本' })
-  @MaxLength(500, { message: '原因最多500字' })
+  @IsHumanText('退回原因', { max: 500, multiline: true })
   reason?: string;
 }

@@ -15,11 +15,11 @@ import {
   IsOptional,
   IsString,
   Matches,
-  MaxLength,
-  MinLength,
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
+import { IsHumanText } from '../../common/human-text.js';
+import { HasNoRepeats } from '../../common/lists.js';
 
 /** The GB 32100-2015 check, with the shared package's Chinese explanation of what is wrong. */
 const IsUscc = (): PropertyDecorator => (target, propertyName) =>
@@ -37,14 +37,15 @@ const IsUscc = (): PropertyDecorator => (target, propertyName) =>
   });
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+// Characters, as the columns count them (varchar(128), varchar(64) in utf8mb4).
+const NAME = { min: 2, max: 128 };
+const PERSON = { min: 2, max: 64 };
 
 export class CreateOrgDto {
   @IsUscc()
   uscc!: string;
 
-  @IsString({ message: '请填写企业名称' })
-  @MinLength(2, { message: '企业名称至少2个字' })
-  @MaxLength(128, { message: '企业名称最多128个字' })
+  @IsHumanText('企业名称', NAME)
   name!: string;
 
   @IsIn(COUNTIES.map((c) => c.id), { message: '请选择聊城市的县（市、区）' })
@@ -52,18 +53,15 @@ export class CreateOrgDto {
 
   @IsArray({ message: '请选择主体类型' })
   @ArrayMinSize(1, { message: '至少选择一种主体类型' })
-  @ArrayMaxSize(ORG_TYPES.length, { message: '主体类型过多' })
+  @ArrayMaxSize(ORG_TYPES.length, { message: `主体类型最多${ORG_TYPES.length}种` })
   @IsIn(ORG_TYPES.map((t) => t.id), { each: true, message: '包含不认识的主体类型' })
+  @HasNoRepeats()
   orgTypes!: OrgType[];
 
-  @IsString({ message: '请填写法定代表人姓名' })
-  @MinLength(2, { message: '法定代表人姓名至少2个字' })
-  @MaxLength(64, { message: '太长了' })
+  @IsHumanText('法定代表人姓名', PERSON)
   legalRepresentative!: string;
 
-  @IsString({ message: '请填写联系人姓名' })
-  @MinLength(2, { message: '联系人姓名至少2个字' })
-  @MaxLength(64, { message: '太长了' })
+  @IsHumanText('联系人姓名', PERSON)
   contactName!: string;
 
   @IsString({ message: '请填写联系电话' })
@@ -73,9 +71,7 @@ export class CreateOrgDto {
 
 export class UpdateOrgDto {
   @IsOptional()
-  @IsString({ message: '请填写企业名称' })
-  @MinLength(2, { message: '企业名称至少2个字' })
-  @MaxLength(128, { message: '企业名称最多128个字' })
+  @IsHumanText('企业名称', NAME)
   name?: string;
 
   @IsOptional()
@@ -85,19 +81,17 @@ export class UpdateOrgDto {
   @IsOptional()
   @IsArray({ message: '请选择主体类型' })
   @ArrayMinSize(1, { message: '至少选择一种主体类型' })
+  @ArrayMaxSize(ORG_TYPES.length, { message: `主体类型最多${ORG_TYPES.length}种` })
   @IsIn(ORG_TYPES.map((t) => t.id), { each: true, message: '包含不认识的主体类型' })
+  @HasNoRepeats()
   orgTypes?: OrgType[];
 
   @IsOptional()
-  @IsString({ message: '请填写法定代表人姓名' })
-  @MinLength(2, { message: '法定代表人姓名至少2个字' })
-  @MaxLength(64, { message: '太长了' })
+  @IsHumanText('法定代表人姓名', PERSON)
   legalRepresentative?: string;
 
   @IsOptional()
-  @IsString({ message: '请填写联系人姓名' })
-  @MinLength(2, { message: '联系人姓名至少2个字' })
-  @MaxLength(64, { message: '太长了' })
+  @IsHumanText('联系人姓名', PERSON)
   contactName?: string;
 
   @IsOptional()
