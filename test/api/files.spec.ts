@@ -3,7 +3,18 @@ import { join } from 'node:path';
 import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
 import * as fixtures from '../../api/src/modules/files/content/testing/fixtures.js';
 import { ENGINES } from './support/databases.js';
-import { exe, fillRequired, jpegWithGps, pdf, png, truncatedUpload, upload } from './support/files.js';
+import {
+  exe,
+  fillRequired,
+  formEnd,
+  formPart,
+  jpegWithGps,
+  pdf,
+  png,
+  rawUpload,
+  truncatedUpload,
+  upload,
+} from './support/files.js';
 
 interface Material {
   id: string;
@@ -169,6 +180,80 @@ describe.each(ENGINES)('materials and files on %s', (engine) => {
         token: alice,
       });
       expect(library.body.files.map((f) => f.name)).not.toContain('one.pdf');
+    });
+
+    describe('a multipart body the parser cannot read answers its own 400, never a 500', () => {
+      const B = 'huiqi-boundary';
+      const good = (marker: string) => Buffer.concat([formPart(B, 'file', pdf(marker), `${marker}.pdf`), formEnd(B)]);
+      const libraryNames = async () =>
+        (
+          await api.call<{ files: { name: string }[] }>('GET', `/api/v1/orgs/${orgA}/files`, { token: alice })
+        ).body.files.map((f) => f.name);
+
+      it.each([
+        ['no boundary', 'multipart/form-data', () => good('mp-none')],
+        ['an empty boundary', 'multipart/form-data; boundary=', () => good('mp-empty')],
+        ['a boundary the body never uses', 'multipart/form-data; boundary=other-boundary', () => good('mp-wrong')],
+        [
+          'a boundary longer than the parser takes',
+          `multipart/form-data; boundary=${'b'.repeat(300)}`,
+          () => good('mp-long'),
+        ],
+        ['a body cut off inside the file', `multipart/form-data; boundary=${B}`, () => good('mp-cut').subarray(0, 120)],
+        [
+          'a body without its closing delimiter',
+          `multipart/form-data; boundary=${B}`,
+          () => formPart(B, 'file', pdf('mp-open'), 'mp-open.pdf'),
+        ],
+        ['bytes that are not multipart at all', `multipart/form-data; boundary=${B}`, () => Buffer.from('hello')],
+      ])('%s: 400 MALFORMED_MULTIPART in Chinese, nothing kept', async (_label, contentType, body) => {
+        const before = await libraryNames();
+        const res = await rawUpload(api.url, alice, orgA, contentType, body());
+        expect(res.status).toBe(400);
+        expect(res.body).toEqual({
+          code: 'MALFORMED_MULTIPART',
+          message: expect.stringContaining('boundary') as string,
+          details: [{ field: 'file', message: '无法读取上传的表单（multipart/form-data）' }],
+          requestId: expect.any(String) as string,
+        });
+        expect(res.body.message).toContain('字段名 file');
+        expect(await libraryNames()).toEqual(before);
+        expect(filesUnder(join(api.config.dataDir, 'tmp'))).toEqual([]);
+      });
+
+      it.each([
+        ['before the file', (fields: Buffer[], file: Buffer) => [...fields, file]],
+        ['after the file', (fields: Buffer[], file: Buffer) => [file, ...fields]],
+      ])('too many form fields %s: 400 TOO_MANY_FIELDS, not "file too large"', async (_label, order) => {
+        const before = await libraryNames();
+        const fields = Array.from({ length: 11 }, (_, i) => formPart(B, `field${i}`, 'x'));
+        const file = formPart(B, 'file', pdf('many-fields'), 'many-fields.pdf');
+        const res = await rawUpload(
+          api.url,
+          alice,
+          orgA,
+          `multipart/form-data; boundary=${B}`,
+          Buffer.concat([...order(fields, file), formEnd(B)]),
+        );
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('TOO_MANY_FIELDS');
+        expect(res.body.message).toContain('表单字段过多');
+        expect(res.body.message).toContain('字段名 file');
+        expect(await libraryNames()).toEqual(before);
+        expect(filesUnder(join(api.config.dataDir, 'tmp'))).toEqual([]);
+      });
+
+      it('a few form fields beside the file are fine (Taro.uploadFile may send formData)', async () => {
+        const fields = Array.from({ length: 3 }, (_, i) => formPart(B, `field${i}`, 'x'));
+        const res = await rawUpload(
+          api.url,
+          alice,
+          orgA,
+          `multipart/form-data; boundary=${B}`,
+          Buffer.concat([...fields, formPart(B, 'file', pdf('few-fields'), 'few-fields.pdf'), formEnd(B)]),
+        );
+        expect([200, 201]).toContain(res.status);
+      });
     });
 
     it('a request that is not multipart is told how to upload', async () => {

@@ -25,11 +25,15 @@ export type ErrorCode =
   | 'MATERIALS_MISSING'
   | 'FILE_TOO_LARGE'
   | 'UNSUPPORTED_FILE_TYPE'
+  | 'MALFORMED_MULTIPART'
+  | 'TOO_MANY_FIELDS'
   | 'INTERNAL';
 
 export const httpStatusOf = (code: ErrorCode): number => {
   switch (code) {
     case 'INVALID_REQUEST':
+    case 'MALFORMED_MULTIPART':
+    case 'TOO_MANY_FIELDS':
       return 400;
     case 'UNAUTHENTICATED':
     case 'TOKEN_EXPIRED':

@@ -160,3 +160,34 @@ export const fillRequired = async (
     if (attached.status !== 200) throw new Error(`could not attach ${m.id}: ${attached.status}`);
   }
 };
+
+/** Posts raw bytes to the upload route with the given content type: for bodies no FormData would make. */
+export const rawUpload = async (
+  url: string,
+  token: string,
+  orgId: number,
+  contentType: string,
+  body: Buffer,
+): Promise<{ status: number; body: { code: string; message: string; details: unknown; requestId: string } }> => {
+  const res = await fetch(`${url}/api/v1/files?orgId=${orgId}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+    body,
+  });
+  return { status: res.status, body: (await res.json()) as never };
+};
+
+/** One multipart part, as a browser writes it. */
+export const formPart = (boundary: string, name: string, value: string | Buffer, filename?: string): Buffer =>
+  Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n` +
+        (filename ? 'Content-Type: application/octet-stream\r\n' : '') +
+        '\r\n',
+    ),
+    Buffer.from(value),
+    Buffer.from('\r\n'),
+  ]);
+
+/** The closing delimiter of a multipart body. */
+export const formEnd = (boundary: string): Buffer => Buffer.from(`--${boundary}--\r\n`);

@@ -167,26 +167,75 @@ export class FilesService {
 
   /**
    * Streams the request's one file into `temp`. Form fields (Taro.uploadFile may send some) are
-   * skipped; a second file refuses the whole upload rather than dropping it unseen.
+   * skipped; a second file refuses the whole upload rather than dropping it unseen. Whatever the
+   * client's body does wrong (no or a wrong boundary, cut short, too many parts) is answered as
+   * the client's mistake; only a failure writing our own temp file is ours.
    */
   private async receive(parts: AsyncIterableIterator<Multipart>, temp: string): Promise<MultipartFile> {
     let file: MultipartFile | undefined;
-    try {
-      for await (const part of parts) {
-        if (part.type !== 'file') continue;
-        if (file) throw oneFileOnly();
-        file = part;
-        await pipeline(part.file, createWriteStream(temp, { flags: 'wx' }));
-        if (part.file.truncated) throw this.tooLarge();
+    for await (const part of this.clientParts(parts)) {
+      if (part.type !== 'file') continue;
+      if (file) throw oneFileOnly();
+      file = part;
+      // The part may have failed while it waited in the parser's queue (a body cut short).
+      if (part.file.errored || part.file.destroyed) throw this.refusal(part.file.errored);
+      // pipeline destroys each side with the other's error, so whichever failed first is the cause:
+      // the request (the client's mistake, a 4xx) or our temp file (ours, a 500).
+      let cause: { side: 'request' | 'disk'; error: unknown } | undefined;
+      const writer = createWriteStream(temp, { flags: 'wx' });
+      part.file.on('error', (error) => (cause ??= { side: 'request', error }));
+      writer.on('error', (error) => (cause ??= { side: 'disk', error }));
+      try {
+        await pipeline(part.file, writer);
+      } catch (error) {
+        if (cause?.side === 'disk') throw cause.error;
+        throw this.refusal(cause?.error ?? error);
       }
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw this.tooLarge();
-      if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') throw oneFileOnly();
-      throw error;
+      if (part.file.truncated) throw this.tooLarge();
     }
     if (!file) throw new AppError('INVALID_REQUEST', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
     return file;
+  }
+
+  /** The parts, with the iterator's own errors (the client's body) turned into refusals. */
+  private async *clientParts(parts: AsyncIterableIterator<Multipart>): AsyncGenerator<Multipart> {
+    try {
+      yield* parts;
+    } catch (error) {
+      throw this.refusal(error);
+    }
+  }
+
+  /**
+   * An error from reading the client's multipart body, in the user's words. busboy's parse errors
+   * (no boundary, a boundary that never appears, a body cut short) carry no code: any uncoded
+   * error from the request side is a malformed body, never a 500.
+   */
+  private refusal(error: unknown): AppError {
+    const code = (error as { code?: unknown } | null)?.code;
+    switch (code) {
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return this.tooLarge();
+      case 'FST_FILES_LIMIT':
+        return oneFileOnly();
+      case 'FST_FIELDS_LIMIT':
+      case 'FST_PARTS_LIMIT':
+        return new AppError(
+          'TOO_MANY_FIELDS',
+          '上传的表单字段过多：只需发送一个文件（字段名 file），请去掉多余的表单字段',
+          [{ field: 'file', message: '除文件外的表单字段过多' }],
+        );
+      case 'FST_PROTO_VIOLATION':
+        return new AppError('INVALID_REQUEST', '表单字段名不允许（如 __proto__），请用字段名 file 上传文件', [
+          { field: 'file', message: '表单字段名不允许' },
+        ]);
+      default:
+        return new AppError(
+          'MALFORMED_MULTIPART',
+          '上传的表单格式有误：请求头 Content-Type 的 boundary 缺失或与内容不符，或内容不完整。请用 FormData 或 Taro.uploadFile 重新上传（字段名 file）',
+          [{ field: 'file', message: '无法读取上传的表单（multipart/form-data）' }],
+        );
+    }
   }
 
   private tooLarge(): AppError {
