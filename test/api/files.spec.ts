@@ -474,6 +474,25 @@ describe.each(ENGINES)('materials and files on %s', (engine) => {
       expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
     });
 
+    it('takes the expiry as the decimal digits it was signed with, nothing Number() would also read', async () => {
+      const id = await uploadPdf(alice, orgA, 'expires-digits');
+      const link = await api.call<{ path: string }>('POST', `/api/v1/files/${id}/link`, { token: alice });
+      const expires = /expires=(\d+)/.exec(link.body.path)?.[1] as string;
+      expect((await fetch(`${api.url}${link.body.path}`)).status).toBe(200);
+      for (const spelled of [
+        `0x${Number(expires).toString(16)}`,
+        `${expires}.0`,
+        `${expires}e0`,
+        `+${expires}`,
+        `%20${expires}`,
+        `${expires}%20`,
+        `0${expires}`,
+      ]) {
+        const res = await fetch(`${api.url}${link.body.path.replace(`expires=${expires}`, `expires=${spelled}`)}`);
+        expect({ spelled, status: res.status }).toEqual({ spelled, status: 403 });
+      }
+    });
+
     it('refuses a tampered or expired link', async () => {
       const id = await uploadPdf(alice, orgA, 'expiring');
       const link = await api.call<{ path: string }>('POST', `/api/v1/files/${id}/link`, { token: alice });

@@ -287,7 +287,8 @@ export class FilesService {
     signature: string | undefined,
   ): Promise<{ file: FileEntity; stream: Readable }> {
     const refused = new AppError('FORBIDDEN', '下载链接无效或已过期，请重新获取');
-    const exp = Number(expires);
+    // The exact digits we signed, nothing Number() would also read as them ('0x…', '1e3', ' 12', '12.0').
+    const exp = expires !== undefined && /^[1-9]\d{0,14}$/.test(expires) ? Number(expires) : NaN;
     if (!signature || !Number.isSafeInteger(exp)) throw refused;
     const expected = Buffer.from(this.sign(id, exp));
     const given = Buffer.from(signature);
