@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
 import * as fixtures from '../../api/src/modules/files/content/testing/fixtures.js';
+import { FileEntity } from '../../api/src/modules/files/file.entity.js';
 import { ENGINES } from './support/databases.js';
 import {
   exe,
@@ -491,6 +492,60 @@ describe.each(ENGINES)('materials and files on %s', (engine) => {
         const res = await fetch(`${api.url}${link.body.path.replace(`expires=${expires}`, `expires=${spelled}`)}`);
         expect({ spelled, status: res.status }).toEqual({ spelled, status: 403 });
       }
+    });
+
+    describe('the name carries the extension of the detected type', () => {
+      let carol: string;
+      let orgC: number;
+      beforeAll(async () => {
+        // A firm of its own: the same bytes uploaded again by one firm keep the first upload's name.
+        carol = await api.login('applicant', 'files-carol');
+        orgC = (await api.call<{ id: number }>('POST', '/api/v1/orgs', { token: carol, body: firm(n++) })).body.id;
+      });
+      const disposition = async (id: number, attachment: boolean): Promise<string | null> => {
+        const link = await api.call<{ path: string }>('POST', `/api/v1/files/${id}/link`, { token: carol });
+        const res = await fetch(`${api.url}${link.body.path}${attachment ? '&download=1' : ''}`);
+        expect(res.status).toBe(200);
+        await res.arrayBuffer();
+        return res.headers.get('content-disposition');
+      };
+      const expected = (name: string, attachment: boolean) =>
+        `${attachment ? 'attachment' : 'inline'}; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+      it.each([
+        ['a PDF called .html', () => pdf('name-html'), 'poly.html', 'poly.pdf'],
+        ['a PDF without an extension', () => pdf('name-none'), '营业执照（正本）', '营业执照（正本）.pdf'],
+        ['a PDF with a Chinese name called .html', () => pdf('name-zh'), '保单.html', '保单.pdf'],
+        ['a JPEG called .jpeg', () => jpegWithGps(), 'site.jpeg', 'site.jpeg'],
+        ['a PNG called .jpg', () => png(), 'scan.jpg', 'scan.png'],
+        ['a WebP without an extension', () => fixtures.webp({ exif: false, xmp: false }), 'photo', 'photo.webp'],
+        ['an iPhone HEIC called .jpg', () => fixtures.heic({ exif: false }).bytes, 'IMG_0001.jpg', 'IMG_0001.heic'],
+        ['an OFD called .pdf', () => fixtures.ofd(), '完税证明.pdf', '完税证明.ofd'],
+      ])('%s is stored, listed and downloaded under the extension of its type', async (_label, bytes, sent, name) => {
+        const res = await upload(api.url, carol, orgC, bytes(), sent);
+        expect(res.body['deduplicated']).toBe(false);
+        expect(res.body.file?.name).toBe(name);
+        const id = res.body.file?.id as number;
+        expect((await api.call<{ name: string }>('GET', `/api/v1/files/${id}`, { token: carol })).body.name).toBe(name);
+        expect(await disposition(id, false)).toBe(expected(name, false));
+        expect(await disposition(id, true)).toBe(expected(name, true));
+      });
+
+      it.each([
+        ['poly.html', 'poly.pdf'],
+        ['旧营业执照.html', '旧营业执照.pdf'],
+        ['无扩展名', '无扩展名.pdf'],
+      ])('a row stored before the fix as %s is listed and downloaded as %s', async (stored, name) => {
+        const id = (await upload(api.url, carol, orgC, pdf(`legacy-${stored}`), 'legacy.pdf')).body.file?.id as number;
+        // What the upload stored before names took the detected type's extension.
+        await api.app.dataSource.getRepository(FileEntity).update(id, { originalName: stored });
+        const library = await api.call<{ files: { id: number; name: string }[] }>('GET', `/api/v1/orgs/${orgC}/files`, {
+          token: carol,
+        });
+        expect(library.body.files.find((f) => f.id === id)?.name).toBe(name);
+        expect(await disposition(id, false)).toBe(expected(name, false));
+        expect(await disposition(id, true)).toBe(expected(name, true));
+      });
     });
 
     it('refuses a tampered or expired link', async () => {

@@ -18,6 +18,7 @@ import { OrgsService } from '../orgs/orgs.service.js';
 import { sniffFile } from './content/sniff.js';
 import { MalformedFileError, stripMetadata } from './content/strip.js';
 import { FileEntity, MaterialSlotEntity } from './file.entity.js';
+import { cleanName, nameForKind } from './names.js';
 import { FILE_STORAGE, type FileStorage } from './storage.js';
 import { ReviewAccess } from './review-access.js';
 
@@ -42,28 +43,17 @@ export interface LibraryEntry extends FileView {
 
 const EXPIRY_WARNING_DAYS = 30;
 
-/** A display name from whatever the client sent: no directories, no control characters, bounded. */
-export const cleanName = (raw: string | undefined): string => {
-  const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return (clean === '' || clean === '.' || clean === '..' ? '未命名文件' : clean).slice(0, 200);
-};
-
-/** RFC 6266 / RFC 5987: an ASCII fallback plus the UTF-8 name, so Chinese names survive download. */
-export const contentDisposition = (name: string, attachment: boolean): string => {
-  const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${attachment ? 'attachment' : 'inline'}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-};
-
 const oneFileOnly = (): AppError =>
   new AppError('INVALID_REQUEST', '一次只能上传一个文件，请分开上传', [{ field: 'file', message: '只能有一个文件' }]);
+
+/** The name a file is shown and downloaded under: its extension says what it is, for rows stored before that was so too. */
+export const displayName = (f: Pick<FileEntity, 'originalName' | 'kind'>): string =>
+  nameForKind(f.originalName, f.kind);
 
 export const toFileView = (f: FileEntity): FileView => ({
   id: f.id,
   orgId: f.orgId,
-  name: f.originalName,
+  name: displayName(f),
   kind: f.kind,
   mime: f.mime,
   size: f.size,
@@ -138,7 +128,7 @@ export class FilesService {
               size,
               kind: sniffed.kind,
               mime: sniffed.mime,
-              originalName: cleanName(part.filename),
+              originalName: nameForKind(cleanName(part.filename), sniffed.kind),
               storageKey: sha256,
               uploadedBy: principal.userId,
             }),
