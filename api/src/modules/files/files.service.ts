@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { type Readable } from 'node:stream';
@@ -20,6 +20,7 @@ import { MalformedFileError, stripMetadata } from './content/strip.js';
 import { FileEntity, MaterialSlotEntity } from './file.entity.js';
 import { cleanName, nameForKind } from './names.js';
 import { FILE_STORAGE, type FileStorage } from './storage.js';
+import { UploadsInFlight } from './sweep.js';
 import { ReviewAccess } from './review-access.js';
 
 export interface FileView {
@@ -80,6 +81,7 @@ export class FilesService {
     private readonly clock: Clock,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly inFlight: UploadsInFlight,
   ) {
     // A key of its own for download links, derived from the token secret.
     this.linkKey = createHmac('sha256', config.tokenSecret).update('huiqi:file-links').digest();
@@ -96,7 +98,9 @@ export class FilesService {
     parts: AsyncIterableIterator<Multipart>,
   ): Promise<{ file: FileView; deduplicated: boolean }> {
     await this.orgs.membership(principal, orgId);
-    const temp = this.storage.tempPath(`${randomUUID()}.upload`);
+    // Known to the sweep before the temp file exists, until after it is gone.
+    const uploadId = this.inFlight.begin();
+    const temp = this.storage.tempPath(`${uploadId}.upload`);
     try {
       const part = await this.receive(parts, temp);
       const sniffed = await sniffFile(temp);
@@ -152,6 +156,7 @@ export class FilesService {
       }
     } finally {
       await rm(temp, { force: true });
+      this.inFlight.end(uploadId);
     }
   }
 
