@@ -2,8 +2,20 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
 import * as fixtures from '../../api/src/modules/files/content/testing/fixtures.js';
+import { FileEntity } from '../../api/src/modules/files/file.entity.js';
 import { ENGINES } from './support/databases.js';
-import { exe, fillRequired, jpegWithGps, pdf, png, truncatedUpload, upload } from './support/files.js';
+import {
+  exe,
+  fillRequired,
+  formEnd,
+  formPart,
+  jpegWithGps,
+  pdf,
+  png,
+  rawUpload,
+  truncatedUpload,
+  upload,
+} from './support/files.js';
 
 interface Material {
   id: string;
@@ -169,6 +181,80 @@ describe.each(ENGINES)('materials and files on %s', (engine) => {
         token: alice,
       });
       expect(library.body.files.map((f) => f.name)).not.toContain('one.pdf');
+    });
+
+    describe('a multipart body the parser cannot read answers its own 400, never a 500', () => {
+      const B = 'huiqi-boundary';
+      const good = (marker: string) => Buffer.concat([formPart(B, 'file', pdf(marker), `${marker}.pdf`), formEnd(B)]);
+      const libraryNames = async () =>
+        (
+          await api.call<{ files: { name: string }[] }>('GET', `/api/v1/orgs/${orgA}/files`, { token: alice })
+        ).body.files.map((f) => f.name);
+
+      it.each([
+        ['no boundary', 'multipart/form-data', () => good('mp-none')],
+        ['an empty boundary', 'multipart/form-data; boundary=', () => good('mp-empty')],
+        ['a boundary the body never uses', 'multipart/form-data; boundary=other-boundary', () => good('mp-wrong')],
+        [
+          'a boundary longer than the parser takes',
+          `multipart/form-data; boundary=${'b'.repeat(300)}`,
+          () => good('mp-long'),
+        ],
+        ['a body cut off inside the file', `multipart/form-data; boundary=${B}`, () => good('mp-cut').subarray(0, 120)],
+        [
+          'a body without its closing delimiter',
+          `multipart/form-data; boundary=${B}`,
+          () => formPart(B, 'file', pdf('mp-open'), 'mp-open.pdf'),
+        ],
+        ['bytes that are not multipart at all', `multipart/form-data; boundary=${B}`, () => Buffer.from('hello')],
+      ])('%s: 400 MALFORMED_MULTIPART in Chinese, nothing kept', async (_label, contentType, body) => {
+        const before = await libraryNames();
+        const res = await rawUpload(api.url, alice, orgA, contentType, body());
+        expect(res.status).toBe(400);
+        expect(res.body).toEqual({
+          code: 'MALFORMED_MULTIPART',
+          message: expect.stringContaining('boundary') as string,
+          details: [{ field: 'file', message: '无法读取上传的表单（multipart/form-data）' }],
+          requestId: expect.any(String) as string,
+        });
+        expect(res.body.message).toContain('字段名 file');
+        expect(await libraryNames()).toEqual(before);
+        expect(filesUnder(join(api.config.dataDir, 'tmp'))).toEqual([]);
+      });
+
+      it.each([
+        ['before the file', (fields: Buffer[], file: Buffer) => [...fields, file]],
+        ['after the file', (fields: Buffer[], file: Buffer) => [file, ...fields]],
+      ])('too many form fields %s: 400 TOO_MANY_FIELDS, not "file too large"', async (_label, order) => {
+        const before = await libraryNames();
+        const fields = Array.from({ length: 11 }, (_, i) => formPart(B, `field${i}`, 'x'));
+        const file = formPart(B, 'file', pdf('many-fields'), 'many-fields.pdf');
+        const res = await rawUpload(
+          api.url,
+          alice,
+          orgA,
+          `multipart/form-data; boundary=${B}`,
+          Buffer.concat([...order(fields, file), formEnd(B)]),
+        );
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('TOO_MANY_FIELDS');
+        expect(res.body.message).toContain('表单字段过多');
+        expect(res.body.message).toContain('字段名 file');
+        expect(await libraryNames()).toEqual(before);
+        expect(filesUnder(join(api.config.dataDir, 'tmp'))).toEqual([]);
+      });
+
+      it('a few form fields beside the file are fine (Taro.uploadFile may send formData)', async () => {
+        const fields = Array.from({ length: 3 }, (_, i) => formPart(B, `field${i}`, 'x'));
+        const res = await rawUpload(
+          api.url,
+          alice,
+          orgA,
+          `multipart/form-data; boundary=${B}`,
+          Buffer.concat([...fields, formPart(B, 'file', pdf('few-fields'), 'few-fields.pdf'), formEnd(B)]),
+        );
+        expect([200, 201]).toContain(res.status);
+      });
     });
 
     it('a request that is not multipart is told how to upload', async () => {
@@ -387,6 +473,79 @@ describe.each(ENGINES)('materials and files on %s', (engine) => {
         `attachment; filename="________.pdf"; filename*=UTF-8''${encodeURIComponent('营业执照（正本）.pdf')}`,
       );
       expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
+    });
+
+    it('takes the expiry as the decimal digits it was signed with, nothing Number() would also read', async () => {
+      const id = await uploadPdf(alice, orgA, 'expires-digits');
+      const link = await api.call<{ path: string }>('POST', `/api/v1/files/${id}/link`, { token: alice });
+      const expires = /expires=(\d+)/.exec(link.body.path)?.[1] as string;
+      expect((await fetch(`${api.url}${link.body.path}`)).status).toBe(200);
+      for (const spelled of [
+        `0x${Number(expires).toString(16)}`,
+        `${expires}.0`,
+        `${expires}e0`,
+        `+${expires}`,
+        `%20${expires}`,
+        `${expires}%20`,
+        `0${expires}`,
+      ]) {
+        const res = await fetch(`${api.url}${link.body.path.replace(`expires=${expires}`, `expires=${spelled}`)}`);
+        expect({ spelled, status: res.status }).toEqual({ spelled, status: 403 });
+      }
+    });
+
+    describe('the name carries the extension of the detected type', () => {
+      let carol: string;
+      let orgC: number;
+      beforeAll(async () => {
+        // A firm of its own: the same bytes uploaded again by one firm keep the first upload's name.
+        carol = await api.login('applicant', 'files-carol');
+        orgC = (await api.call<{ id: number }>('POST', '/api/v1/orgs', { token: carol, body: firm(n++) })).body.id;
+      });
+      const disposition = async (id: number, attachment: boolean): Promise<string | null> => {
+        const link = await api.call<{ path: string }>('POST', `/api/v1/files/${id}/link`, { token: carol });
+        const res = await fetch(`${api.url}${link.body.path}${attachment ? '&download=1' : ''}`);
+        expect(res.status).toBe(200);
+        await res.arrayBuffer();
+        return res.headers.get('content-disposition');
+      };
+      const expected = (name: string, attachment: boolean) =>
+        `${attachment ? 'attachment' : 'inline'}; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+      it.each([
+        ['a PDF called .html', () => pdf('name-html'), 'poly.html', 'poly.pdf'],
+        ['a PDF without an extension', () => pdf('name-none'), '营业执照（正本）', '营业执照（正本）.pdf'],
+        ['a PDF with a Chinese name called .html', () => pdf('name-zh'), '保单.html', '保单.pdf'],
+        ['a JPEG called .jpeg', () => jpegWithGps(), 'site.jpeg', 'site.jpeg'],
+        ['a PNG called .jpg', () => png(), 'scan.jpg', 'scan.png'],
+        ['a WebP without an extension', () => fixtures.webp({ exif: false, xmp: false }), 'photo', 'photo.webp'],
+        ['an iPhone HEIC called .jpg', () => fixtures.heic({ exif: false }).bytes, 'IMG_0001.jpg', 'IMG_0001.heic'],
+        ['an OFD called .pdf', () => fixtures.ofd(), '完税证明.pdf', '完税证明.ofd'],
+      ])('%s is stored, listed and downloaded under the extension of its type', async (_label, bytes, sent, name) => {
+        const res = await upload(api.url, carol, orgC, bytes(), sent);
+        expect(res.body['deduplicated']).toBe(false);
+        expect(res.body.file?.name).toBe(name);
+        const id = res.body.file?.id as number;
+        expect((await api.call<{ name: string }>('GET', `/api/v1/files/${id}`, { token: carol })).body.name).toBe(name);
+        expect(await disposition(id, false)).toBe(expected(name, false));
+        expect(await disposition(id, true)).toBe(expected(name, true));
+      });
+
+      it.each([
+        ['poly.html', 'poly.pdf'],
+        ['旧营业执照.html', '旧营业执照.pdf'],
+        ['无扩展名', '无扩展名.pdf'],
+      ])('a row stored before the fix as %s is listed and downloaded as %s', async (stored, name) => {
+        const id = (await upload(api.url, carol, orgC, pdf(`legacy-${stored}`), 'legacy.pdf')).body.file?.id as number;
+        // What the upload stored before names took the detected type's extension.
+        await api.app.dataSource.getRepository(FileEntity).update(id, { originalName: stored });
+        const library = await api.call<{ files: { id: number; name: string }[] }>('GET', `/api/v1/orgs/${orgC}/files`, {
+          token: carol,
+        });
+        expect(library.body.files.find((f) => f.id === id)?.name).toBe(name);
+        expect(await disposition(id, false)).toBe(expected(name, false));
+        expect(await disposition(id, true)).toBe(expected(name, true));
+      });
     });
 
     it('refuses a tampered or expired link', async () => {

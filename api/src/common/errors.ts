@@ -30,11 +30,15 @@ export type ErrorCode =
   | 'URI_TOO_LONG'
   | 'HEADERS_TOO_LARGE'
   | 'REQUEST_TIMEOUT'
+  | 'MALFORMED_MULTIPART'
+  | 'TOO_MANY_FIELDS'
   | 'INTERNAL';
 
 export const httpStatusOf = (code: ErrorCode): number => {
   switch (code) {
     case 'INVALID_REQUEST':
+    case 'MALFORMED_MULTIPART':
+    case 'TOO_MANY_FIELDS':
       return 400;
     case 'UNAUTHENTICATED':
     case 'TOKEN_EXPIRED':

@@ -30,6 +30,8 @@ export interface AppConfig {
     maxApplicationBytes: number;
     /** How long a download link stays valid. */
     linkTtlSeconds: number;
+    /** How often abandoned temp files and unreferenced stored files are swept (also once at boot). */
+    sweepIntervalSeconds: number;
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Request limits per client address and per account, and where their counts live. */
@@ -155,6 +157,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       maxFileBytes: integer(env, 'FILE_MAX_MB', problems, 20, 1, 1024) * 1024 * 1024,
       maxApplicationBytes: integer(env, 'APPLICATION_FILES_MAX_MB', problems, 100, 1, 10_240) * 1024 * 1024,
       linkTtlSeconds: integer(env, 'FILE_LINK_TTL_SECONDS', problems, 300, 10, 86_400),
+      sweepIntervalSeconds: integer(env, 'FILE_SWEEP_INTERVAL_SECONDS', problems, 3600, 1, 604_800),
     },
     logLevel,
     rateLimits: readRateLimits(env, problems),

@@ -1,4 +1,6 @@
-import { request as httpRequest } from 'node:http';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { deflateSync } from 'node:zlib';
 
@@ -160,3 +162,127 @@ export const fillRequired = async (
     if (attached.status !== 200) throw new Error(`could not attach ${m.id}: ${attached.status}`);
   }
 };
+
+/** Posts raw bytes to the upload route with the given content type: for bodies no FormData would make. */
+export const rawUpload = async (
+  url: string,
+  token: string,
+  orgId: number,
+  contentType: string,
+  body: Buffer,
+): Promise<{ status: number; body: { code: string; message: string; details: unknown; requestId: string } }> => {
+  const res = await fetch(`${url}/api/v1/files?orgId=${orgId}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+    body,
+  });
+  return { status: res.status, body: (await res.json()) as never };
+};
+
+/** One multipart part, as a browser writes it. */
+export const formPart = (boundary: string, name: string, value: string | Buffer, filename?: string): Buffer =>
+  Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"` : ''}\r\n` +
+        (filename ? 'Content-Type: application/octet-stream\r\n' : '') +
+        '\r\n',
+    ),
+    Buffer.from(value),
+    Buffer.from('\r\n'),
+  ]);
+
+/** The closing delimiter of a multipart body. */
+export const formEnd = (boundary: string): Buffer => Buffer.from(`--${boundary}--\r\n`);
+
+/** Writes `bytes` at `path` (making its folder) with a modification time `ageMs` in the past. */
+export const writeAged = (path: string, bytes: Buffer, ageMs: number): void => {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, bytes);
+  age(path, ageMs);
+};
+
+/** Moves a file's modification time `ageMs` into the past, as if nothing had written it since. */
+export const age = (path: string, ageMs: number): void => {
+  const then = new Date(Date.now() - ageMs);
+  utimesSync(path, then, then);
+};
+
+/**
+ * An upload that sends the start of its file and then waits, as a phone on a slow network does;
+ * `finish` (once or more) sends the rest and reads the answer.
+ */
+export const startUpload = (
+  url: string,
+  token: string,
+  orgId: number,
+  bytes: Buffer,
+  name: string,
+  sentFirst: number,
+): { finish(): Promise<{ status: number; body: Record<string, unknown> & { file?: { id: number } } }> } => {
+  const boundary = '----huiqi-slow';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const { hostname, port } = new URL(url);
+  let respond: (reply: { status: number; body: Record<string, unknown> }) => void = () => undefined;
+  let fail: (error: unknown) => void = () => undefined;
+  const answer = new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+    respond = resolve;
+    fail = reject;
+  });
+  const req = httpRequest(
+    {
+      hostname,
+      port,
+      method: 'POST',
+      path: `/api/v1/files?orgId=${orgId}`,
+      // A connection of its own, closed after the answer (see fetchOnce).
+      agent: false,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(head.length + bytes.length + tail.length),
+      },
+    },
+    (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        respond({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) as never }),
+      );
+    },
+  );
+  req.on('error', fail);
+  req.write(Buffer.concat([head, bytes.subarray(0, sentFirst)]));
+  let ended = false;
+  return {
+    finish: () => {
+      if (!ended) req.end(Buffer.concat([bytes.subarray(sentFirst), tail]));
+      ended = true;
+      return answer;
+    },
+  };
+};
+
+/**
+ * GETs a signed download path on a connection of its own, closed after the answer. A streamed
+ * answer that is the last request before the server closes can otherwise keep `close()` waiting
+ * for Fastify's keep-alive timeout (72 s): the client may hold every byte before the server has
+ * marked the response finished, so the connection is not idle when close() looks.
+ */
+export const fetchOnce = (
+  url: string,
+  path: string,
+): Promise<{ status: number; bytes: Buffer; headers: IncomingHttpHeaders }> =>
+  new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(url);
+    const req = httpRequest({ hostname, port, path, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks), headers: res.headers }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });

@@ -7,6 +7,8 @@ import { bigintFen } from '../../database/columns.js';
  */
 @Entity('files')
 @Index('uq_files_org_sha', ['orgId', 'sha256'], { unique: true })
+// The sweep asks, for each stored object, whether any row references it.
+@Index('idx_files_storage_key', ['storageKey'])
 export class FileEntity {
   @PrimaryGeneratedColumn()
   id!: number;

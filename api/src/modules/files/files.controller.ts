@@ -5,7 +5,8 @@ import { AppError } from '../../common/errors.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { type Principal } from '../auth/tokens.js';
 import { AttachDto, ReviewMaterialDto } from './files.dto.js';
-import { contentDisposition, type FileView, FilesService, type LibraryEntry } from './files.service.js';
+import { displayName, type FileView, FilesService, type LibraryEntry } from './files.service.js';
+import { contentDisposition } from './names.js';
 import { MaterialsService, type MaterialView } from './materials.service.js';
 
 @Controller('v1')
@@ -62,7 +63,7 @@ export class FilesController {
     await reply
       .header('content-type', file.mime)
       .header('content-length', String(file.size))
-      .header('content-disposition', contentDisposition(file.originalName, download === '1'))
+      .header('content-disposition', contentDisposition(displayName(file), download === '1'))
       .header('cache-control', 'private, max-age=300')
       .header('x-content-type-options', 'nosniff')
       .send(stream);

@@ -6,6 +6,7 @@ import { FilesService } from './files.service.js';
 import { MaterialsService } from './materials.service.js';
 import { ReviewAccess } from './review-access.js';
 import { FILE_STORAGE, type FileStorage } from './storage.js';
+import { FileSweeper, UploadsInFlight } from './sweep.js';
 
 @Module({})
 export class FilesModule {
@@ -15,7 +16,14 @@ export class FilesModule {
       global: true,
       imports: [OrgsModule, EditionsModule],
       controllers: [FilesController],
-      providers: [{ provide: FILE_STORAGE, useValue: storage }, FilesService, MaterialsService, ReviewAccess],
+      providers: [
+        { provide: FILE_STORAGE, useValue: storage },
+        FilesService,
+        MaterialsService,
+        ReviewAccess,
+        UploadsInFlight,
+        FileSweeper,
+      ],
       exports: [MaterialsService, ReviewAccess],
     };
   }

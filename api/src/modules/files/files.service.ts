@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { type Readable } from 'node:stream';
@@ -18,7 +18,9 @@ import { OrgsService } from '../orgs/orgs.service.js';
 import { sniffFile } from './content/sniff.js';
 import { MalformedFileError, stripMetadata } from './content/strip.js';
 import { FileEntity, MaterialSlotEntity } from './file.entity.js';
+import { cleanName, nameForKind } from './names.js';
 import { FILE_STORAGE, type FileStorage } from './storage.js';
+import { UploadsInFlight } from './sweep.js';
 import { ReviewAccess } from './review-access.js';
 
 export interface FileView {
@@ -42,28 +44,17 @@ export interface LibraryEntry extends FileView {
 
 const EXPIRY_WARNING_DAYS = 30;
 
-/** A display name from whatever the client sent: no directories, no control characters, bounded. */
-export const cleanName = (raw: string | undefined): string => {
-  const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return (clean === '' || clean === '.' || clean === '..' ? '未命名文件' : clean).slice(0, 200);
-};
-
-/** RFC 6266 / RFC 5987: an ASCII fallback plus the UTF-8 name, so Chinese names survive download. */
-export const contentDisposition = (name: string, attachment: boolean): string => {
-  const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${attachment ? 'attachment' : 'inline'}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-};
-
 const oneFileOnly = (): AppError =>
   new AppError('INVALID_REQUEST', '一次只能上传一个文件，请分开上传', [{ field: 'file', message: '只能有一个文件' }]);
+
+/** The name a file is shown and downloaded under: its extension says what it is, for rows stored before that was so too. */
+export const displayName = (f: Pick<FileEntity, 'originalName' | 'kind'>): string =>
+  nameForKind(f.originalName, f.kind);
 
 export const toFileView = (f: FileEntity): FileView => ({
   id: f.id,
   orgId: f.orgId,
-  name: f.originalName,
+  name: displayName(f),
   kind: f.kind,
   mime: f.mime,
   size: f.size,
@@ -90,6 +81,7 @@ export class FilesService {
     private readonly clock: Clock,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly inFlight: UploadsInFlight,
   ) {
     // A key of its own for download links, derived from the token secret.
     this.linkKey = createHmac('sha256', config.tokenSecret).update('huiqi:file-links').digest();
@@ -106,7 +98,9 @@ export class FilesService {
     parts: AsyncIterableIterator<Multipart>,
   ): Promise<{ file: FileView; deduplicated: boolean }> {
     await this.orgs.membership(principal, orgId);
-    const temp = this.storage.tempPath(`${randomUUID()}.upload`);
+    // Known to the sweep before the temp file exists, until after it is gone.
+    const uploadId = this.inFlight.begin();
+    const temp = this.storage.tempPath(`${uploadId}.upload`);
     try {
       const part = await this.receive(parts, temp);
       const sniffed = await sniffFile(temp);
@@ -138,7 +132,7 @@ export class FilesService {
               size,
               kind: sniffed.kind,
               mime: sniffed.mime,
-              originalName: cleanName(part.filename),
+              originalName: nameForKind(cleanName(part.filename), sniffed.kind),
               storageKey: sha256,
               uploadedBy: principal.userId,
             }),
@@ -162,31 +156,81 @@ export class FilesService {
       }
     } finally {
       await rm(temp, { force: true });
+      this.inFlight.end(uploadId);
     }
   }
 
   /**
    * Streams the request's one file into `temp`. Form fields (Taro.uploadFile may send some) are
-   * skipped; a second file refuses the whole upload rather than dropping it unseen.
+   * skipped; a second file refuses the whole upload rather than dropping it unseen. Whatever the
+   * client's body does wrong (no or a wrong boundary, cut short, too many parts) is answered as
+   * the client's mistake; only a failure writing our own temp file is ours.
    */
   private async receive(parts: AsyncIterableIterator<Multipart>, temp: string): Promise<MultipartFile> {
     let file: MultipartFile | undefined;
-    try {
-      for await (const part of parts) {
-        if (part.type !== 'file') continue;
-        if (file) throw oneFileOnly();
-        file = part;
-        await pipeline(part.file, createWriteStream(temp, { flags: 'wx' }));
-        if (part.file.truncated) throw this.tooLarge();
+    for await (const part of this.clientParts(parts)) {
+      if (part.type !== 'file') continue;
+      if (file) throw oneFileOnly();
+      file = part;
+      // The part may have failed while it waited in the parser's queue (a body cut short).
+      if (part.file.errored || part.file.destroyed) throw this.refusal(part.file.errored);
+      // pipeline destroys each side with the other's error, so whichever failed first is the cause:
+      // the request (the client's mistake, a 4xx) or our temp file (ours, a 500).
+      let cause: { side: 'request' | 'disk'; error: unknown } | undefined;
+      const writer = createWriteStream(temp, { flags: 'wx' });
+      part.file.on('error', (error) => (cause ??= { side: 'request', error }));
+      writer.on('error', (error) => (cause ??= { side: 'disk', error }));
+      try {
+        await pipeline(part.file, writer);
+      } catch (error) {
+        if (cause?.side === 'disk') throw cause.error;
+        throw this.refusal(cause?.error ?? error);
       }
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw this.tooLarge();
-      if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') throw oneFileOnly();
-      throw error;
+      if (part.file.truncated) throw this.tooLarge();
     }
     if (!file) throw new AppError('INVALID_REQUEST', '请选择要上传的文件', [{ field: 'file', message: '缺少文件' }]);
     return file;
+  }
+
+  /** The parts, with the iterator's own errors (the client's body) turned into refusals. */
+  private async *clientParts(parts: AsyncIterableIterator<Multipart>): AsyncGenerator<Multipart> {
+    try {
+      yield* parts;
+    } catch (error) {
+      throw this.refusal(error);
+    }
+  }
+
+  /**
+   * An error from reading the client's multipart body, in the user's words. busboy's parse errors
+   * (no boundary, a boundary that never appears, a body cut short) carry no code: any uncoded
+   * error from the request side is a malformed body, never a 500.
+   */
+  private refusal(error: unknown): AppError {
+    const code = (error as { code?: unknown } | null)?.code;
+    switch (code) {
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return this.tooLarge();
+      case 'FST_FILES_LIMIT':
+        return oneFileOnly();
+      case 'FST_FIELDS_LIMIT':
+      case 'FST_PARTS_LIMIT':
+        return new AppError(
+          'TOO_MANY_FIELDS',
+          '上传的表单字段过多：只需发送一个文件（字段名 file），请去掉多余的表单字段',
+          [{ field: 'file', message: '除文件外的表单字段过多' }],
+        );
+      case 'FST_PROTO_VIOLATION':
+        return new AppError('INVALID_REQUEST', '表单字段名不允许（如 __proto__），请用字段名 file 上传文件', [
+          { field: 'file', message: '表单字段名不允许' },
+        ]);
+      default:
+        return new AppError(
+          'MALFORMED_MULTIPART',
+          '上传的表单格式有误：请求头 Content-Type 的 boundary 缺失或与内容不符，或内容不完整。请用 FormData 或 Taro.uploadFile 重新上传（字段名 file）',
+          [{ field: 'file', message: '无法读取上传的表单（multipart/form-data）' }],
+        );
+    }
   }
 
   private tooLarge(): AppError {
@@ -238,7 +282,8 @@ export class FilesService {
     signature: string | undefined,
   ): Promise<{ file: FileEntity; stream: Readable }> {
     const refused = new AppError('FORBIDDEN', '下载链接无效或已过期，请重新获取');
-    const exp = Number(expires);
+    // The exact digits we signed, nothing Number() would also read as them ('0x…', '1e3', ' 12', '12.0').
+    const exp = expires !== undefined && /^[1-9]\d{0,14}$/.test(expires) ? Number(expires) : NaN;
     if (!signature || !Number.isSafeInteger(exp)) throw refused;
     const expected = Buffer.from(this.sign(id, exp));
     const given = Buffer.from(signature);
