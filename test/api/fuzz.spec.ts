@@ -8,9 +8,9 @@ import { pdf } from './support/files.js';
  * Every route of the route table (the OpenAPI document Nest builds from the controllers, so a new
  * route is fuzzed without being listed here) gets generated path ids, queries, bodies and content
  * types, with each role's token. Whatever arrives, the API never answers 5xx and every refusal
- * has the house shape. FUZZ_RUNS sets the runs per route (default 12; try FUZZ_RUNS=500).
+ * has the house shape. FUZZ_RUNS sets the runs per route (default 20; try FUZZ_RUNS=2000).
  */
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 12);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 20);
 const SEED = process.env['FUZZ_SEED'] === undefined ? undefined : Number(process.env['FUZZ_SEED']);
 
 interface Operation {
