@@ -1,4 +1,5 @@
 import { type Writable } from 'node:stream';
+import { type FastifyInstance } from 'fastify';
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -21,6 +22,28 @@ import { EditionsService } from './modules/editions/editions.service.js';
 import { LocalDiskStorage } from './modules/files/storage.js';
 import multipart from '@fastify/multipart';
 
+/** How long a shutdown waits for requests in flight before cutting their connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Node closes idle keep-alive connections once, when closing starts: a connection whose response
+ * finishes a moment later (a download that has just been sent) then holds the close until its
+ * keep-alive timeout, 72 s. While closing, idle connections are closed as they become idle, and
+ * whatever is still busy after the grace period is cut.
+ */
+const closeConnectionsOnShutdown = (fastify: FastifyInstance): void => {
+  fastify.addHook('preClose', (done) => {
+    const server = fastify.server;
+    const idle = setInterval(() => server.closeIdleConnections(), 50).unref();
+    const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+    server.once('close', () => {
+      clearInterval(idle);
+      clearTimeout(cut);
+    });
+    done();
+  });
+};
+
 export interface App {
   app: NestFastifyApplication;
   dataSource: DataSource;
@@ -37,6 +60,20 @@ export const createApp = async (
   options: { clock?: Clock; logStream?: Writable } = {},
 ): Promise<App> => {
   const dataSource = await openDatabase(config.database);
+  try {
+    return await build(config, dataSource, options);
+  } catch (error) {
+    // A start that fails half-way (Redis unreachable, say) leaves no open database behind.
+    if (dataSource.isInitialized) await dataSource.destroy();
+    throw error;
+  }
+};
+
+const build = async (
+  config: AppConfig,
+  dataSource: DataSource,
+  options: { clock?: Clock; logStream?: Writable },
+): Promise<App> => {
   const clock = options.clock ?? new SystemClock();
   const adapter = new FastifyAdapter({
     logger: {
@@ -45,6 +82,8 @@ export const createApp = async (
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     genReqId: requestIdOf,
+    // The same proxies the rate limits trust (TRUST_PROXY), so request logs show the client.
+    trustProxy: (_address: string, hop: number) => hop < config.rateLimits.trustedProxies,
     // Fastify's errors before any hook runs (router, Node's HTTP parser), in the house shape.
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
@@ -62,37 +101,43 @@ export const createApp = async (
         config.logLevel === 'silent' ? false : new ConsoleLogger({ json: true, logLevels: ['error', 'warn', 'log'] }),
     },
   );
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
-    requestContext.run({ requestId: String(request.id) }, done);
-  });
-  installBodyParsing(fastify);
-  await registerHeaders(app, config);
-  fastify.addHook('onRequest', refuseLongUrls);
-  // Uploads stream through busboy; one file a request, its size capped before it reaches disk.
-  await app.register(multipart, {
-    limits: { fileSize: config.files.maxFileBytes, files: 1, fields: 10, parts: 12, headerPairs: 100 },
-  });
-  await registerRateLimits(app, config);
-  app.setGlobalPrefix('api');
-  app.useGlobalFilters(new ErrorFilter());
-  app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  try {
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
+      requestContext.run({ requestId: String(request.id) }, done);
+    });
+    closeConnectionsOnShutdown(fastify);
+    installBodyParsing(fastify);
+    await registerHeaders(app, config);
+    fastify.addHook('onRequest', refuseLongUrls);
+    // Uploads stream through busboy; one file a request, its size capped before it reaches disk.
+    await app.register(multipart, {
+      limits: { fileSize: config.files.maxFileBytes, files: 1, fields: 10, parts: 12, headerPairs: 100 },
+    });
+    await registerRateLimits(app, config);
+    app.setGlobalPrefix('api');
+    app.useGlobalFilters(new ErrorFilter());
+    app.useGlobalPipes(createValidationPipe());
+    app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('电商惠企通 API')
-      .setDescription('聊城市促进电子商务高质量发展若干措施：资格评估、企业、申报')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  serveOpenApi(app, '/api/docs', document);
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('电商惠企通 API')
+        .setDescription('聊城市促进电子商务高质量发展若干措施：资格评估、企业、申报')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    serveOpenApi(app, '/api/docs', document);
 
-  await app.init();
-  await app.get(EditionsService).ensureBuiltIn();
+    await app.init();
+    await app.get(EditionsService).ensureBuiltIn();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return {
     app,
     dataSource,

@@ -217,3 +217,29 @@ describe.each(ENGINES)('sweeping what uploads left behind on %s', (engine) => {
     });
   });
 });
+
+describe('a row whose stored bytes are gone', () => {
+  it('answers the download with a clear 404 before sending anything, not a response cut off half-way', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'huiqi-lost-'));
+    const api = await boot('sqlite', { DATA_DIR: dataDir });
+    try {
+      const token = await api.login('applicant', 'lost-bytes');
+      const org = await api.call<{ id: number }>('POST', '/api/v1/orgs', { token, body: firm(62) });
+      const bytes = pdf(`lost-${randomUUID()}`);
+      const uploaded = await upload(api.url, token, org.body.id, bytes, 'lost.pdf', 'application/pdf');
+      expect(uploaded.status).toBe(201);
+      rmSync(storedPath(dataDir, sha256(bytes)));
+
+      const link = await api.call<{ path: string }>('POST', `/api/v1/files/${uploaded.body.file?.id}/link`, { token });
+      const res = await fetchOnce(api.url, link.body.path);
+      expect(res.status).toBe(404);
+      expect(JSON.parse(res.bytes.toString())).toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('重新上传'),
+      });
+    } finally {
+      await api.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

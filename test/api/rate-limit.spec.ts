@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../api/src/app.factory.js';
@@ -239,6 +239,9 @@ describe('a REDIS_URL that does not answer', () => {
         REDIS_URL: 'redis://127.0.0.1:1',
       });
       await expect(createApp(config)).rejects.toThrow(/REDIS_URL/);
+      // The failed start closed the database it had opened: SQLite removes its write-ahead log
+      // when the last connection closes.
+      expect(readdirSync(dir).filter((name) => name.endsWith('-wal'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Multipart, type MultipartFile } from '@fastify/multipart';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -19,7 +19,7 @@ import { sniffFile } from './content/sniff.js';
 import { MalformedFileError, stripMetadata } from './content/strip.js';
 import { FileEntity, MaterialSlotEntity } from './file.entity.js';
 import { cleanName, nameForKind } from './names.js';
-import { FILE_STORAGE, type FileStorage } from './storage.js';
+import { FILE_STORAGE, type FileStorage, StoredObjectMissing } from './storage.js';
 import { UploadsInFlight } from './sweep.js';
 import { ReviewAccess } from './review-access.js';
 
@@ -70,6 +70,7 @@ const sha256Of = async (path: string): Promise<string> => {
 
 @Injectable()
 export class FilesService {
+  private readonly logger = new Logger('FilesService');
   private readonly linkKey: Buffer;
 
   constructor(
@@ -291,7 +292,15 @@ export class FilesService {
     if (exp * 1000 < this.clock.now().getTime()) throw refused;
     const file = await this.dataSource.getRepository(FileEntity).findOneBy({ id });
     if (!file) throw notFound('文件');
-    return { file, stream: this.storage.get(file.storageKey) };
+    try {
+      return { file, stream: await this.storage.open(file.storageKey) };
+    } catch (error) {
+      if (!(error instanceof StoredObjectMissing)) throw error;
+      // Our loss, not the caller's mistake: logged for whoever runs the service, and the user is
+      // told what to do about it.
+      this.logger.error(`stored file missing: file ${id}, storage key ${file.storageKey}`);
+      throw new AppError('NOT_FOUND', '文件内容已丢失，请重新上传该文件');
+    }
   }
 
   /** The firm's library: every file once, with where it is used and when its evidence runs out. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, type Stats } from 'node:fs';
-import { link, lstat, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { type Stats } from 'node:fs';
+import { link, lstat, mkdir, open as openFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable } from 'node:stream';
 
@@ -37,6 +37,14 @@ export interface TempFile {
  * Temp files are local to each instance: `tempPath`, `listTemp` and `removeTemp` are the same as
  * here.
  */
+/** A row points at bytes the store does not have (lost, or removed by hand). */
+export class StoredObjectMissing extends Error {
+  constructor(readonly key: string) {
+    super(`stored object ${key} is missing`);
+    this.name = 'StoredObjectMissing';
+  }
+}
+
 export interface FileStorage {
   /**
    * Moves a finished local file into the store under `key`, as a new version even when the key
@@ -44,7 +52,11 @@ export interface FileStorage {
    * grace period covers the row about to be written for it. The local file is gone afterwards.
    */
   put(key: string, localPath: string): Promise<void>;
-  get(key: string): Readable;
+  /**
+   * The stored bytes of `key`, once they are open for reading: a missing object rejects here (with
+   * StoredObjectMissing), before anything is sent, rather than failing a response half-way.
+   */
+  open(key: string): Promise<Readable>;
   has(key: string): Promise<boolean>;
   /** A fresh path for a temp file on the same file system as the store. */
   tempPath(name: string): string;
@@ -125,8 +137,13 @@ export class LocalDiskStorage implements FileStorage {
     await this.testHooks.afterPut?.(key);
   }
 
-  get(key: string): Readable {
-    return createReadStream(this.path(key));
+  async open(key: string): Promise<Readable> {
+    try {
+      return (await openFile(this.path(key), 'r')).createReadStream();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') throw new StoredObjectMissing(key);
+      throw error;
+    }
   }
 
   async has(key: string): Promise<boolean> {
