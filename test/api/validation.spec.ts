@@ -63,6 +63,43 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
   });
 
   it.each([
+    ['POST', '/api/v1/auth/wechat', {}, [['code', 'wx.login']]],
+    ['POST', '/api/v1/auth/refresh', {}, [['refreshToken', 'refreshToken']]],
+    ['POST', '/api/v1/auth/logout', {}, [['refreshToken', 'refreshToken']]],
+    [
+      'POST',
+      '/api/v1/auth/staff',
+      {},
+      [
+        ['username', '请输入用户名'],
+        ['password', '请输入密码'],
+      ],
+    ],
+    ['POST', '/api/v1/orgs/join', {}, [['code', '请填写邀请码']]],
+    [
+      'POST',
+      '/api/v1/orgs',
+      { uscc: firm(4).uscc },
+      [
+        ['name', '请填写企业名称'],
+        ['county', '请选择'],
+        ['orgTypes', '主体类型'],
+        ['legalRepresentative', '法定代表人'],
+        ['contactName', '联系人'],
+        ['contactPhone', '联系电话'],
+      ],
+    ],
+  ])(
+    '%s %s without its fields says what to give for each, not that it is too long',
+    async (method, path, body, expected) => {
+      const details = await refusal(method, path, body);
+      for (const [field, words] of expected as [string, string][])
+        expect(details).toContainEqual({ field, message: expect.stringContaining(words) });
+      for (const d of details) expect(d.message).not.toMatch(/太长了|太短了|数值过/);
+    },
+  );
+
+  it.each([
     ['a negative amount', { onlineRetailFen: -1 }, 'facts.onlineRetailFen', '不小于0的整数'],
     ['a fractional amount', { onlineRetailFen: 100.5 }, 'facts.onlineRetailFen', '单位为分'],
     ['an amount as a string', { localContributionFen: '100' }, 'facts.localContributionFen', '单位为分'],

@@ -34,10 +34,24 @@ const unknownField = (field: string, key: string): FieldError => ({
   message: `不认识的字段“${key}”，请删除或检查拼写`,
 });
 
+// What kind of value a field takes is the first thing to fix: a missing field is told what to
+// give ("请填写用户名"), not that it is too long.
+const KIND_CHECKS = ['isDefined', 'isString', 'isInt', 'isBoolean', 'isArray', 'isObject', 'isIn', 'isUscc'];
+
+/** The one constraint to report of those a field failed: its kind first, else the first declared. */
+const firstToFix = (constraints: Record<string, string>): [string, string][] => {
+  const entries = Object.entries(constraints);
+  if (entries.length === 0) return [];
+  if (entries.some(([key]) => key === 'whitelistValidation'))
+    return entries.filter(([key]) => key === 'whitelistValidation');
+  const kind = KIND_CHECKS.map((k) => entries.find(([key]) => key === k)).find((entry) => entry !== undefined);
+  return [kind ?? (entries[entries.length - 1] as [string, string])];
+};
+
 const flatten = (errors: ValidationError[], prefix: string, out: FieldError[]): FieldError[] => {
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    for (const [key, text] of Object.entries(e.constraints ?? {})) {
+    for (const [key, text] of firstToFix(e.constraints ?? {})) {
       if (key === 'whitelistValidation') {
         out.push(unknownField(field, e.property));
         continue;
@@ -126,8 +140,8 @@ export const createValidationPipe = (): ValidationPipe =>
   new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
-    // One message per field: the first thing to fix, not every rule it breaks.
-    stopAtFirstError: true,
+    // Every rule is checked; flatten reports one message per field, the first thing to fix.
+    stopAtFirstError: false,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors: ValidationError[]) => refusal(flatten(errors, '', [])),

@@ -1,6 +1,8 @@
 // Closed vocabularies of the evaluation contract (docs/spec/evaluation-contract.md).
 // Ids are the wire format and never change; names are what users read.
 
+import { normalizeText, textProblem, type TextRules } from '../validation/text';
+
 export const COUNTIES = [
   { id: 'dongchangfu', name: '东昌府区', divisionCode: '371502' },
   { id: 'chiping', name: '茌平区', divisionCode: '371503' },
@@ -84,9 +86,18 @@ export const isOrgType = (value: string): value is OrgType => orgTypeNames.has(v
 export const isUnifiedOperation = (value: string): value is UnifiedOperation => operationNames.has(value);
 export const isProgramId = (value: string): value is ProgramId => (PROGRAM_IDS as readonly string[]).includes(value);
 
-const OTHER_PLATFORM = /^other:\S(.{0,38}\S)?$/u;
-export const isPlatformId = (value: string): value is PlatformId =>
-  platformNames.has(value) || OTHER_PLATFORM.test(value);
+const OTHER = 'other:';
+const OTHER_NAME: TextRules = { max: 40 };
+/**
+ * A listed platform, or `other:NAME` where NAME is text a person typed: held to the same rules as
+ * any other (no controls, no bidi tricks, something visible) and already in its stored form.
+ */
+export const isPlatformId = (value: string): value is PlatformId => {
+  if (platformNames.has(value)) return true;
+  if (!value.startsWith(OTHER)) return false;
+  const name = value.slice(OTHER.length);
+  return textProblem(name, OTHER_NAME) === null && normalizeText(name) === name;
+};
 
 export const countyName = (id: CountyId): string => countyNames.get(id) ?? id;
 export const orgTypeName = (id: OrgType): string => orgTypeNames.get(id) ?? id;

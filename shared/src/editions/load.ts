@@ -34,7 +34,10 @@ const TEXT = { max: 2000, multiline: true };
 const text = (value: unknown, path: string, issues: Issues): void => {
   const problem = textProblem(typeof value === 'string' ? normalizeText(value, TEXT) : value, TEXT);
   if (problem !== null)
-    issues.add(path, problem === 'notText' ? '必须是非空文本' : textProblemMessage(problem, '此项', TEXT));
+    issues.add(
+      path,
+      problem === 'notText' || problem === 'missing' ? '必须是非空文本' : textProblemMessage(problem, '此项', TEXT),
+    );
 };
 
 const date = (value: unknown, path: string, issues: Issues): void => {

@@ -92,9 +92,10 @@ describe('human-entered text', () => {
     expect(problemOf(`  ${'聊'.repeat(128)}  `)).toBeNull();
   });
 
-  it('refuses anything that is not a string', () => {
-    for (const value of [undefined, null, 12, true, ['聊城'], { name: '聊城' }])
-      expect(problemOf(value)).toBe('notText');
+  it('refuses anything that is not a string, and asks for a missing one', () => {
+    for (const value of [12, true, ['聊城'], { name: '聊城' }]) expect(problemOf(value)).toBe('notText');
+    for (const value of [undefined, null]) expect(problemOf(value)).toBe('missing');
+    expect(checkText(undefined, '企业名称', { max: 128 })).toMatchObject({ ok: false, message: '请填写企业名称' });
   });
 
   it('names the field and says what to fix, in Chinese', () => {

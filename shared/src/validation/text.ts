@@ -10,7 +10,8 @@ export interface TextRules {
   multiline?: boolean;
 }
 
-export type TextProblem = 'notText' | 'unpaired' | 'control' | 'newline' | 'bidi' | 'blank' | 'tooShort' | 'tooLong';
+export type TextProblem =
+  'missing' | 'notText' | 'unpaired' | 'control' | 'newline' | 'bidi' | 'blank' | 'tooShort' | 'tooLong';
 
 export type TextCheck = { ok: true; value: string } | { ok: false; problem: TextProblem; message: string };
 
@@ -41,6 +42,7 @@ export const textLength = (value: string): number => value.length - (value.match
 
 /** What is wrong with an already normalised text, or null. */
 export const textProblem = (value: unknown, rules: TextRules): TextProblem | null => {
+  if (value === undefined || value === null) return 'missing';
   if (typeof value !== 'string') return 'notText';
   if (UNPAIRED.test(value)) return 'unpaired';
   if (!rules.multiline && SINGLE_LINE_BREAK.test(value)) return 'newline';
@@ -56,6 +58,8 @@ export const textProblem = (value: unknown, rules: TextRules): TextProblem | nul
 /** What to fix, in Chinese, naming the field by what the user sees on the form (`label`). */
 export const textProblemMessage = (problem: TextProblem, label: string, rules: TextRules): string => {
   switch (problem) {
+    case 'missing':
+      return `请填写${label}`;
     case 'notText':
       return `${label}必须是文本`;
     case 'unpaired':
