@@ -287,7 +287,6 @@ const jreRules = [
     name: 'leading-enterprise',
     conditions: {
       all: [
-        { fact: 'orgTypes', operator: 'someFact:in', value: le.eligibleOrgTypes.value },
         { fact: 'onlineRetailFen', operator: 'greaterThanInclusive', value: le.minOnlineRetailFen.value },
         isTrue('normalOperation'),
         isTrue('taxCompliant'),

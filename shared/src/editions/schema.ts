@@ -13,8 +13,8 @@ export type ParameterKind = 'fen' | 'count' | 'bp' | 'org-types' | 'operations';
 
 export const PROGRAM_SCHEMAS = {
   'leading-enterprise': {
+    // 对当年实现网络零售额1亿元以上企业: any enterprise, so no eligibleOrgTypes (see RETIRED).
     parameters: {
-      eligibleOrgTypes: 'org-types',
       minOnlineRetailFen: 'fen',
       subsidyUnitFen: 'fen',
       subsidyPerUnitFen: 'fen',
@@ -76,6 +76,16 @@ export const PROGRAM_SCHEMAS = {
     clauses: ['national-brand', 'new-first-level', 'first-year', 'qualified'],
   },
 } as const satisfies Record<ProgramId, { parameters: Record<string, ParameterKind>; clauses: readonly string[] }>;
+
+/**
+ * What a corrected reading of the text took out of a program's schema. Documents stored before
+ * (published editions, drafts) still carry it, so the loader drops it instead of refusing them:
+ * the rule no longer reads it, whatever it says. Never put back what is listed here.
+ */
+export const RETIRED: { readonly [P in ProgramId]?: { parameters: readonly string[]; proves: readonly string[] } } = {
+  // 二: the applicant's kind was restricted from a goal sentence; the text says any 企业.
+  'leading-enterprise': { parameters: ['eligibleOrgTypes'], proves: ['org-type'] },
+};
 
 export const COMMENDATION_SCHEMA = {
   parameters: {

@@ -93,17 +93,23 @@ describe('二、培育电商龙头企业 (leading-enterprise)', () => {
     });
   });
 
-  describe('加大对电商龙头企业的支持力度 (who may apply)', () => {
+  describe('对当年实现网络零售额1亿元以上企业 (any enterprise: the text names no kind of applicant)', () => {
     it.each([
-      [['ecommerce'], 'met'],
-      [['cross-border-ecommerce'], 'met'],
-      [['livestream-ecommerce'], 'met'],
-      [['trade-retail'], 'met'],
-      [['logistics-center', 'ecommerce'], 'met'],
-      [['logistics-center'], 'unmet'],
-      [[], 'unmet'],
-    ])('orgTypes %j → %s', (orgTypes, status) => {
-      expect(condition(evalWith({ orgTypes }), 'org-type').status).toBe(status);
+      ['a supply-chain firm', ['supply-chain']],
+      ['a logistics centre', ['logistics-center']],
+      ['a firm that chose no kind', []],
+    ])('%s with 2亿元 of online retail is eligible', (_label, orgTypes) => {
+      const r = evalWith({ orgTypes, onlineRetailFen: 20_000_000_000 });
+      expect(r.status).toBe('eligible');
+      expect(r.maxAmountFen).toBe(8_000_000);
+    });
+
+    it('a firm that gives no kind is not undetermined because of it, and is never asked for one', () => {
+      const r = evalWith({ orgTypes: undefined });
+      expect(r.status).toBe('eligible');
+      expect(r.missingFacts).toEqual([]);
+      expect(r.conditions.map((c) => c.id)).toEqual(['retail-threshold', 'normal-operation', 'tax-compliant']);
+      expect(r.conditions.flatMap((c) => c.facts)).not.toContain('orgTypes');
     });
   });
 
