@@ -105,6 +105,24 @@ describe('properties of evaluate()', () => {
     );
   });
 
+  it('summaries tell the whole truth: no 最高可获0元, no bare 符合条件 beside a review, an unknown cap input asked for', () => {
+    fc.assert(
+      fc.property(anyFacts, (facts) => {
+        for (const p of evaluate({ claimYear: 2023, facts }).programs) {
+          expect(p.summary).not.toContain('最高可获0元');
+          expect(p.summary).not.toMatch(/不符合：(不满足|不符合)/);
+          if (p.status === 'ineligible') continue;
+          if (p.conditions.some((c) => c.status === 'review'))
+            expect(p.summary).toContain('由审核人员根据申报材料认定');
+          else if (p.status === 'eligible' && p.maxAmountFen !== 0) expect(p.summary).toMatch(/^符合条件，最高可获/);
+          if (p.maxAmountFen !== 0)
+            for (const cap of p.caps) if (cap.amountFen === null) expect(p.summary).toContain('请填写');
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('is deterministic: the same request gives the same JSON, and does not change its input', () => {
     fc.assert(
       fc.property(anyFacts, (facts) => {

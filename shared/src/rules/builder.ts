@@ -202,6 +202,7 @@ export class RuleBuilder {
         clause,
         explanation: `每实现${unitText}${factLabel(fact)}补贴${rateText}；请填写${factLabel(fact)}以计算`,
       },
+      `具体金额按每实现${unitText}${factLabel(fact)}补贴${rateText}计算`,
       (value) => fullUnits(value, unit.value) * rate.value,
       (value, amountFen) => new RenderedAward(amountFen, clause, fullUnits(value, unit.value), renderUnits),
     );
@@ -227,6 +228,7 @@ export class RuleBuilder {
         amountFen: null,
         explanation: `奖补金额不得超过当年对地方贡献数的${pct}；请填写当年对地方贡献数以计算上限`,
       },
+      `还受当年对地方贡献数${pct}的限制，请填写当年对地方贡献数`,
       (value) => applyBasisPoints(value, param.value),
       (value, amountFen) => new RenderedCap(id, param.clause, amountFen, value, render),
     );

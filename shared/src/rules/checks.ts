@@ -21,6 +21,8 @@ export interface Check {
 export interface Amount<R> {
   /** Index of the fact, or -1 for an amount fixed by the edition. */
   readonly needs: number;
+  /** What a summary adds while the fact is unknown (还受……的限制，请填写……); null for a fixed amount. */
+  readonly pending: string | null;
   /** The amount alone (null while its fact is unknown), allocating nothing. */
   amountOf(facts: FactVector): number | null;
   evaluate(facts: FactVector): R;
@@ -142,7 +144,8 @@ export class TrueCheck implements Check {
     this.needs = factIndex(fact);
     this.unknown = make('unknown', null, `请确认：${label}`);
     this.met = make('met', true, `已满足：${label}`);
-    this.unmet = make('unmet', false, `不满足：需${label}`);
+    // No verdict word: a summary puts 不符合 before it, and a trace shows the status beside it.
+    this.unmet = make('unmet', false, `本项要求${label}，目前为“否”`);
   }
 
   judge(facts: FactVector): ConditionStatus {
@@ -187,6 +190,7 @@ export class ReviewCheck implements Check {
 /** An amount fixed by the edition. */
 export class FixedAmount<R extends CapResult | AwardResult> implements Amount<R> {
   readonly needs = -1;
+  readonly pending = null;
   private readonly value: R;
   constructor(value: R) {
     this.value = freeze(value);
@@ -206,6 +210,7 @@ export class ComputedAmount<R extends CapResult | AwardResult> implements Amount
   constructor(
     fact: FactName,
     unknown: R,
+    readonly pending: string,
     private readonly compute: (value: number) => number,
     private readonly build: (value: number, amountFen: number) => R,
   ) {

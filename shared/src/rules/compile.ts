@@ -137,20 +137,51 @@ export class CompiledProgram {
     return list;
   }
 
-  /** The one-sentence summary, rendered when first read. */
+  /**
+   * The one-sentence summary, rendered when first read. It tells the whole truth: a condition a
+   * reviewer decides is said to be theirs, a cap waiting for a fact says what to fill in, and a
+   * maximum of 0 says which cap or award makes it 0 instead of promising "最高可获0元".
+   */
   private readonly summarise = (r: RenderedProgram): string => {
-    if (r.status === 'eligible') return `符合条件，最高可获${formatFen(r.maxAmountFen ?? 0)}${this.oneOffText}`;
     let unknown = 0;
     let unmet = 0;
     let first: ConditionResult | undefined;
+    const review: string[] = [];
     for (const c of r.conditions) {
       if (c.status === 'unknown') unknown++;
+      else if (c.status === 'review') review.push(`“${c.clause}”`);
       else if (c.status === 'unmet' && unmet++ === 0) first = c;
     }
-    if (r.status === 'undetermined')
-      return `尚缺${unknown}项信息，补充后可判断；如符合，最高可获${formatFen(r.maxAmountFen ?? 0)}`;
-    return `不符合：${first?.explanation ?? ''}${unmet > 1 ? `（另有${unmet - 1}项条件未满足）` : ''}`;
+    if (r.status === 'ineligible')
+      return `不符合：${first?.explanation ?? ''}${unmet > 1 ? `（另有${unmet - 1}项条件未满足）` : ''}`;
+
+    const reviewed = review.length > 0 ? `${review.join('、')}由审核人员根据申报材料认定` : '';
+    const head =
+      r.status === 'eligible'
+        ? reviewed
+          ? `可自动判断的条件均已满足；${reviewed}`
+          : '符合条件'
+        : `尚缺${unknown}项信息，补充后可判断${reviewed ? `；${reviewed}` : ''}`;
+    if (r.maxAmountFen === 0) {
+      const but = r.status === 'eligible' && !reviewed ? '，但' : '；但';
+      const outcome = r.status === 'eligible' ? '本项不能获得资金' : '即使符合也不能获得资金';
+      return `${head}${but}${this.zeroReason(r)}，因此${outcome}`;
+    }
+    const lead = r.status === 'eligible' ? (reviewed ? '，认定符合的，' : '，') : '；如符合，';
+    let text = `${head}${lead}最高可获${formatFen(r.maxAmountFen ?? 0)}${this.oneOffText}`;
+    if (r.award.amountFen === null && this.award.pending) text += `（${this.award.pending}）`;
+    for (let i = 0; i < r.caps.length; i++) {
+      const pending = (this.caps[i] as Amount<CapResult>).pending;
+      if ((r.caps[i] as CapResult).amountFen === null && pending) text += `；${pending}`;
+    }
+    return text;
   };
+
+  /** Why a maximum is 0: the first cap (or the award) that is 0, with the words of the text. */
+  private zeroReason(r: RenderedProgram): string {
+    const cap = r.caps.find((c) => c.amountFen === 0);
+    return cap ? `${cap.explanation}（${cap.clause}）` : `奖励金额为0元（${r.award.clause}）`;
+  }
 }
 
 /** An edition ready to evaluate: its summary and its paying programs in the order of the measures. */

@@ -69,6 +69,30 @@ describe('二、培育电商龙头企业 (leading-enterprise)', () => {
       expect(r.maxAmountFen).toBe(Math.min(capFen, 40_000_000));
     });
 
+    it('an unknown local contribution: the summary says the amount is still subject to the cap and what to fill in', () => {
+      expect(evalWith({ localContributionFen: undefined }).summary).toBe(
+        '符合条件，最高可获4万元；还受当年对地方贡献数20%的限制，请填写当年对地方贡献数',
+      );
+    });
+
+    it.each([
+      [0, '当年对地方贡献数0元的20%为0元'],
+      [4, '当年对地方贡献数0.04元的20%为0元'],
+    ])('a contribution of %i fen makes the maximum 0: the summary says so and why, never 最高可获0元', (fen, why) => {
+      const r = evalWith({ localContributionFen: fen });
+      expect(r.maxAmountFen).toBe(0);
+      expect(r.summary).toBe(
+        `符合条件，但${why}（对企业的奖补资金额不得超过企业对地方贡献数的20%），因此本项不能获得资金`,
+      );
+    });
+
+    it('undetermined with a zero maximum: even if it qualifies it gets nothing, and the summary says why', () => {
+      const r = evalWith({ localContributionFen: 0, taxCompliant: undefined });
+      expect(r.summary).toBe(
+        '尚缺1项信息，补充后可判断；但当年对地方贡献数0元的20%为0元（对企业的奖补资金额不得超过企业对地方贡献数的20%），因此即使符合也不能获得资金',
+      );
+    });
+
     it('an unknown local contribution lists the cap as null and asks for it, without changing the status', () => {
       const r = evalWith({ localContributionFen: undefined });
       expect(r.status).toBe('eligible');

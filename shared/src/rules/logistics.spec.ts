@@ -84,6 +84,15 @@ describe('十、完善快递物流体系', () => {
       expect(r.maxAmountFen).toBe(50_000_000);
     });
 
+    it('对符合条件的新设一级分拨中心: the summary says the reviewer decides it, never a bare 符合条件', () => {
+      expect(evalWith({}).summary).toBe(
+        '可自动判断的条件均已满足；“对符合条件的新设一级分拨中心”由审核人员根据申报材料认定，认定符合的，最高可获50万元（一次性）',
+      );
+      expect(evalWith({ nationalExpressBrand: undefined }).summary).toBe(
+        '尚缺1项信息，补充后可判断；“对符合条件的新设一级分拨中心”由审核人员根据申报材料认定；如符合，最高可获50万元（一次性）',
+      );
+    });
+
     it.each([
       [{ nationalExpressBrand: false }, 'ineligible'],
       [{ newFirstLevelDistributionCenter: false }, 'ineligible'],
