@@ -117,7 +117,8 @@ describe.each(ENGINES)('applications on %s', (engine) => {
         {
           condition: 'trained-hires',
           status: 'unmet',
-          explanation: '当年吸纳经培训人员就业人数需达到10人，目前为9人，还差1人',
+          explanation:
+            '当年吸纳就业、经电商生态链企业“白名单”培训机构培训或经院校“专业+实训”电商培训、并连续缴纳6个月以上社会保险的人数需达到10人，目前为9人，还差1人',
         },
       ],
     });
