@@ -40,4 +40,4 @@ export {
   readEvaluationRequest,
   type ValidRequest,
 } from './validation/requests';
-export { Issues } from './validation/checks';
+export { Issues, YEARS } from './validation/checks';

@@ -304,7 +304,7 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
           `/api/v1/programs?year=${year}`,
         ]) {
           const details = await refusal('GET', path, undefined);
-          expect(details).toEqual([{ field: 'year', message: '必须是四位年份，例如2023' }]);
+          expect(details).toEqual([{ field: 'year', message: '必须是1900到9999之间的整数年份，例如2023' }]);
         }
         const put = await refusal('PUT', `/api/v1/orgs/${orgId}/facts?year=${year}`, {
           facts: { trainedHireCount: 3 },
@@ -312,6 +312,27 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
         expect(put.map((d) => d.field)).toEqual(['year']);
       },
     );
+
+    it('a year is any calendar year (1900 to 9999): 1999 has no edition, 1899 is refused naming the range', async () => {
+      for (const path of [`/api/v1/orgs/${orgId}/eligibility?year=1999`, `/api/v1/programs?year=1999`]) {
+        const res = await api.call<ErrorReply>('GET', path, { token });
+        expect([path, res.status, res.body.code]).toEqual([path, 422, 'NO_EDITION']);
+        expect(res.body.message).toContain('1999年度没有施行中的政策版本');
+      }
+      expect((await api.call('GET', `/api/v1/orgs/${orgId}/facts?year=1999`, { token })).status).toBe(200);
+      const created = await api.call<ErrorReply>('POST', `/api/v1/orgs/${orgId}/applications`, {
+        token,
+        body: { programId: 'talent-hiring', claimYear: 1999 },
+      });
+      expect([created.status, created.body.code]).toEqual([422, 'NO_EDITION']);
+      for (const year of ['1899', '10000'])
+        expect(await refusal('GET', `/api/v1/programs?year=${year}`, undefined)).toEqual([
+          { field: 'year', message: '必须是1900到9999之间的整数年份，例如2023' },
+        ]);
+      expect(
+        await refusal('POST', `/api/v1/orgs/${orgId}/applications`, { programId: 'talent-hiring', claimYear: 1899 }),
+      ).toEqual([{ field: 'claimYear', message: '必须是1900到9999之间的整数年份，例如2023' }]);
+    });
 
     it('year=2026 itself is read', async () => {
       expect((await api.call('GET', `/api/v1/orgs/${orgId}/facts?year=2026`, { token })).status).toBe(200);

@@ -31,6 +31,14 @@ describe('十、完善快递物流体系', () => {
       expect(condition(evalWith({ firstOperatingYear }), 'first-year').status).toBe(status);
     });
 
+    it('首年度: a centre first operating in 1999 is a fact, ineligible for 2023 and told why', () => {
+      const r = evalWith({ firstOperatingYear: 1999 });
+      expect(r.status).toBe('ineligible');
+      expect(condition(r, 'first-year').explanation).toBe(
+        '奖励仅在首年度给予：首个运营年度为1999年，已不是2023年的首年度',
+      );
+    });
+
     it('pays 20万元 once from pool-logistics, with no 20% cap', () => {
       const r = evalWith({ localContributionFen: 1 });
       expect(r.maxAmountFen).toBe(20_000_000);
