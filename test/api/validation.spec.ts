@@ -198,20 +198,27 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
   });
 
   it('GET /api/v1/programs lists every program of the year with its award, caps, pool and window', async () => {
-    const res = await api.call<{
-      edition: { id: string };
+    interface ProgramsReply {
+      edition: { id: string; applicationWindow: { opens: string } | null; applicationNotice: string };
       programs: {
         programId: string;
         pool: { capFen: number };
-        applicationWindow: { opens: string };
+        applicationWindow: { opens: string } | null;
         conditions: unknown[];
       }[];
-    }>('GET', '/api/v1/programs?year=2023');
+    }
+    const res = await api.call<ProgramsReply>('GET', '/api/v1/programs?year=2023');
     expect(res.status).toBe(200);
     expect(res.body.programs).toHaveLength(9);
     const leading = res.body.programs.find((p) => p.programId === 'leading-enterprise');
     expect(leading?.pool.capFen).toBe(200_000_000);
-    expect(leading?.applicationWindow.opens).toBe('2023-01-01');
+    // The built-in 2023 edition has no window of its own: no application round is open.
+    expect(leading?.applicationWindow).toBeNull();
+    expect(res.body.edition.applicationWindow).toBeNull();
+    expect(res.body.edition.applicationNotice).toBe('2023年度的申报批次尚未公布，公布后才能提交申报');
+    const demo = await api.call<ProgramsReply>('GET', '/api/v1/programs?year=2026');
+    expect(demo.body.programs[0]?.applicationWindow).toEqual({ opens: '2026-01-01', closes: '2026-12-31' });
+    expect(demo.body.edition.applicationNotice).toBe('申报时间为2026年1月1日至2026年12月31日');
     // 二 reads the figure, 正常经营 and 依法纳税: any enterprise may apply (no kind condition).
     expect(leading?.conditions.length).toBe(3);
     const editions = await api.call<{ editions: { id: string; status: string }[] }>('GET', '/api/v1/editions');

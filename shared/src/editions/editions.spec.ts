@@ -24,6 +24,11 @@ describe('edition 2023 (the text as data)', () => {
     expect(Object.keys(e.programs)).toEqual(PROGRAM_IDS);
   });
 
+  it('has no application window of its own: 当年 figures exist after the year, and the city opens the round', () => {
+    expect(editionFor(2023).applicationWindow).toBeUndefined();
+    expect('applicationWindow' in edition2023).toBe(false);
+  });
+
   it('carries every pool of the text', () => {
     expect(Object.fromEntries(Object.entries(editionFor(2023).pools).map(([id, p]) => [id, p.capFen]))).toEqual({
       'pool-leading': 200_000_000,
@@ -115,6 +120,12 @@ describe('a malformed edition is refused on load, naming the field', () => {
       'an unknown org type',
       (e: any) => (e.programs['talent-hiring'].parameters.eligibleOrgTypes.value = ['bank']),
       ['programs.talent-hiring.parameters.eligibleOrgTypes.value'],
+    ],
+    ['a window that is not { opens, closes }', (e: any) => (e.applicationWindow = '2024-01-01'), ['applicationWindow']],
+    [
+      'a window without its closing date',
+      (e: any) => (e.applicationWindow = { opens: '2024-01-01' }),
+      ['applicationWindow.closes'],
     ],
     ['an unknown top-level field', (e: any) => (e.note = 'x'), ['note']],
     ['a title that reverses its own text (U+202E)', (e: any) => (e.title = '聊城\u202efdp.exe'), ['title']],

@@ -298,10 +298,11 @@ export const loadEdition = (document: unknown): Edition => {
     input['validFrom'] > input['validTo']
   )
     issues.add('validTo', '有效期结束日期不能早于开始日期');
+  // Optional: an edition without a window opens no application round (see Edition).
   const window = input['applicationWindow'];
-  if (!isObject(window)) {
-    issues.add('applicationWindow', '必须是 { opens, closes }');
-  } else {
+  if (window !== undefined && !isObject(window)) {
+    issues.add('applicationWindow', '必须是 { opens, closes }，没有申报批次时省略此项');
+  } else if (window !== undefined) {
     refuseUnknownKeys(window, ['opens', 'closes'], 'applicationWindow', issues, '申报窗口只有 opens 和 closes');
     date(window['opens'], 'applicationWindow.opens', issues);
     date(window['closes'], 'applicationWindow.closes', issues);

@@ -136,6 +136,12 @@ export interface Pool {
   clause: string;
 }
 
+/** The dates, both included, between which applications may be submitted. */
+export interface ApplicationWindow {
+  opens: string;
+  closes: string;
+}
+
 export interface Edition {
   id: string;
   title: string;
@@ -143,8 +149,12 @@ export interface Edition {
   validFrom: string;
   validTo: string;
   validityClause: string;
-  /** When firms may submit applications for this claim year. */
-  applicationWindow: { opens: string; closes: string };
+  /**
+   * When firms may submit applications for this claim year, if an application round is open.
+   * Not the validity: 当年 figures exist only once the year has ended, so the city opens a round
+   * (申报批次) when it decides; an edition without a window takes no submissions.
+   */
+  applicationWindow?: ApplicationWindow;
   /** Editions seeded for demonstration are marked so production can refuse them. */
   demo: boolean;
   pools: Record<string, Pool>;
