@@ -1,4 +1,4 @@
-import { isOrgType, isUnifiedOperation, PROGRAM_IDS, type ProgramId } from '../contracts/catalogue';
+import { isOrgType, isUnifiedOperation, PROGRAM_IDS, type ProgramId, UNIFIED_OPERATIONS } from '../contracts/catalogue';
 import { invalidEdition } from '../contracts/errors';
 import {
   isNonNegativeSafeInteger,
@@ -62,7 +62,7 @@ const parameterValue = (kind: ParameterKind, value: unknown, path: string, issue
         value.length === 0 ||
         !value.every((v) => typeof v === 'string' && isUnifiedOperation(v))
       )
-        issues.add(path, '必须是非空的环节列表（warehousing、sorting、transport、delivery、pickup）');
+        issues.add(path, `必须是非空的环节列表（${UNIFIED_OPERATIONS.map((o) => o.id).join('、')}）`);
       return;
   }
 };

@@ -1,3 +1,4 @@
+import { COUNTIES, ORG_TYPES, PLATFORMS, UNIFIED_OPERATIONS } from '../contracts/catalogue';
 import { type FieldError, PolicyError } from '../contracts/errors';
 import { evaluate } from '../evaluate';
 import { parseCommendationsRequest, parseEvaluationRequest } from './requests';
@@ -72,6 +73,16 @@ describe('evaluation request validation (the contract: 400 naming each offending
     ['firstOperatingYear', 9999],
   ])('facts.%s = %j is accepted', (fact, value) => {
     expect(() => parseEvaluationRequest({ claimYear: 2023, facts: { [fact]: value } })).not.toThrow();
+  });
+
+  it.each([
+    ['orgTypes', ['bank'], ORG_TYPES],
+    ['livestreamBaseAuthorizations', ['wechat'], PLATFORMS],
+    ['unifiedOperations', ['packing'], UNIFIED_OPERATIONS],
+    ['county', 'beijing', COUNTIES],
+  ] as const)('a bad %s offers every choice of the catalogue, in its order', (fact, value, rows) => {
+    const message = factRefusal({ [fact]: value }).details[0]?.message ?? '';
+    expect(message).toContain(`可选：${rows.map((r) => r.id).join('、')}`);
   });
 
   it('an unknown fact name is refused, so a typo never silently becomes "unknown"', () => {
