@@ -134,7 +134,7 @@ const factIssue = (kind: FactKind, value: unknown, path: string, issues: Issues)
  * Validates a firm's facts, collecting issues under `path`, and returns them as a FactVector
  * (a null fact, a form clearing a field, is unknown), or null when `value` is no object.
  */
-export const checkFacts = (value: unknown, path: string, issues: Issues): FactVector | null => {
+const checkFacts = (value: unknown, path: string, issues: Issues): FactVector | null => {
   if (!isObject(value)) {
     issues.add(path, '必须是对象，例如 { "orgTypes": ["ecommerce"] }');
     return null;
