@@ -13,12 +13,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { firmGenerator } from './firms.mjs';
 import { handwrittenStatuses, handwrittenTwoPrograms } from './handwritten.mjs';
+import { jreEngine, jreRules, jsonRulesEngineVersion } from './jre-rules.mjs';
 import { fail, loadAverage, machine, round, writeDocSection } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const shared = require('../shared/dist/index.js');
-const { Engine } = require('json-rules-engine');
-const jsonRulesEngineVersion = require('json-rules-engine/package.json').version;
 
 const APPLICANTS = 100_000;
 const WARMUP_APPLICANTS = 5_000;
@@ -86,54 +85,8 @@ for (const [id, counts] of Object.entries(byProgram))
 // ---------------------------------------------------------------------------------------------
 // Phase B: two programs, our engine against json-rules-engine.
 
-const editionPrograms = shared.editionFor(CLAIM_YEAR).programs;
-const le = editionPrograms['leading-enterprise'].parameters;
-const lb = editionPrograms['livestream-base'].parameters;
-const isTrue = (fact) => ({ fact, operator: 'equal', value: true });
-const jreRules = [
-  {
-    name: 'leading-enterprise',
-    conditions: {
-      all: [
-        { fact: 'onlineRetailFen', operator: 'greaterThanInclusive', value: le.minOnlineRetailFen.value },
-        isTrue('normalOperation'),
-        isTrue('taxCompliant'),
-      ],
-    },
-    event: { type: 'leading-enterprise' },
-  },
-  {
-    name: 'livestream-base',
-    conditions: {
-      all: [
-        { fact: 'orgTypes', operator: 'someFact:in', value: lb.eligibleOrgTypes.value },
-        isTrue('registeredInCity'),
-        {
-          fact: 'registrationDate',
-          operator: 'dateOnOrBefore',
-          value: `${CLAIM_YEAR - lb.minYearsRegistered.value}-12-31`,
-        },
-        isTrue('goodCredit'),
-        { fact: 'livestreamBaseAuthorizations', operator: 'lengthAtLeast', value: lb.minPlatformAuthorizations.value },
-        { fact: 'siteAreaM2', operator: 'greaterThanInclusive', value: lb.minSiteAreaM2.value },
-        { fact: 'liveRoomCount', operator: 'greaterThanInclusive', value: lb.minLiveRooms.value },
-        { fact: 'activeStreamerCount', operator: 'greaterThan', value: lb.activeStreamersMoreThan.value },
-        {
-          fact: 'statisticalOnlineRetailFen',
-          operator: 'greaterThanInclusive',
-          value: lb.minStatisticalOnlineRetailFen.value,
-        },
-        isTrue('normalOperation'),
-        isTrue('taxCompliant'),
-      ],
-    },
-    event: { type: 'livestream-base' },
-  },
-];
-const jre = new Engine(jreRules, { allowUndefinedFacts: true });
-// YYYY-MM-DD strings compare correctly as strings.
-jre.addOperator('dateOnOrBefore', (a, b) => typeof a === 'string' && a <= b);
-jre.addOperator('lengthAtLeast', (a, b) => Array.isArray(a) && a.length >= b);
+// The same two programs' conditions, as json-rules-engine rules (bench/jre-rules.mjs).
+const jre = jreEngine(jreRules(shared.editionFor(CLAIM_YEAR)).filter((rule) => TWO_PROGRAMS.includes(rule.name)));
 
 /** Bit 1: eligible for leading-enterprise; bit 2: eligible for livestream-base. */
 const BIT = { 'leading-enterprise': 1, 'livestream-base': 2 };
