@@ -112,11 +112,12 @@ export const matchSummary = async (
       pending.push(chunk);
       pendingBytes += chunk.length;
       if (chunk.length > 0) lastByte = chunk[chunk.length - 1] as number;
-      if (pendingBytes < BATCH_BYTES) continue;
+      // A batch is cut at the last line end once there is enough; a line longer than a batch
+      // waits for a chunk that ends it (copying the pieces once, not at every chunk).
+      if (pendingBytes < BATCH_BYTES || chunk.indexOf(NEWLINE) < 0) continue;
       const data = Buffer.concat(pending, pendingBytes);
       const cut = data.lastIndexOf(NEWLINE) + 1;
-      // A line longer than a batch waits for its end.
-      if (cut > 0) await dispatch(data, cut);
+      await dispatch(data, cut);
       pending = cut < data.length ? [data.subarray(cut)] : [];
       pendingBytes = data.length - cut;
     }
