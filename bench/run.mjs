@@ -9,6 +9,11 @@ const BENCHMARKS = {
     script: './engine.mjs',
     description: '规则引擎：10万家企业 × 9个资金奖励项目（含判断过程），并与 json-rules-engine 对比',
   },
+  match: {
+    script: './match.mjs',
+    description:
+      '批量匹配（免申即享）：100万家企业经 policy match --summary（全部CPU核心）的速度与内存，并与 json-rules-engine 对比',
+  },
   api: {
     script: './api.mjs',
     description: 'HTTP 接口：资格评估接口（9个项目）在50个并发连接下的吞吐与延迟，并与空白 NestJS 路由对比',

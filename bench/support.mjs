@@ -33,6 +33,12 @@ export const fail = (message) => {
 
 export const round = (x, digits) => Number(x.toFixed(digits));
 
+/**
+ * The machine's load average over 1, 5 and 15 minutes: 2 cores, and other work may share them, so
+ * each benchmark records the load when it starts and when it ends, beside its figures.
+ */
+export const loadAverage = () => os.loadavg().map((x) => round(x, 2));
+
 /** Where and when a benchmark ran, recorded beside its figures. */
 export const machine = () => {
   const cpus = os.cpus();

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluate, type EvaluationResponse } from '@huiqi/shared';
+import { evaluate, type EvaluationRequest, type EvaluationResponse, type Facts } from '@huiqi/shared';
 
 const ROOT = join(__dirname, '..');
 const CLI = join(ROOT, 'shared', 'dist', 'cli.js');
@@ -140,5 +140,106 @@ describe('npm run --silent policy -- match (one request per line, streaming)', (
     const out = r.stdout.trimEnd().split('\n');
     expect(out).toHaveLength(n);
     expect((JSON.parse(out[n - 1] as string) as { line: number }).line).toBe(n);
+  });
+});
+
+describe('npm run --silent policy -- match --summary (免申即享: one compact line per firm, on every core)', () => {
+  /** The line `--summary` writes for a request: evaluate()'s decisions, an ineligible program by its status alone. */
+  const expectedLine = (line: number, request: EvaluationRequest) => {
+    const r = evaluate(request);
+    return {
+      line,
+      claimYear: r.claimYear,
+      programs: r.programs.map(({ programId, status, maxAmountFen, missingFacts }) =>
+        status === 'ineligible' ? { programId, status } : { programId, status, maxAmountFen, missingFacts },
+      ),
+    };
+  };
+
+  /** Firms of every kind whose answers change from line to line, so a line out of place is seen. */
+  const requestFor = (i: number): EvaluationRequest => {
+    const facts: Facts = [
+      { onlineRetailFen: 9_990_000_000 + i * 3_000_000, normalOperation: i % 7 !== 0, taxCompliant: true },
+      { orgTypes: ['ecommerce'], registeredInCity: true, trainedHireCount: i % 15 },
+      {
+        orgTypes: ['livestream-base'],
+        registeredInCity: true,
+        registrationDate: '2020-05-01',
+        goodCredit: true,
+        livestreamBaseAuthorizations: ['douyin'],
+        siteAreaM2: 1990 + (i % 20),
+        liveRoomCount: 30,
+        activeStreamerCount: 31,
+        statisticalOnlineRetailFen: 10_000_000_000,
+        normalOperation: true,
+        taxCompliant: true,
+      },
+      { orgTypes: ['logistics-platform'], countyParcelShareBp: 7990 + (i % 20), firstOperatingYear: 2020 + (i % 6) },
+      {},
+    ][i % 5] as Facts;
+    if (i % 3 === 0) facts.localContributionFen = i * 1_000;
+    return i % 11 === 0
+      ? { claimYear: 2023, facts, programs: ['talent-hiring', 'leading-enterprise'] }
+      : { claimYear: 2023, facts };
+  };
+
+  it('answers every line with the decisions of evaluate(), in input order, across worker threads', () => {
+    const n = 22_000;
+    const lines = Array.from({ length: n }, (_, i) => (i % 997 === 996 ? '' : JSON.stringify(requestFor(i))));
+    const input = lines.join('\n');
+    // Enough input for several batches on each of the three threads, so their answers must be put in order.
+    expect(Buffer.byteLength(input)).toBeGreaterThan(3 * 2 * 512 * 1024);
+    const r = policy(['match', '--summary', '--workers', '3', '-'], input);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    // Compared as text (the keys in the order the line writes them): one comparison for the batch.
+    const expected = lines.flatMap((text, i) =>
+      text === '' ? [] : [JSON.stringify(expectedLine(i + 1, JSON.parse(text) as EvaluationRequest))],
+    );
+    expect(r.stdout.trimEnd().split('\n')).toEqual(expected);
+  });
+
+  it('a bad line is answered in place with its line number, the batch goes on, and the exit code is 2', () => {
+    const lines = [
+      JSON.stringify(requestFor(1)),
+      '{"claimYear":2023,',
+      '{"claimYear":2023,"facts":{"siteAreaM2":1.5}}',
+      '{"claimYear":2024,"facts":{}}',
+      '',
+      `${JSON.stringify(requestFor(2))}\r`,
+    ];
+    const r = policy(['match', '--summary', '-'], lines.join('\n'));
+    expect(r.code).toBe(2);
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; error?: { code: string; details: { field: string }[] } });
+    expect(out.map((o) => [o.line, o.error?.code ?? null])).toEqual([
+      [1, null],
+      [2, 'INVALID_REQUEST'],
+      [3, 'INVALID_REQUEST'],
+      [4, 'NO_EDITION'],
+      [6, null],
+    ]);
+    expect(out[2]?.error?.details.map((d) => d.field)).toEqual(['facts.siteAreaM2']);
+    expect(out[4]).toEqual(expectedLine(6, requestFor(2)));
+    for (const words of [
+      '第2行',
+      '第3行：请求有误',
+      'facts.siteAreaM2',
+      '第4行：2024年度没有施行中的政策版本',
+      '共6行，其中3行请求有误',
+    ])
+      expect(r.stderr).toContain(words);
+  });
+
+  it.each([
+    [['match', '--summary', '--workers', '0', '-'], '--workers 必须是1到256之间的整数'],
+    [['match', '--workers', '2', '-'], '--workers 只用于 match --summary'],
+    [['evaluate', '--summary', '-'], '只用于 match 命令'],
+    [['match', '--summmary', '-'], '不认识的选项“--summmary”'],
+  ])('%j is a usage error: exit code 2, nothing on stdout', (args, words) => {
+    const r = policy(args, '{}');
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain(words);
   });
 });

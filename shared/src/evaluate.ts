@@ -7,7 +7,7 @@ import {
   type ProgramScreening,
   type ScreeningResponse,
 } from './contracts/evaluation';
-import { type Facts, type FactVector, toFactVector } from './contracts/facts';
+import { type FactVector, toFactVector } from './contracts/facts';
 import { type Material } from './editions/materials';
 import { editionFor } from './editions/registry';
 import { type Edition } from './editions/schema';
@@ -124,11 +124,5 @@ export const describePrograms = (edition: Edition): ProgramDescription[] => {
     };
   });
 };
-
-/** Evaluates one program of an edition against already validated facts; null if the edition lacks it. */
-export const evaluateProgram = (programId: ProgramId, facts: Facts, edition: Edition): ProgramResult | null =>
-  compileEdition(edition)
-    .programs.find((p) => p.programId === programId)
-    ?.evaluate(toFactVector(facts)) ?? null;
 
 export type { EvaluationRequest };

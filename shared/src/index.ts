@@ -2,17 +2,24 @@ export * from './contracts/applications';
 export * from './contracts/catalogue';
 export * from './contracts/errors';
 export * from './contracts/evaluation';
-export * from './contracts/facts';
-export { commendations, rankDescending } from './commendations/commendations';
+export {
+  FACT_DEFS,
+  FACT_NAMES,
+  factLabel,
+  type FactDefinition,
+  type FactKind,
+  type FactName,
+  type Facts,
+  type IndexedFact,
+} from './contracts/facts';
+export { commendations } from './commendations/commendations';
 export { builtInEditions, editionFor } from './editions/registry';
 export { loadEdition } from './editions/load';
 export * from './editions/materials';
 export * from './editions/schema';
 export {
   describePrograms,
-  editionSummary,
   evaluate,
-  evaluateProgram,
   evaluateValidated,
   screen,
   screenValidated,
@@ -32,12 +39,5 @@ export {
   type TextRules,
 } from './validation/text';
 export { isValidUscc, usccCheckCharacter, usccProblem, usccProblemMessage, type UsccProblem } from './validation/uscc';
-export {
-  checkFacts,
-  parseCommendationsRequest,
-  parseEvaluationRequest,
-  parseFacts,
-  readEvaluationRequest,
-  type ValidRequest,
-} from './validation/requests';
-export { Issues } from './validation/checks';
+export { parseCommendationsRequest, parseEvaluationRequest, parseFacts } from './validation/requests';
+export { YEARS } from './validation/checks';

@@ -50,13 +50,24 @@ describe.each(ENGINES)('applications on %s', (engine) => {
   });
   afterAll(() => api.close());
 
-  it('outside the application window, submission is refused with the window’s dates', async () => {
+  it('an edition without an application window (the built-in 2023) opens no round: submission says so', async () => {
     const draft = await create(orgId, 'talent-hiring', 2023);
     expect(draft.status).toBe(201);
     const res = await act(draft.body.id, 'submit');
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('OUTSIDE_WINDOW');
-    expect(res.body.message).toContain('2023年1月1日至2023年12月31日');
+    expect(res.body.message).toBe('2023年度的申报批次尚未公布，暂不能提交申报；可先保存草稿，批次公布后再提交');
+    expect(res.body.details).toEqual({ opens: null, closes: null, today: '2026-06-15' });
+    await act(draft.body.id, 'withdraw');
+  });
+
+  it('outside the application window, submission is refused with the window’s dates', async () => {
+    const draft = await create(orgId, 'talent-hiring', 2027);
+    expect(draft.status).toBe(201);
+    const res = await act(draft.body.id, 'submit');
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('OUTSIDE_WINDOW');
+    expect(res.body.message).toContain('2027年1月1日至2027年12月31日');
     await act(draft.body.id, 'withdraw');
   });
 
@@ -117,7 +128,8 @@ describe.each(ENGINES)('applications on %s', (engine) => {
         {
           condition: 'trained-hires',
           status: 'unmet',
-          explanation: '当年吸纳经培训人员就业人数需达到10人，目前为9人，还差1人',
+          explanation:
+            '当年吸纳就业、经电商生态链企业“白名单”培训机构培训或经院校“专业+实训”电商培训、并连续缴纳6个月以上社会保险的人数需达到10人，目前为9人，还差1人',
         },
       ],
     });

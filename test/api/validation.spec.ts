@@ -235,21 +235,29 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
   });
 
   it('GET /api/v1/programs lists every program of the year with its award, caps, pool and window', async () => {
-    const res = await api.call<{
-      edition: { id: string };
+    interface ProgramsReply {
+      edition: { id: string; applicationWindow: { opens: string } | null; applicationNotice: string };
       programs: {
         programId: string;
         pool: { capFen: number };
-        applicationWindow: { opens: string };
+        applicationWindow: { opens: string } | null;
         conditions: unknown[];
       }[];
-    }>('GET', '/api/v1/programs?year=2023');
+    }
+    const res = await api.call<ProgramsReply>('GET', '/api/v1/programs?year=2023');
     expect(res.status).toBe(200);
     expect(res.body.programs).toHaveLength(9);
     const leading = res.body.programs.find((p) => p.programId === 'leading-enterprise');
     expect(leading?.pool.capFen).toBe(200_000_000);
-    expect(leading?.applicationWindow.opens).toBe('2023-01-01');
-    expect(leading?.conditions.length).toBe(4);
+    // The built-in 2023 edition has no window of its own: no application round is open.
+    expect(leading?.applicationWindow).toBeNull();
+    expect(res.body.edition.applicationWindow).toBeNull();
+    expect(res.body.edition.applicationNotice).toBe('2023年度的申报批次尚未公布，公布后才能提交申报');
+    const demo = await api.call<ProgramsReply>('GET', '/api/v1/programs?year=2026');
+    expect(demo.body.programs[0]?.applicationWindow).toEqual({ opens: '2026-01-01', closes: '2026-12-31' });
+    expect(demo.body.edition.applicationNotice).toBe('申报时间为2026年1月1日至2026年12月31日');
+    // 二 reads the figure, 正常经营 and 依法纳税: any enterprise may apply (no kind condition).
+    expect(leading?.conditions.length).toBe(3);
     const editions = await api.call<{ editions: { id: string; status: string }[] }>('GET', '/api/v1/editions');
     expect(editions.body.editions.map((e) => e.id).sort()).toEqual(['2023', 'demo-2026']);
   });
@@ -340,7 +348,7 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
           `/api/v1/programs?year=${year}`,
         ]) {
           const details = await refusal('GET', path, undefined);
-          expect(details).toEqual([{ field: 'year', message: '必须是四位年份，例如2023' }]);
+          expect(details).toEqual([{ field: 'year', message: '必须是1900到9999之间的整数年份，例如2023' }]);
         }
         const put = await refusal('PUT', `/api/v1/orgs/${orgId}/facts?year=${year}`, {
           facts: { trainedHireCount: 3 },
@@ -348,6 +356,27 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
         expect(put.map((d) => d.field)).toEqual(['year']);
       },
     );
+
+    it('a year is any calendar year (1900 to 9999): 1999 has no edition, 1899 is refused naming the range', async () => {
+      for (const path of [`/api/v1/orgs/${orgId}/eligibility?year=1999`, `/api/v1/programs?year=1999`]) {
+        const res = await api.call<ErrorReply>('GET', path, { token });
+        expect([path, res.status, res.body.code]).toEqual([path, 422, 'NO_EDITION']);
+        expect(res.body.message).toContain('1999年度没有施行中的政策版本');
+      }
+      expect((await api.call('GET', `/api/v1/orgs/${orgId}/facts?year=1999`, { token })).status).toBe(200);
+      const created = await api.call<ErrorReply>('POST', `/api/v1/orgs/${orgId}/applications`, {
+        token,
+        body: { programId: 'talent-hiring', claimYear: 1999 },
+      });
+      expect([created.status, created.body.code]).toEqual([422, 'NO_EDITION']);
+      for (const year of ['1899', '10000'])
+        expect(await refusal('GET', `/api/v1/programs?year=${year}`, undefined)).toEqual([
+          { field: 'year', message: '必须是1900到9999之间的整数年份，例如2023' },
+        ]);
+      expect(
+        await refusal('POST', `/api/v1/orgs/${orgId}/applications`, { programId: 'talent-hiring', claimYear: 1899 }),
+      ).toEqual([{ field: 'claimYear', message: '必须是1900到9999之间的整数年份，例如2023' }]);
+    });
 
     it('year=2026 itself is read', async () => {
       expect((await api.call('GET', `/api/v1/orgs/${orgId}/facts?year=2026`, { token })).status).toBe(200);

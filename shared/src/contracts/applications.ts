@@ -12,9 +12,6 @@ export const APPLICATION_TRANSITIONS: { readonly [S in ApplicationStatus]: reado
   withdrawn: [],
 };
 
-/** Statuses that hold the firm's one application per program and year. */
-export const ACTIVE_APPLICATION_STATUSES: readonly ApplicationStatus[] = ['draft', 'submitted'];
-
 export const APPLICATION_STATUS_LABELS: { readonly [S in ApplicationStatus]: string } = {
   draft: '草稿',
   submitted: '已提交',

@@ -83,9 +83,19 @@ const defs: Record<FactName, Omit<FactDefinition, 'name'>> = {
   siteAreaM2: { kind: 'count', label: '占地面积', unit: '平方米' },
   liveRoomCount: { kind: 'count', label: '直播间数量', unit: '间' },
   activeStreamerCount: { kind: 'count', label: '机构注册活跃主播人数', unit: '人' },
-  trainedHireCount: { kind: 'count', label: '当年吸纳经培训人员就业人数', unit: '人' },
+  // 九: a head count names every requirement a counted person must meet, or firms over-count.
+  trainedHireCount: {
+    kind: 'count',
+    label:
+      '当年吸纳就业、经电商生态链企业“白名单”培训机构培训或经院校“专业+实训”电商培训、并连续缴纳6个月以上社会保险的人数',
+    unit: '人',
+  },
   qualificationsComplete: { kind: 'boolean', label: '资质齐全' },
-  qualifiedStreamerTraineeCount: { kind: 'count', label: '当年培训符合条件的主播人数', unit: '名' },
+  qualifiedStreamerTraineeCount: {
+    kind: 'count',
+    label: '当年培训的主播中粉丝10万以上、与我市企业签订一年及以上直播带货业务合同、且连续缴纳6个月以上社会保险的人数',
+    unit: '名',
+  },
   nationalExpressCompanyCount: { kind: 'count', label: '整合全国性快递物流企业数', unit: '家' },
   unifiedOperations: { kind: 'operations', label: '已实现统一的环节' },
   realtimePriceComparison: { kind: 'boolean', label: '提供实时比价服务' },

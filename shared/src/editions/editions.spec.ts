@@ -24,6 +24,11 @@ describe('edition 2023 (the text as data)', () => {
     expect(Object.keys(e.programs)).toEqual(PROGRAM_IDS);
   });
 
+  it('has no application window of its own: 当年 figures exist after the year, and the city opens the round', () => {
+    expect(editionFor(2023).applicationWindow).toBeUndefined();
+    expect('applicationWindow' in edition2023).toBe(false);
+  });
+
   it('carries every pool of the text', () => {
     expect(Object.fromEntries(Object.entries(editionFor(2023).pools).map(([id, p]) => [id, p.capFen]))).toEqual({
       'pool-leading': 200_000_000,
@@ -113,8 +118,14 @@ describe('a malformed edition is refused on load, naming the field', () => {
     ],
     [
       'an unknown org type',
-      (e: any) => (e.programs['leading-enterprise'].parameters.eligibleOrgTypes.value = ['bank']),
-      ['programs.leading-enterprise.parameters.eligibleOrgTypes.value'],
+      (e: any) => (e.programs['talent-hiring'].parameters.eligibleOrgTypes.value = ['bank']),
+      ['programs.talent-hiring.parameters.eligibleOrgTypes.value'],
+    ],
+    ['a window that is not { opens, closes }', (e: any) => (e.applicationWindow = '2024-01-01'), ['applicationWindow']],
+    [
+      'a window without its closing date',
+      (e: any) => (e.applicationWindow = { opens: '2024-01-01' }),
+      ['applicationWindow.closes'],
     ],
     ['an unknown top-level field', (e: any) => (e.note = 'x'), ['note']],
     ['a title that reverses its own text (U+202E)', (e: any) => (e.title = '聊城\u202efdp.exe'), ['title']],
@@ -146,5 +157,30 @@ describe('a malformed edition is refused on load, naming the field', () => {
 
   it('refuses something that is not an object', () => {
     expect(() => loadEdition(null)).toThrow('政策版本数据有误');
+  });
+});
+
+describe('二 (对当年实现网络零售额1亿元以上企业) in an edition stored before its reading was corrected', () => {
+  // Such a document restricted the applicant's kind and had the licence prove it.
+  const stored = structuredClone(edition2023) as unknown as Record<string, any>;
+  const leading = stored.programs['leading-enterprise'];
+  leading.parameters.eligibleOrgTypes = { value: ['ecommerce'], clause: '加大对电商龙头企业的支持力度' };
+  leading.materials.find((m: { id: string }) => m.id === 'business-licence').proves = ['org-type'];
+
+  it('still loads, without the retired parameter and proof, and leaves the stored document as it was', () => {
+    const before = JSON.stringify(stored);
+    const edition = loadEdition(stored);
+    expect(Object.keys(edition.programs['leading-enterprise']?.parameters ?? {})).not.toContain('eligibleOrgTypes');
+    expect(edition.programs['leading-enterprise']?.materials.find((m) => m.id === 'business-licence')?.proves).toEqual(
+      [],
+    );
+    expect(JSON.stringify(stored)).toBe(before);
+  });
+
+  it('answers like the corrected edition: a supply-chain firm with 2亿元 is eligible', () => {
+    const facts = { ...BASELINE['leading-enterprise'], orgTypes: ['supply-chain'], onlineRetailFen: 20_000_000_000 };
+    const request = { claimYear: 2023, facts, programs: ['leading-enterprise'] };
+    expect(evaluate(request, { editions: [loadEdition(stored)] })).toEqual(evaluate(request));
+    expect(evaluate(request).programs[0]?.status).toBe('eligible');
   });
 });

@@ -1,4 +1,4 @@
-import { isOrgType, isUnifiedOperation, PROGRAM_IDS, type ProgramId } from '../contracts/catalogue';
+import { isOrgType, isUnifiedOperation, PROGRAM_IDS, type ProgramId, UNIFIED_OPERATIONS } from '../contracts/catalogue';
 import { invalidEdition } from '../contracts/errors';
 import {
   isNonNegativeSafeInteger,
@@ -14,7 +14,7 @@ import { normalizeText, textProblem, textProblemMessage } from '../validation/te
 // compile.ts must never import this module: loading compiles an edition to check its materials.
 import { compileEdition } from '../rules/compile';
 import { FILE_KINDS, isFileKind, MATERIAL_ID_PATTERN } from './materials';
-import { COMMENDATION_SCHEMA, PROGRAM_SCHEMAS, type Edition, type ParameterKind } from './schema';
+import { COMMENDATION_SCHEMA, PROGRAM_SCHEMAS, RETIRED, type Edition, type ParameterKind } from './schema';
 
 const EDITION_KEYS = [
   'id',
@@ -65,7 +65,7 @@ const parameterValue = (kind: ParameterKind, value: unknown, path: string, issue
         value.length === 0 ||
         !value.every((v) => typeof v === 'string' && isUnifiedOperation(v))
       )
-        issues.add(path, '必须是非空的环节列表（warehousing、sorting、transport、delivery、pickup）');
+        issues.add(path, `必须是非空的环节列表（${UNIFIED_OPERATIONS.map((o) => o.id).join('、')}）`);
       return;
   }
 };
@@ -246,14 +246,47 @@ const program = (id: ProgramId, value: unknown, pools: Json, issues: Issues): vo
   materials(value['materials'], `${path}.materials`, issues);
 };
 
+/** A copy of the document without what RETIRED lists, or the document itself when it has none of it. */
+const withoutRetired = (input: Json): Json => {
+  let copy: Json | null = null;
+  for (const [id, retired] of Object.entries(RETIRED)) {
+    const original = isObject(input['programs']) ? input['programs'][id] : undefined;
+    if (!isObject(original)) continue;
+    const params = original['parameters'];
+    const materials = original['materials'];
+    const stale =
+      (isObject(params) && retired.parameters.some((name) => name in params)) ||
+      (Array.isArray(materials) &&
+        materials.some(
+          (m: unknown) =>
+            isObject(m) && Array.isArray(m['proves']) && m['proves'].some((x) => retired.proves.includes(x)),
+        ));
+    if (!stale) continue;
+    copy ??= structuredClone(input);
+    const program = (copy['programs'] as Json)[id] as Json;
+    const kept = program['parameters'];
+    if (isObject(kept))
+      program['parameters'] = Object.fromEntries(
+        Object.entries(kept).filter(([name]) => !retired.parameters.includes(name)),
+      );
+    const list = program['materials'];
+    if (Array.isArray(list))
+      for (const m of list as unknown[])
+        if (isObject(m) && Array.isArray(m['proves']))
+          m['proves'] = m['proves'].filter((x) => !retired.proves.includes(x as string));
+  }
+  return copy ?? input;
+};
+
 /**
  * Checks an edition read from anywhere (the built-in file, the database, an admin's draft)
  * and returns it typed, or throws INVALID_EDITION naming every offending field.
  * Editions are immutable data: the result is frozen, so nothing can edit one in place.
  */
-export const loadEdition = (input: unknown): Edition => {
+export const loadEdition = (document: unknown): Edition => {
   const issues = new Issues();
-  if (!isObject(input)) throw invalidEdition([{ field: '(edition)', message: '必须是对象' }]);
+  if (!isObject(document)) throw invalidEdition([{ field: '(edition)', message: '必须是对象' }]);
+  const input = withoutRetired(document);
   refuseUnknownKeys(input, [...EDITION_KEYS, 'commendations'], '', issues, '政策版本没有这个字段');
   text(input['id'], 'id', issues);
   text(input['title'], 'title', issues);
@@ -268,10 +301,11 @@ export const loadEdition = (input: unknown): Edition => {
     input['validFrom'] > input['validTo']
   )
     issues.add('validTo', '有效期结束日期不能早于开始日期');
+  // Optional: an edition without a window opens no application round (see Edition).
   const window = input['applicationWindow'];
-  if (!isObject(window)) {
-    issues.add('applicationWindow', '必须是 { opens, closes }');
-  } else {
+  if (window !== undefined && !isObject(window)) {
+    issues.add('applicationWindow', '必须是 { opens, closes }，没有申报批次时省略此项');
+  } else if (window !== undefined) {
     refuseUnknownKeys(window, ['opens', 'closes'], 'applicationWindow', issues, '申报窗口只有 opens 和 closes');
     date(window['opens'], 'applicationWindow.opens', issues);
     date(window['closes'], 'applicationWindow.closes', issues);

@@ -13,8 +13,8 @@ export type ParameterKind = 'fen' | 'count' | 'bp' | 'org-types' | 'operations';
 
 export const PROGRAM_SCHEMAS = {
   'leading-enterprise': {
+    // 对当年实现网络零售额1亿元以上企业: any enterprise, so no eligibleOrgTypes (see RETIRED).
     parameters: {
-      eligibleOrgTypes: 'org-types',
       minOnlineRetailFen: 'fen',
       subsidyUnitFen: 'fen',
       subsidyPerUnitFen: 'fen',
@@ -77,6 +77,16 @@ export const PROGRAM_SCHEMAS = {
   },
 } as const satisfies Record<ProgramId, { parameters: Record<string, ParameterKind>; clauses: readonly string[] }>;
 
+/**
+ * What a corrected reading of the text took out of a program's schema. Documents stored before
+ * (published editions, drafts) still carry it, so the loader drops it instead of refusing them:
+ * the rule no longer reads it, whatever it says. Never put back what is listed here.
+ */
+export const RETIRED: { readonly [P in ProgramId]?: { parameters: readonly string[]; proves: readonly string[] } } = {
+  // 二: the applicant's kind was restricted from a goal sentence; the text says any 企业.
+  'leading-enterprise': { parameters: ['eligibleOrgTypes'], proves: ['org-type'] },
+};
+
 export const COMMENDATION_SCHEMA = {
   parameters: {
     retailGrowthTopN: 'count',
@@ -126,6 +136,12 @@ export interface Pool {
   clause: string;
 }
 
+/** The dates, both included, between which applications may be submitted. */
+export interface ApplicationWindow {
+  opens: string;
+  closes: string;
+}
+
 export interface Edition {
   id: string;
   title: string;
@@ -133,8 +149,12 @@ export interface Edition {
   validFrom: string;
   validTo: string;
   validityClause: string;
-  /** When firms may submit applications for this claim year. */
-  applicationWindow: { opens: string; closes: string };
+  /**
+   * When firms may submit applications for this claim year, if an application round is open.
+   * Not the validity: 当年 figures exist only once the year has ended, so the city opens a round
+   * (申报批次) when it decides; an edition without a window takes no submissions.
+   */
+  applicationWindow?: ApplicationWindow;
   /** Editions seeded for demonstration are marked so production can refuse them. */
   demo: boolean;
   pools: Record<string, Pool>;

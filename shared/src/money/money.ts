@@ -1,8 +1,7 @@
 // Integer fen arithmetic. Every input is a safe non-negative integer (validated at the
 // edge); every division rounds down to the fen, as the policy reading requires.
 
-export const FEN_PER_YUAN = 100;
-export const BP_PER_WHOLE = 10_000;
+const BP_PER_WHOLE = 10_000;
 
 /** `amountFen × bp / 10000`, rounded down, exact for any safe integer amount. */
 export const applyBasisPoints = (amountFen: number, bp: number): number => {

@@ -36,6 +36,14 @@ describe('三、吸引电商大企业落户 (branch-conversion)', () => {
     });
   });
 
+  describe('转为入库纳统的法人企业: a refusal says what is required once, in words that compose', () => {
+    it('a branch that is no independent legal person is told so without repeating 不符合/不满足', () => {
+      const r = evalWith({ independentLegalPerson: false, includedInStatistics: false });
+      expect(condition(r, 'legal-person').explanation).toBe('本项要求独立法人，目前为“否”');
+      expect(r.summary).toBe('不符合：本项要求独立法人，目前为“否”（另有1项条件未满足）');
+    });
+  });
+
   describe('给予企业5万元的一次性奖励', () => {
     it('pays a fixed 5万元 once', () => {
       const r = evalWith({});

@@ -1,6 +1,6 @@
 import { orgTypeName, type OrgType, type ProgramId } from '../contracts/catalogue';
 import { type AwardResult, type CapResult } from '../contracts/evaluation';
-import { factLabel, type FactName } from '../contracts/facts';
+import { factIndex, factLabel, type FactName } from '../contracts/facts';
 import { type Edition, type Parameter, type ProgramEdition } from '../editions/schema';
 import { applyBasisPoints, formatBasisPoints, formatCount, formatFen, fullUnits } from '../money/money';
 import {
@@ -10,12 +10,32 @@ import {
   type Check,
   ComputedAmount,
   FactCheck,
+  type FactRef,
   FixedAmount,
   type OneFactSpec,
   ReviewCheck,
   TrueCheck,
 } from './checks';
 import { type Explain, RenderedAward, RenderedCap } from './results';
+
+/** A condition on one fact: what it checks and what it says in each answer. */
+export interface FactCondition<T> {
+  id: string;
+  /** The exact words of the text it comes from. */
+  clause: string;
+  fact: FactName;
+  /** Machine-readable expectation shown in the trace, e.g. "<= 2022-12-31". */
+  expected: string;
+  test: (value: T) => boolean;
+  /** The explanation when met, and when unmet, from the firm's value. */
+  met: (value: T) => string;
+  unmet: (value: T) => string;
+  /** The explanation (a prompt) while the fact is unknown. */
+  unknown: string;
+}
+
+/** A fact of the catalogue as checks read it. */
+const factRef = (name: FactName): FactRef => ({ name, index: factIndex(name), label: factLabel(name) });
 
 /** What a rule declares: its conditions in the order of the text, its award and its caps. */
 export interface RuleParts {
@@ -48,30 +68,14 @@ export class RuleBuilder {
   }
 
   /** A condition on one fact with its own texts. */
-  fact<T>(
-    id: string,
-    clause: string,
-    fact: FactName,
-    expected: string,
-    test: (value: T) => boolean,
-    met: (value: T) => string,
-    unmet: (value: T) => string,
-    unknown: string,
-  ): Check {
+  fact<T>(condition: FactCondition<T>): Check {
+    const { id, clause, fact, expected, test, met, unmet, unknown } = condition;
     return new FactCheck<T>(this.spec(id, clause, fact, expected, unknown, explainBy(met, unmet)), test);
   }
 
   /** A number that must reach `min`, with texts for each answer. */
-  private atLeast(
-    id: string,
-    clause: string,
-    fact: FactName,
-    expected: string,
-    min: number,
-    met: (value: number) => string,
-    unmet: (value: number) => string,
-    unknown: string,
-  ): Check {
+  private atLeast(condition: Omit<FactCondition<number>, 'test'> & { min: number }): Check {
+    const { id, clause, fact, expected, met, unmet, unknown, min } = condition;
     return new AtLeastCheck(this.spec(id, clause, fact, expected, unknown, explainBy(met, unmet)), min);
   }
 
@@ -83,12 +87,12 @@ export class RuleBuilder {
     unknown: string,
     explain: Explain,
   ): OneFactSpec {
-    return { id, clause, measure: this.measure, fact, expected, unknown, explain };
+    return { id, clause, measure: this.measure, fact: factRef(fact), expected, unknown, explain };
   }
 
   /** A yes/no fact that must be true. */
   isTrue(id: string, clause: string, fact: FactName): Check {
-    return new TrueCheck(id, clause, this.measure, fact);
+    return new TrueCheck(id, clause, this.measure, factRef(fact));
   }
 
   /** The applicant must be one of the kinds the measure is for. */
@@ -128,16 +132,16 @@ export class RuleBuilder {
     const bound = param.value;
     const min = exclusive ? bound + 1 : bound;
     const wording = `${exclusive ? '超过' : '达到'}${formatCount(bound)}${unit}`;
-    return this.atLeast(
+    return this.atLeast({
       id,
-      param.clause,
+      clause: param.clause,
       fact,
-      exclusive ? `> ${bound}` : `>= ${bound}`,
+      expected: exclusive ? `> ${bound}` : `>= ${bound}`,
       min,
-      (v) => `${label}为${formatCount(v)}${unit}，已${wording}`,
-      (v) => `${label}需${wording}，目前为${formatCount(v)}${unit}，还差${formatCount(min - v)}${unit}`,
-      `请填写${label}（需${wording}）`,
-    );
+      met: (v) => `${label}为${formatCount(v)}${unit}，已${wording}`,
+      unmet: (v) => `${label}需${wording}，目前为${formatCount(v)}${unit}，还差${formatCount(min - v)}${unit}`,
+      unknown: `请填写${label}（需${wording}）`,
+    });
   }
 
   /** An amount or share that must reach `param` (以上), told in the unit `format` writes. */
@@ -145,34 +149,34 @@ export class RuleBuilder {
     const label = factLabel(fact);
     const min = param.value;
     const minText = format(min);
-    return this.atLeast(
+    return this.atLeast({
       id,
-      param.clause,
+      clause: param.clause,
       fact,
-      `>= ${min}`,
+      expected: `>= ${min}`,
       min,
-      (v) => `${label}为${format(v)}，达到${minText}的要求`,
-      (v) => `${label}需达到${minText}，目前还差${format(min - v)}`,
-      `请填写${label}（需达到${minText}）`,
-    );
+      met: (v) => `${label}为${format(v)}，达到${minText}的要求`,
+      unmet: (v) => `${label}需达到${minText}，目前还差${format(min - v)}`,
+      unknown: `请填写${label}（需达到${minText}）`,
+    });
   }
 
   /** 首年度: the facility or platform must have started operating in the claim year. */
   firstOperatingYear(clause: string): Check {
     const year = this.edition.claimYear;
-    return this.fact<number>(
-      'first-year',
+    return this.fact<number>({
+      id: 'first-year',
       clause,
-      'firstOperatingYear',
-      `= ${year}`,
-      (v) => v === year,
-      () => `${year}年为首个运营年度`,
-      (v) =>
+      fact: 'firstOperatingYear',
+      expected: `= ${year}`,
+      test: (v) => v === year,
+      met: () => `${year}年为首个运营年度`,
+      unmet: (v) =>
         v < year
           ? `奖励仅在首年度给予：首个运营年度为${v}年，已不是${year}年的首年度`
           : `奖励仅在首年度给予：首个运营年度为${v}年，不在${year}年度`,
-      `请填写首个运营年度（奖励仅在首年度给予，即${year}年）`,
-    );
+      unknown: `请填写首个运营年度（奖励仅在首年度给予，即${year}年）`,
+    });
   }
 
   /** A condition only a reviewer can decide from the materials; it never blocks submission. */
@@ -196,12 +200,13 @@ export class RuleBuilder {
     const unitText = formatFen(unit.value);
     const rateText = formatFen(rate.value);
     return new ComputedAmount<AwardResult>(
-      fact,
+      factRef(fact),
       {
         amountFen: null,
         clause,
         explanation: `每实现${unitText}${factLabel(fact)}补贴${rateText}；请填写${factLabel(fact)}以计算`,
       },
+      `具体金额按每实现${unitText}${factLabel(fact)}补贴${rateText}计算`,
       (value) => fullUnits(value, unit.value) * rate.value,
       (value, amountFen) => new RenderedAward(amountFen, clause, fullUnits(value, unit.value), renderUnits),
     );
@@ -220,13 +225,14 @@ export class RuleBuilder {
     const id = 'local-contribution-20pct';
     const pct = formatBasisPoints(param.value);
     return new ComputedAmount<CapResult>(
-      'localContributionFen',
+      factRef('localContributionFen'),
       {
         id,
         clause: param.clause,
         amountFen: null,
         explanation: `奖补金额不得超过当年对地方贡献数的${pct}；请填写当年对地方贡献数以计算上限`,
       },
+      `还受当年对地方贡献数${pct}的限制，请填写当年对地方贡献数`,
       (value) => applyBasisPoints(value, param.value),
       (value, amountFen) => new RenderedCap(id, param.clause, amountFen, value, render),
     );

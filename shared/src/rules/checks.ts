@@ -1,5 +1,5 @@
 import { type AwardResult, type CapResult, type ConditionResult, type ConditionStatus } from '../contracts/evaluation';
-import { factIndex, factLabel, type FactName, type FactVector } from '../contracts/facts';
+import { type FactName, type FactVector } from '../contracts/facts';
 import { type Explain, RenderedCondition } from './results';
 
 /**
@@ -11,6 +11,8 @@ export interface Check {
   readonly id: string;
   /** Index of the fact an `unknown` answer asks for; -1 when the check reads no fact. */
   readonly needs: number;
+  /** That fact's name, for missingFacts; null when the check reads no fact. */
+  readonly fact: FactName | null;
   /** The status alone, allocating nothing: what screening many firms needs. */
   judge(facts: FactVector): ConditionStatus;
   /** The trace entry for the status `judge` gave. */
@@ -21,6 +23,9 @@ export interface Check {
 export interface Amount<R> {
   /** Index of the fact, or -1 for an amount fixed by the edition. */
   readonly needs: number;
+  readonly fact: FactName | null;
+  /** What a summary adds while the fact is unknown (还受……的限制，请填写……); null for a fixed amount. */
+  readonly pending: string | null;
   /** The amount alone (null while its fact is unknown), allocating nothing. */
   amountOf(facts: FactVector): number | null;
   evaluate(facts: FactVector): R;
@@ -28,12 +33,23 @@ export interface Amount<R> {
 
 const freeze = <T extends object>(value: T): T => Object.freeze(value);
 
+/**
+ * A fact as a check reads it: its name and its slot in the FactVector. The rule builder resolves
+ * names against the fact catalogue, so checks work with a vector of any length.
+ */
+export interface FactRef {
+  name: FactName;
+  index: number;
+  /** Chinese label, for the texts of yes/no checks. */
+  label: string;
+}
+
 /** Everything a check on one fact needs besides its test, prepared once per edition. */
 export interface OneFactSpec {
   id: string;
   clause: string;
   measure: number;
-  fact: FactName;
+  fact: FactRef;
   /** Machine-readable expectation shown in the trace, e.g. ">= 10000000000". */
   expected: string;
   /** The explanation of an unknown answer. */
@@ -46,13 +62,15 @@ export interface OneFactSpec {
 abstract class OneFactCheck implements Check {
   readonly id: string;
   readonly needs: number;
+  readonly fact: FactName;
   private readonly facts: readonly FactName[];
   private readonly unknown: ConditionResult;
 
   constructor(private readonly spec: OneFactSpec) {
     this.id = spec.id;
-    this.needs = factIndex(spec.fact);
-    this.facts = freeze([spec.fact]);
+    this.needs = spec.fact.index;
+    this.fact = spec.fact.name;
+    this.facts = freeze([spec.fact.name]);
     const { id, clause, measure, expected } = spec;
     this.unknown = freeze({
       id,
@@ -125,6 +143,7 @@ export class AnyOfCheck extends OneFactCheck {
 /** A yes/no fact that must be true: all three answers are constants of the edition. */
 export class TrueCheck implements Check {
   readonly needs: number;
+  readonly fact: FactName;
   private readonly unknown: ConditionResult;
   private readonly met: ConditionResult;
   private readonly unmet: ConditionResult;
@@ -133,16 +152,17 @@ export class TrueCheck implements Check {
     readonly id: string,
     clause: string,
     measure: number,
-    fact: FactName,
+    { name, index, label }: FactRef,
   ) {
-    const label = factLabel(fact);
-    const facts = freeze([fact]);
+    const facts = freeze([name]);
     const make = (status: ConditionStatus, actual: boolean | null, explanation: string) =>
       freeze({ id, clause, measure, status, expected: '= true', actual, facts, explanation });
-    this.needs = factIndex(fact);
+    this.needs = index;
+    this.fact = name;
     this.unknown = make('unknown', null, `请确认：${label}`);
     this.met = make('met', true, `已满足：${label}`);
-    this.unmet = make('unmet', false, `不满足：需${label}`);
+    // No verdict word: a summary puts 不符合 before it, and a trace shows the status beside it.
+    this.unmet = make('unmet', false, `本项要求${label}，目前为“否”`);
   }
 
   judge(facts: FactVector): ConditionStatus {
@@ -158,6 +178,7 @@ export class TrueCheck implements Check {
 /** A condition only a reviewer can decide from the materials: always `review`, never blocking. */
 export class ReviewCheck implements Check {
   readonly needs = -1;
+  readonly fact = null;
   private readonly result: ConditionResult;
   constructor(
     readonly id: string,
@@ -187,6 +208,8 @@ export class ReviewCheck implements Check {
 /** An amount fixed by the edition. */
 export class FixedAmount<R extends CapResult | AwardResult> implements Amount<R> {
   readonly needs = -1;
+  readonly fact = null;
+  readonly pending = null;
   private readonly value: R;
   constructor(value: R) {
     this.value = freeze(value);
@@ -202,14 +225,17 @@ export class FixedAmount<R extends CapResult | AwardResult> implements Amount<R>
 /** An amount computed from one fact; unknown (amountFen null) while the fact is absent. */
 export class ComputedAmount<R extends CapResult | AwardResult> implements Amount<R> {
   readonly needs: number;
+  readonly fact: FactName;
   private readonly unknown: R;
   constructor(
-    fact: FactName,
+    fact: FactRef,
     unknown: R,
+    readonly pending: string,
     private readonly compute: (value: number) => number,
     private readonly build: (value: number, amountFen: number) => R,
   ) {
-    this.needs = factIndex(fact);
+    this.needs = fact.index;
+    this.fact = fact.name;
     this.unknown = freeze(unknown);
   }
   amountOf(facts: FactVector): number | null {

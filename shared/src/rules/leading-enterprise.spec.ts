@@ -69,6 +69,30 @@ describe('二、培育电商龙头企业 (leading-enterprise)', () => {
       expect(r.maxAmountFen).toBe(Math.min(capFen, 40_000_000));
     });
 
+    it('an unknown local contribution: the summary says the amount is still subject to the cap and what to fill in', () => {
+      expect(evalWith({ localContributionFen: undefined }).summary).toBe(
+        '符合条件，最高可获4万元；还受当年对地方贡献数20%的限制，请填写当年对地方贡献数',
+      );
+    });
+
+    it.each([
+      [0, '当年对地方贡献数0元的20%为0元'],
+      [4, '当年对地方贡献数0.04元的20%为0元'],
+    ])('a contribution of %i fen makes the maximum 0: the summary says so and why, never 最高可获0元', (fen, why) => {
+      const r = evalWith({ localContributionFen: fen });
+      expect(r.maxAmountFen).toBe(0);
+      expect(r.summary).toBe(
+        `符合条件，但${why}（对企业的奖补资金额不得超过企业对地方贡献数的20%），因此本项不能获得资金`,
+      );
+    });
+
+    it('undetermined with a zero maximum: even if it qualifies it gets nothing, and the summary says why', () => {
+      const r = evalWith({ localContributionFen: 0, taxCompliant: undefined });
+      expect(r.summary).toBe(
+        '尚缺1项信息，补充后可判断；但当年对地方贡献数0元的20%为0元（对企业的奖补资金额不得超过企业对地方贡献数的20%），因此即使符合也不能获得资金',
+      );
+    });
+
     it('an unknown local contribution lists the cap as null and asks for it, without changing the status', () => {
       const r = evalWith({ localContributionFen: undefined });
       expect(r.status).toBe('eligible');
@@ -93,17 +117,23 @@ describe('二、培育电商龙头企业 (leading-enterprise)', () => {
     });
   });
 
-  describe('加大对电商龙头企业的支持力度 (who may apply)', () => {
+  describe('对当年实现网络零售额1亿元以上企业 (any enterprise: the text names no kind of applicant)', () => {
     it.each([
-      [['ecommerce'], 'met'],
-      [['cross-border-ecommerce'], 'met'],
-      [['livestream-ecommerce'], 'met'],
-      [['trade-retail'], 'met'],
-      [['logistics-center', 'ecommerce'], 'met'],
-      [['logistics-center'], 'unmet'],
-      [[], 'unmet'],
-    ])('orgTypes %j → %s', (orgTypes, status) => {
-      expect(condition(evalWith({ orgTypes }), 'org-type').status).toBe(status);
+      ['a supply-chain firm', ['supply-chain']],
+      ['a logistics centre', ['logistics-center']],
+      ['a firm that chose no kind', []],
+    ])('%s with 2亿元 of online retail is eligible', (_label, orgTypes) => {
+      const r = evalWith({ orgTypes, onlineRetailFen: 20_000_000_000 });
+      expect(r.status).toBe('eligible');
+      expect(r.maxAmountFen).toBe(8_000_000);
+    });
+
+    it('a firm that gives no kind is not undetermined because of it, and is never asked for one', () => {
+      const r = evalWith({ orgTypes: undefined });
+      expect(r.status).toBe('eligible');
+      expect(r.missingFacts).toEqual([]);
+      expect(r.conditions.map((c) => c.id)).toEqual(['retail-threshold', 'normal-operation', 'tax-compliant']);
+      expect(r.conditions.flatMap((c) => c.facts)).not.toContain('orgTypes');
     });
   });
 

@@ -31,6 +31,14 @@ describe('十、完善快递物流体系', () => {
       expect(condition(evalWith({ firstOperatingYear }), 'first-year').status).toBe(status);
     });
 
+    it('首年度: a centre first operating in 1999 is a fact, ineligible for 2023 and told why', () => {
+      const r = evalWith({ firstOperatingYear: 1999 });
+      expect(r.status).toBe('ineligible');
+      expect(condition(r, 'first-year').explanation).toBe(
+        '奖励仅在首年度给予：首个运营年度为1999年，已不是2023年的首年度',
+      );
+    });
+
     it('pays 20万元 once from pool-logistics, with no 20% cap', () => {
       const r = evalWith({ localContributionFen: 1 });
       expect(r.maxAmountFen).toBe(20_000_000);
@@ -82,6 +90,15 @@ describe('十、完善快递物流体系', () => {
       expect(r.status).toBe('eligible');
       expect(r.missingFacts).toEqual([]);
       expect(r.maxAmountFen).toBe(50_000_000);
+    });
+
+    it('对符合条件的新设一级分拨中心: the summary says the reviewer decides it, never a bare 符合条件', () => {
+      expect(evalWith({}).summary).toBe(
+        '可自动判断的条件均已满足；“对符合条件的新设一级分拨中心”由审核人员根据申报材料认定，认定符合的，最高可获50万元（一次性）',
+      );
+      expect(evalWith({ nationalExpressBrand: undefined }).summary).toBe(
+        '尚缺1项信息，补充后可判断；“对符合条件的新设一级分拨中心”由审核人员根据申报材料认定；如符合，最高可获50万元（一次性）',
+      );
     });
 
     it.each([

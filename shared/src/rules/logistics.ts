@@ -12,20 +12,20 @@ export const countyLogisticsCenter: Rule<'county-logistics-center'> = ({ paramet
     conditions: [
       b.orgType(p.eligibleOrgTypes),
       b.countAtLeast('express-companies', 'nationalExpressCompanyCount', p.minNationalExpressCompanies, '家'),
-      b.fact<UnifiedOperation[]>(
-        'five-unified',
-        p.requiredOperations.clause,
-        'unifiedOperations',
-        `all of ${required.join(',')}`,
-        (done) => required.every((op) => done.includes(op)),
-        () => `已实现${names}“五统一”`,
-        (done) =>
+      b.fact<UnifiedOperation[]>({
+        id: 'five-unified',
+        clause: p.requiredOperations.clause,
+        fact: 'unifiedOperations',
+        expected: `all of ${required.join(',')}`,
+        test: (done) => required.every((op) => done.includes(op)),
+        met: () => `已实现${names}“五统一”`,
+        unmet: (done) =>
           `需实现${names}“五统一”，尚未统一：${required
             .filter((op) => !done.includes(op))
             .map(operationName)
             .join('、')}`,
-        `请填写已实现统一的环节（需${names}全部统一）`,
-      ),
+        unknown: `请填写已实现统一的环节（需${names}全部统一）`,
+      }),
       b.firstOperatingYear(c['first-year']),
     ],
     award: b.fixedAward(p.awardFen, false),

@@ -6,7 +6,6 @@ import { evaluate } from '../evaluate';
 /** For each program, facts that meet every condition at its threshold (2023 edition). */
 export const BASELINE: Record<ProgramId, Facts> = {
   'leading-enterprise': {
-    orgTypes: ['ecommerce'],
     onlineRetailFen: 10_000_000_000,
     normalOperation: true,
     taxCompliant: true,

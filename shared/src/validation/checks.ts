@@ -38,14 +38,22 @@ export const refuseUnknownKeys = (
   }
 };
 
+/**
+ * Calendar years: 1900 to 9999, the years a date may carry (isIsoDate), so a year and a date of
+ * one event are judged alike. A firm founded before 1949 is still a firm, and validation checks
+ * the form, not whether a year qualifies: that is the rules' answer (a firm first operating in
+ * 1999 is ineligible for a 首年度 award in 2023; a claim year without an edition is NO_EDITION).
+ */
+export const YEARS = { min: 1900, max: 9999, message: '必须是1900到9999之间的整数年份，例如2023' } as const;
+
 /** Messages for numbers, shared by requests and editions. */
 export const numberMessage = {
   fen: '必须是不小于0的整数，单位为分（1元=100分）',
   count: '必须是不小于0的整数',
   bp: '必须是0到10000之间的整数，单位为基点（1%=100基点）',
   signedBp: '必须是整数，单位为基点（1%=100基点）',
-  year: '必须是四位整数年份，例如2023',
+  year: YEARS.message,
 } as const;
 
 export const isYear = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 2000 && value <= 2100;
+  typeof value === 'number' && Number.isInteger(value) && value >= YEARS.min && value <= YEARS.max;

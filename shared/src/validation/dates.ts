@@ -8,7 +8,7 @@ const daysInMonth = (year: number, month: number): number => {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 };
 
-/** A real calendar date written YYYY-MM-DD (2023-02-30 is not), from 1900 on. */
+/** A real calendar date written YYYY-MM-DD (2023-02-30 is not), from 1900 on (see YEARS). */
 export const isIsoDate = (value: string): boolean => {
   if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
   const y0 = digit(value, 0);

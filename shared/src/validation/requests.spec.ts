@@ -1,3 +1,4 @@
+import { COUNTIES, ORG_TYPES, PLATFORMS, UNIFIED_OPERATIONS } from '../contracts/catalogue';
 import { type FieldError, PolicyError } from '../contracts/errors';
 import { evaluate } from '../evaluate';
 import { parseCommendationsRequest, parseEvaluationRequest } from './requests';
@@ -33,8 +34,11 @@ describe('evaluation request validation (the contract: 400 naming each offending
     ['registrationDate', '2023-13-01', '真实存在的日期'],
     ['registrationDate', '2023-6-1', '格式YYYY-MM-DD'],
     ['conversionDate', '2023/06/01', '格式YYYY-MM-DD'],
-    ['firstOperatingYear', 23, '四位整数年份'],
-    ['firstOperatingYear', 2023.5, '四位整数年份'],
+    ['firstOperatingYear', 23, '1900到9999之间的整数年份'],
+    ['firstOperatingYear', 2023.5, '1900到9999之间的整数年份'],
+    ['firstOperatingYear', 1899, '1900到9999之间的整数年份'],
+    ['firstOperatingYear', 10_000, '1900到9999之间的整数年份'],
+    ['firstOperatingYear', '2023', '1900到9999之间的整数年份'],
     ['county', 'beijing', '不是聊城市的县'],
     ['county', '临清市', '可选：dongchangfu'],
     ['orgTypes', 'ecommerce', '必须是列表'],
@@ -70,8 +74,21 @@ describe('evaluation request validation (the contract: 400 naming each offending
     ['onlineRetailFen', 0],
     ['onlineRetailFen', Number.MAX_SAFE_INTEGER],
     ['countyParcelShareBp', 10_000],
+    ['firstOperatingYear', 1900],
+    ['firstOperatingYear', 1999],
+    ['firstOperatingYear', 9999],
   ])('facts.%s = %j is accepted', (fact, value) => {
     expect(() => parseEvaluationRequest({ claimYear: 2023, facts: { [fact]: value } })).not.toThrow();
+  });
+
+  it.each([
+    ['orgTypes', ['bank'], ORG_TYPES],
+    ['livestreamBaseAuthorizations', ['wechat'], PLATFORMS],
+    ['unifiedOperations', ['packing'], UNIFIED_OPERATIONS],
+    ['county', 'beijing', COUNTIES],
+  ] as const)('a bad %s offers every choice of the catalogue, in its order', (fact, value, rows) => {
+    const message = factRefusal({ [fact]: value }).details[0]?.message ?? '';
+    expect(message).toContain(`可选：${rows.map((r) => r.id).join('、')}`);
   });
 
   it('an unknown fact name is refused, so a typo never silently becomes "unknown"', () => {
@@ -116,6 +133,26 @@ describe('evaluation request validation (the contract: 400 naming each offending
   ])('malformed request %j names %s', (request, field) => {
     expect(refusal(() => parseEvaluationRequest(request)).details.map((d) => d.field)).toEqual([field]);
   });
+
+  it.each([1900, 1999, 2101, 9999])(
+    'a claim year is any real calendar year: %i is no malformed request but a year with no edition',
+    (claimYear) => {
+      expect(refusal(() => evaluate({ claimYear, facts: {} }))).toEqual({
+        code: 'NO_EDITION',
+        details: [{ field: 'claimYear', message: `${claimYear}年度没有施行中的政策版本` }],
+      });
+    },
+  );
+
+  it.each([1899, 10_000, 0, -2023])(
+    'claim year %i is no calendar year of a firm: refused, saying which are',
+    (claimYear) => {
+      expect(refusal(() => evaluate({ claimYear, facts: {} }))).toEqual({
+        code: 'INVALID_REQUEST',
+        details: [{ field: 'claimYear', message: '必须是1900到9999之间的整数年份，例如2023' }],
+      });
+    },
+  );
 
   it('nothing is evaluated for a bad request, even when the year has no edition', () => {
     expect(refusal(() => evaluate({ claimYear: 2030, facts: { typo: 1 } })).code).toBe('INVALID_REQUEST');

@@ -1,4 +1,14 @@
-import { isCountyId, isOrgType, isPlatformId, isProgramId, isUnifiedOperation } from '../contracts/catalogue';
+import {
+  COUNTIES,
+  isCountyId,
+  isOrgType,
+  isPlatformId,
+  isProgramId,
+  isUnifiedOperation,
+  ORG_TYPES,
+  PLATFORMS,
+  UNIFIED_OPERATIONS,
+} from '../contracts/catalogue';
 import { invalidRequest } from '../contracts/errors';
 import { type CommendationsRequest, type EvaluationRequest } from '../contracts/evaluation';
 import {
@@ -21,12 +31,12 @@ import {
 import { isIsoDate } from './dates';
 import { usccProblem, usccProblemMessage } from './uscc';
 
-const ORG_TYPE_HINT =
-  '可选：ecommerce、cross-border-ecommerce、trade-retail、livestream-ecommerce、livestream-base、mcn、training-institution、logistics-center、logistics-platform、express-company、ecommerce-park、supply-chain、agency-operation、content-production';
-const PLATFORM_HINT = '可选：taobao、jd、pinduoduo、douyin、kuaishou，其他平台写作 other:平台名称';
-const OPERATION_HINT = '可选：warehousing、sorting、transport、delivery、pickup';
-const COUNTY_HINT =
-  '可选：dongchangfu、chiping、yanggu、shenxian、donge、guanxian、gaotang、linqing、etdz、hitech、resort';
+// What to write instead, listing the catalogue itself, so a new id is offered as soon as it exists.
+const choices = (rows: readonly { id: string }[]): string => `可选：${rows.map((r) => r.id).join('、')}`;
+const ORG_TYPE_HINT = choices(ORG_TYPES);
+const PLATFORM_HINT = `${choices(PLATFORMS)}，其他平台写作 other:平台名称`;
+const OPERATION_HINT = choices(UNIFIED_OPERATIONS);
+const COUNTY_HINT = choices(COUNTIES);
 
 /**
  * Checks a list of closed-vocabulary strings, reporting each bad or repeated item at its
@@ -124,7 +134,7 @@ const factIssue = (kind: FactKind, value: unknown, path: string, issues: Issues)
  * Validates a firm's facts, collecting issues under `path`, and returns them as a FactVector
  * (a null fact, a form clearing a field, is unknown), or null when `value` is no object.
  */
-export const checkFacts = (value: unknown, path: string, issues: Issues): FactVector | null => {
+const checkFacts = (value: unknown, path: string, issues: Issues): FactVector | null => {
   if (!isObject(value)) {
     issues.add(path, '必须是对象，例如 { "orgTypes": ["ecommerce"] }');
     return null;

@@ -1,12 +1,13 @@
 // 统一社会信用代码, GB 32100-2015.
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** The 31 characters a code may use: no I, O, S, V or Z. */
+export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 
 export type UsccProblem = 'length' | 'alphabet' | 'check';
 
 /** Character code → value in the alphabet, -1 outside it. */
 const VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+for (let i = 0; i < USCC_ALPHABET.length; i++) VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
 const valueAt = (code: string, i: number): number => {
   const c = code.charCodeAt(i);
   return c < 128 ? (VALUE[c] as number) : -1;
@@ -15,7 +16,7 @@ const valueAt = (code: string, i: number): number => {
 /** The check character for the first 17 characters, or null if one is outside the alphabet. */
 export const usccCheckCharacter = (first17: string): string | null => {
   const check = checkValue(first17);
-  return check < 0 ? null : ALPHABET.charAt(check);
+  return check < 0 ? null : USCC_ALPHABET.charAt(check);
 };
 
 /** The check value (0..30) of the first 17 characters, or -1 if one is outside the alphabet. */

@@ -1,13 +1,13 @@
-import { PROGRAM_IDS, type ProgramId } from '@huiqi/shared';
+import { PROGRAM_IDS, type ProgramId, YEARS } from '@huiqi/shared';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
 
 export class CreateApplicationDto {
   @IsIn(PROGRAM_IDS, { message: '不是资金奖励项目编号，例如 leading-enterprise' })
   programId!: ProgramId;
 
-  @IsInt({ message: '必须是四位整数年份，例如2023' })
-  @Min(2000, { message: '必须是四位整数年份，例如2023' })
-  @Max(2100, { message: '必须是四位整数年份，例如2023' })
+  @IsInt({ message: YEARS.message })
+  @Min(YEARS.min, { message: YEARS.message })
+  @Max(YEARS.max, { message: YEARS.message })
   claimYear!: number;
 }
 

@@ -251,6 +251,13 @@ export class ApplicationsService {
       this.transition(app, 'submitted');
       const { edition } = await this.programOf(app.claimYear, app.programId);
       const today = this.clock.today();
+      // No window: the city has not opened an application round (申报批次) for this year.
+      if (!edition.applicationWindow)
+        throw new AppError(
+          'OUTSIDE_WINDOW',
+          `${app.claimYear}年度的申报批次尚未公布，暂不能提交申报；可先保存草稿，批次公布后再提交`,
+          { opens: null, closes: null, today },
+        );
       const { opens, closes } = edition.applicationWindow;
       if (today < opens || today > closes)
         throw new AppError(

@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { builtInEditions, describePrograms, type Edition, loadEdition, type ProgramDescription } from '@huiqi/shared';
+import {
+  type ApplicationWindow,
+  builtInEditions,
+  describePrograms,
+  type Edition,
+  formatDateZh,
+  loadEdition,
+  type ProgramDescription,
+} from '@huiqi/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors.js';
 import { EditionEntity } from './edition.entity.js';
 
-export type ProgramWithWindow = ProgramDescription & { applicationWindow: { opens: string; closes: string } };
+/** null: no application round is open for the year (the edition has no window). */
+export type ProgramWithWindow = ProgramDescription & { applicationWindow: ApplicationWindow | null };
 
 export interface EditionView {
   id: string;
@@ -15,9 +24,16 @@ export interface EditionView {
   demo: boolean;
   validFrom: string;
   validTo: string;
-  applicationWindow: { opens: string; closes: string };
+  applicationWindow: ApplicationWindow | null;
+  /** The window in words, or that no application round is open yet. */
+  applicationNotice: string;
   publishedAt: string | null;
 }
+
+const applicationNotice = (edition: Edition): string =>
+  edition.applicationWindow
+    ? `申报时间为${formatDateZh(edition.applicationWindow.opens)}至${formatDateZh(edition.applicationWindow.closes)}`
+    : `${edition.claimYear}年度的申报批次尚未公布，公布后才能提交申报`;
 
 const view = (row: EditionEntity, edition: Edition): EditionView => ({
   id: row.id,
@@ -27,7 +43,8 @@ const view = (row: EditionEntity, edition: Edition): EditionView => ({
   demo: row.demo,
   validFrom: edition.validFrom,
   validTo: edition.validTo,
-  applicationWindow: edition.applicationWindow,
+  applicationWindow: edition.applicationWindow ?? null,
+  applicationNotice: applicationNotice(edition),
   publishedAt: row.publishedAt?.toISOString() ?? null,
 });
 
@@ -117,7 +134,8 @@ export class EditionsService {
   async programs(claimYear: number): Promise<{ edition: EditionView; programs: ProgramWithWindow[] }> {
     const edition = await this.forYear(claimYear);
     const row = await this.repo.findOneByOrFail({ id: edition.id });
-    const programs = describePrograms(edition).map((p) => ({ ...p, applicationWindow: edition.applicationWindow }));
+    const applicationWindow = edition.applicationWindow ?? null;
+    const programs = describePrograms(edition).map((p) => ({ ...p, applicationWindow }));
     return { edition: view(row, edition), programs };
   }
 }

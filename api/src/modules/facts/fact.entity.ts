@@ -3,7 +3,6 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Where a fact's value comes from. */
 export type Provenance = 'self-declared' | 'document' | 'verified';
-export const PROVENANCES: readonly Provenance[] = ['self-declared', 'document', 'verified'];
 
 /** One fact of one firm for one claim year, in the contract's field names. */
 @Entity('org_facts')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type FactName, type Facts, parseFacts } from '@huiqi/shared';
+import { type FactName, type Facts, parseFacts, YEARS } from '@huiqi/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { parseInteger } from '../../common/integers.js';
@@ -26,9 +26,8 @@ export interface FactChangeView {
   changedAt: string;
 }
 
-/** The `year` query parameter: four decimal digits, 2000 to 2100. */
-export const checkYear = (year: unknown): number =>
-  parseInteger(year, 'year', { min: 2000, max: 2100, message: '必须是四位年份，例如2023' });
+/** The `year` query parameter: a calendar year as the shared rules read one (YEARS, 1900 to 9999). */
+export const checkYear = (year: unknown): number => parseInteger(year, 'year', YEARS);
 
 @Injectable()
 export class FactsService {
