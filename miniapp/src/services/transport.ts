@@ -1,0 +1,66 @@
+import Taro from '@tarojs/taro';
+
+/** One HTTP exchange, as the request wrapper needs it: no cookies, JSON text in and out. */
+export interface TransportRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+}
+
+export interface TransportResponse {
+  status: number;
+  /** The response text; the wrapper parses it. */
+  text: string;
+}
+
+/** Sends a request; rejects only when no answer came (network down, timeout). */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/** Why no answer came. */
+export class TransportError extends Error {
+  constructor(readonly reason: 'network' | 'timeout') {
+    super(reason);
+    this.name = 'TransportError';
+  }
+}
+
+/** The browser's fetch: the H5 build (and the tests, which run it against a real server). */
+export const fetchTransport: Transport = async (request) => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), request.timeoutMs);
+  try {
+    const res = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: controller.signal,
+      credentials: 'omit',
+    });
+    return { status: res.status, text: await res.text() };
+  } catch {
+    throw new TransportError(controller.signal.aborted ? 'timeout' : 'network');
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/** wx.request through Taro: the mini-program. `dataType: '其他'` keeps the body as text. */
+export const taroTransport: Transport = (request) =>
+  new Promise((resolve, reject) => {
+    void Taro.request({
+      url: request.url,
+      method: request.method,
+      header: request.headers,
+      data: request.body,
+      timeout: request.timeoutMs,
+      dataType: '其他',
+      responseType: 'text',
+      success: (res) => resolve({ status: res.statusCode, text: typeof res.data === 'string' ? res.data : '' }),
+      fail: (err: { errMsg?: string }) =>
+        reject(new TransportError(/timeout/i.test(err.errMsg ?? '') ? 'timeout' : 'network')),
+    });
+  });
+
+export const defaultTransport = (): Transport => (process.env.TARO_ENV === 'h5' ? fetchTransport : taroTransport);
