@@ -29,10 +29,13 @@ const config: UserConfigExport<'webpack5'> = {
   compiler: 'webpack5',
   cache: { enable: false },
   logger: { quiet: true, stats: false },
+  // Taro's H5 default asks terser to quote every key, which it also does to private class fields
+  // (`#"e"`, a syntax error): @huiqi/shared's results use private fields, so the page that read
+  // them failed to load. Unquoted keys are what every supported browser reads anyway.
+  terser: { enable: true, config: { output: { quote_keys: false } } },
   mini: {
     postcss: {
       pxtransform: { enable: true, config: {} },
-      cssModules: { enable: false, config: {} },
     },
     // The weapp build is read by WeChat's own tools and tests: no source maps in the package.
     enableSourceMap: false,
@@ -57,9 +60,9 @@ const config: UserConfigExport<'webpack5'> = {
       // Pixels, not Taro's default rem: its rem comes from an inline script that sizes the root
       // font from the screen width, which overrides the reader's own font size setting and would
       // need 'unsafe-inline' scripts in the page's content security policy.
-      pxtransform: { enable: true, config: { targetUnit: 'px' } },
+      // (postcss-pxtransform supports 'px' for H5; Taro's types list only rpx, vw and rem.)
+      pxtransform: { enable: true, config: { targetUnit: 'px' } as Record<string, unknown> },
       autoprefixer: { enable: true, config: {} },
-      cssModules: { enable: false, config: {} },
     },
   },
 };

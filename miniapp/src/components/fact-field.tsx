@@ -132,9 +132,9 @@ export const FactField = ({ field, value, error, onChange }: Props) => {
       <Text className='fact-field__label'>{field.label}</Text>
       {control}
       {error ? (
-        <Text className='fact-field__error' role='alert'>
+        <View className='fact-field__error' role='alert'>
           ✕ {error}
-        </Text>
+        </View>
       ) : null}
     </View>
   );

@@ -41,9 +41,9 @@ function LoginPage() {
           {isWeapp ? '微信一键登录' : '演示登录'}
         </Button>
         {error ? (
-          <Text className='login__error' role='alert'>
+          <View className='login__error' role='alert'>
             ✕ {error}
-          </Text>
+          </View>
         ) : null}
         <Text className='login__text'>
           登录即表示您已阅读
