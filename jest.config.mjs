@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 // One jest run over every package. Each package is a project with its own transform;
 // the API (ES modules, NestJS 12) joins as its own project.
 const swcCommonJs = [
@@ -20,6 +22,14 @@ const swcEsm = [
   },
 ];
 
+// The mini-program's components under jsdom: Taro's H5 runtime and components (ES modules, so most
+// of node_modules is transformed), the app's own babel config, stylesheets stubbed.
+const miniappBabel = [
+  'babel-jest',
+  { configFile: fileURLToPath(new URL('./miniapp/babel.config.js', import.meta.url)) },
+];
+process.env.TARO_ENV ??= 'h5';
+
 export default {
   projects: [
     {
@@ -37,6 +47,25 @@ export default {
       roots: ['<rootDir>/shared/src'],
       testMatch: ['**/*.spec.ts'],
       transform: { '^.+\\.ts$': swcCommonJs },
+    },
+    {
+      displayName: 'miniapp',
+      testEnvironment: 'jsdom',
+      testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+      roots: ['<rootDir>/miniapp/test'],
+      testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+      testPathIgnorePatterns: ['<rootDir>/miniapp/test/weapp/'],
+      setupFiles: ['<rootDir>/miniapp/test/setup.ts'],
+      moduleNameMapper: {
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '^@tarojs/taro$': '<rootDir>/miniapp/test/taro-shim.ts',
+        '\\.(css|scss)$': '<rootDir>/miniapp/test/style-stub.js',
+      },
+      transform: { '^.+\\.m?[jt]sx?$': miniappBabel },
+      // Taro's H5 runtime, its components and their dependencies ship ES modules.
+      transformIgnorePatterns: [
+        '^(?!.*/node_modules/(@tarojs|@nutui|@stencil|@babel/runtime|@react-spring|@use-gesture|swiper|ssr-window|dom7|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj)/).*/node_modules/',
+      ],
     },
     {
       displayName: 'cross-package',

@@ -139,9 +139,9 @@ export const readInputs = (inputs: Inputs, fields: readonly Field[]): ReadResult
     for (const detail of error.details) {
       const name = detail.field.replace(/^facts\./, '').split('.')[0] as FactName;
       errors[name] ??= detail.message;
-      delete facts[name];
     }
-    return { facts: parseFacts(facts), errors };
+    const kept = Object.fromEntries(Object.entries(facts).filter(([name]) => errors[name as FactName] === undefined));
+    return { facts: parseFacts(kept), errors };
   }
 };
 
@@ -160,9 +160,5 @@ export const inputsFromFacts = (facts: Facts): Inputs => {
 };
 
 /** The shared rules on the facts, as the API would answer (the API's answer counts when applying). */
-export const check = (
-  claimYear: number,
-  programs: readonly ProgramId[] | 'all',
-  facts: Facts,
-): EvaluationResponse =>
+export const check = (claimYear: number, programs: readonly ProgramId[] | 'all', facts: Facts): EvaluationResponse =>
   evaluate({ claimYear, facts, ...(programs === 'all' ? {} : { programs: [...programs] }) });

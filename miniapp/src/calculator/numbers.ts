@@ -51,7 +51,8 @@ export const parseYuan = (input: string): Parsed => {
   const plain = ungroup(text);
   if (plain === null) return { ok: false, message: '千位分隔符“,”只能每三位一个，例如 1,000.5；也可以不写' };
   const parsed = scaled(plain, 2, '1000.50');
-  if (!parsed.ok && parsed.message === '最多保留2位小数') return { ok: false, message: '金额最多精确到分（小数点后两位）' };
+  if (!parsed.ok && parsed.message === '最多保留2位小数')
+    return { ok: false, message: '金额最多精确到分（小数点后两位）' };
   return parsed;
 };
 

@@ -24,13 +24,13 @@ const YesNo = ({ value, onChange }: { value: FieldValue | undefined; onChange: P
     { label: '不确定', value: undefined },
   ];
   return (
-    <View className='fact-field__choices' role='radiogroup'>
+    <View className="fact-field__choices" role="radiogroup">
       {options.map((option) => {
         const selected = value === option.value;
         return (
           <View
             key={option.label}
-            role='radio'
+            role="radio"
             aria-checked={selected}
             className={`chip ${selected ? 'chip--on' : ''}`}
             onClick={() => onChange(option.value)}
@@ -46,16 +46,15 @@ const YesNo = ({ value, onChange }: { value: FieldValue | undefined; onChange: P
 
 const Chips = ({ field, value, onChange }: Pick<Props, 'field' | 'value' | 'onChange'>) => {
   const chosen = Array.isArray(value) ? value : [];
-  const toggle = (id: string) =>
-    onChange(chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id]);
+  const toggle = (id: string) => onChange(chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id]);
   return (
-    <View className='fact-field__choices'>
+    <View className="fact-field__choices">
       {(field.choices ?? []).map((choice) => {
         const on = chosen.includes(choice.id);
         return (
           <View
             key={choice.id}
-            role='checkbox'
+            role="checkbox"
             aria-checked={on}
             className={`chip ${on ? 'chip--on' : ''}`}
             onClick={() => toggle(choice.id)}
@@ -79,29 +78,30 @@ const amountPreview = (text: string): string | null => {
 export const FactField = ({ field, value, error, onChange }: Props) => {
   let control;
   if (field.kind === 'boolean') control = <YesNo value={value} onChange={onChange} />;
-  else if (field.choices && field.kind !== 'county') control = <Chips field={field} value={value} onChange={onChange} />;
+  else if (field.choices && field.kind !== 'county')
+    control = <Chips field={field} value={value} onChange={onChange} />;
   else if (field.kind === 'county') {
     const choices = field.choices ?? [];
     const index = choices.findIndex((c) => c.id === value);
     control = (
       <Picker
-        mode='selector'
+        mode="selector"
         range={choices.map((c) => c.name)}
         value={Math.max(index, 0)}
         onChange={(e) => onChange(choices[Number(e.detail.value)]?.id)}
       >
-        <View className='fact-field__picker tap'>{index >= 0 ? choices[index]?.name : '请选择'}</View>
+        <View className="fact-field__picker tap">{index >= 0 ? choices[index]?.name : '请选择'}</View>
       </Picker>
     );
   } else if (field.kind === 'date') {
     const text = typeof value === 'string' ? value : '';
     control = (
-      <View className='fact-field__row'>
-        <Picker mode='date' value={text || '2023-01-01'} onChange={(e) => onChange(String(e.detail.value))}>
-          <View className='fact-field__picker tap'>{text || '请选择日期'}</View>
+      <View className="fact-field__row">
+        <Picker mode="date" value={text || '2023-01-01'} onChange={(e) => onChange(String(e.detail.value))}>
+          <View className="fact-field__picker tap">{text || '请选择日期'}</View>
         </Picker>
         {text ? (
-          <Text className='link tap fact-field__clear' onClick={() => onChange(undefined)}>
+          <Text className="link tap fact-field__clear" onClick={() => onChange(undefined)}>
             清除
           </Text>
         ) : null}
@@ -112,27 +112,27 @@ export const FactField = ({ field, value, error, onChange }: Props) => {
     const preview = field.kind === 'fen' && text && !error ? amountPreview(text) : null;
     control = (
       <View>
-        <View className='fact-field__row'>
+        <View className="fact-field__row">
           <Input
-            className='fact-field__input'
+            className="fact-field__input"
             type={inputType(field.kind)}
             value={text}
             placeholder={`请输入${field.label}`}
             maxlength={field.kind === 'uscc' ? 18 : 24}
             onInput={(e) => onChange(e.detail.value === '' ? undefined : e.detail.value)}
           />
-          {field.unit ? <Text className='fact-field__unit'>{field.unit}</Text> : null}
+          {field.unit ? <Text className="fact-field__unit">{field.unit}</Text> : null}
         </View>
-        {preview ? <Text className='fact-field__preview'>{preview}</Text> : null}
+        {preview ? <Text className="fact-field__preview">{preview}</Text> : null}
       </View>
     );
   }
   return (
     <View className={`fact-field ${error ? 'fact-field--error' : ''}`}>
-      <Text className='fact-field__label'>{field.label}</Text>
+      <Text className="fact-field__label">{field.label}</Text>
       {control}
       {error ? (
-        <View className='fact-field__error' role='alert'>
+        <View className="fact-field__error" role="alert">
           ✕ {error}
         </View>
       ) : null}

@@ -3,8 +3,8 @@ import './notice.scss';
 
 /** A one-line notice above a page's content (offline, built-in data). */
 export const Notice = ({ text }: { text: string }) => (
-  <View className='notice' role='status'>
-    <Text className='notice__sign' aria-hidden>
+  <View className="notice" role="status">
+    <Text className="notice__sign" aria-hidden>
       i
     </Text>
     <Text>{text}</Text>

@@ -38,29 +38,29 @@ export const PrivacyPopup = () => {
   };
 
   return (
-    <Popup visible={visible} position='bottom' round closeOnOverlayClick={false} onClose={() => answer('disagree')}>
-      <View className='privacy-popup'>
-        <Text className='privacy-popup__title'>隐私保护提示</Text>
-        <Text className='privacy-popup__text'>
+    <Popup visible={visible} position="bottom" round closeOnOverlayClick={false} onClose={() => answer('disagree')}>
+      <View className="privacy-popup">
+        <Text className="privacy-popup__title">隐私保护提示</Text>
+        <Text className="privacy-popup__text">
           登录和申报需要使用您的微信身份标识，申报时还会上传您选择的文件。请先阅读
         </Text>
-        <View className='privacy-popup__links'>
-          <Text className='link tap' onClick={openGuidelines}>
+        <View className="privacy-popup__links">
+          <Text className="link tap" onClick={openGuidelines}>
             《电商惠企通小程序隐私保护指引》
           </Text>
-          <Text className='link tap' onClick={() => void Taro.navigateTo({ url: '/subpackages/legal/privacy/index' })}>
+          <Text className="link tap" onClick={() => void Taro.navigateTo({ url: '/subpackages/legal/privacy/index' })}>
             《隐私政策》
           </Text>
         </View>
-        <Text className='privacy-popup__text'>同意后才能继续；不同意也可以继续使用政策计算器。</Text>
-        <View className='privacy-popup__actions'>
-          <Button className='privacy-popup__button' onClick={() => answer('disagree')}>
+        <Text className="privacy-popup__text">同意后才能继续；不同意也可以继续使用政策计算器。</Text>
+        <View className="privacy-popup__actions">
+          <Button className="privacy-popup__button" onClick={() => answer('disagree')}>
             不同意
           </Button>
           <Button
             id={PRIVACY_AGREE_BUTTON_ID}
-            className='privacy-popup__button privacy-popup__button--primary'
-            openType='agreePrivacyAuthorization'
+            className="privacy-popup__button privacy-popup__button--primary"
+            openType="agreePrivacyAuthorization"
             onAgreePrivacyAuthorization={() => answer('agree')}
           >
             同意并继续

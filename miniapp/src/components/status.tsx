@@ -20,7 +20,7 @@ const CONDITION: Record<ConditionStatus, { tone: Tone; sign: string; word: strin
 
 const Badge = ({ tone, sign, word }: { tone: Tone; sign: string; word: string }) => (
   <Text className={`status status--${tone}`}>
-    <Text className='status__sign' aria-hidden>
+    <Text className="status__sign" aria-hidden>
       {sign}
     </Text>
     {word}

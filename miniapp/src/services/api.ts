@@ -1,6 +1,7 @@
 import { createApiClient } from './request';
-import { deviceSessionStore, type Session } from './session';
-import { defaultTransport } from './transport';
+import { deviceSessionStore } from './device-session';
+import { type Session } from './session';
+import { defaultTransport } from './taro-transport';
 
 type Listener = (session: Session | null) => void;
 const listeners = new Set<Listener>();

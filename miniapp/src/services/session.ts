@@ -1,5 +1,3 @@
-import Taro from '@tarojs/taro';
-
 /** What a sign-in answers (POST /api/v1/auth/wechat, /demo, /refresh). */
 export interface Session {
   accessToken: string;
@@ -16,34 +14,6 @@ export interface SessionStore {
   set(session: Session): void;
   clear(): void;
 }
-
-const isSession = (value: unknown): value is Session => {
-  const s = value as Partial<Session> | null;
-  return (
-    typeof s === 'object' &&
-    s !== null &&
-    typeof s.accessToken === 'string' &&
-    typeof s.refreshToken === 'string' &&
-    typeof s.user === 'object' &&
-    s.user !== null
-  );
-};
-
-const KEY = 'huiqi.session.v1';
-
-/** The device's storage (wx storage, or localStorage on H5). */
-export const deviceSessionStore: SessionStore = {
-  get: () => {
-    try {
-      const value: unknown = Taro.getStorageSync(KEY);
-      return isSession(value) ? value : null;
-    } catch {
-      return null;
-    }
-  },
-  set: (session) => Taro.setStorageSync(KEY, session),
-  clear: () => Taro.removeStorageSync(KEY),
-};
 
 /** A session kept in memory only (a page that must not remember, and the tests). */
 export const memorySessionStore = (initial: Session | null = null): SessionStore => {

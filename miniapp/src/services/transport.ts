@@ -1,5 +1,3 @@
-import Taro from '@tarojs/taro';
-
 /** One HTTP exchange, as the request wrapper needs it: no cookies, JSON text in and out. */
 export interface TransportRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -45,22 +43,3 @@ export const fetchTransport: Transport = async (request) => {
     clearTimeout(timer);
   }
 };
-
-/** wx.request through Taro: the mini-program. `dataType: '其他'` keeps the body as text. */
-export const taroTransport: Transport = (request) =>
-  new Promise((resolve, reject) => {
-    void Taro.request({
-      url: request.url,
-      method: request.method,
-      header: request.headers,
-      data: request.body,
-      timeout: request.timeoutMs,
-      dataType: '其他',
-      responseType: 'text',
-      success: (res) => resolve({ status: res.statusCode, text: typeof res.data === 'string' ? res.data : '' }),
-      fail: (err: { errMsg?: string }) =>
-        reject(new TransportError(/timeout/i.test(err.errMsg ?? '') ? 'timeout' : 'network')),
-    });
-  });
-
-export const defaultTransport = (): Transport => (process.env.TARO_ENV === 'h5' ? fetchTransport : taroTransport);

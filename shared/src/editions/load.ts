@@ -1,3 +1,4 @@
+import { cloneJson } from '../json';
 import { isOrgType, isUnifiedOperation, PROGRAM_IDS, type ProgramId } from '../contracts/catalogue';
 import { invalidEdition } from '../contracts/errors';
 import {
@@ -308,7 +309,7 @@ export const loadEdition = (input: unknown): Edition => {
   parametersAndClauses(input['commendations'], COMMENDATION_SCHEMA, 'commendations', issues);
 
   if (!issues.empty) throw invalidEdition(issues.list);
-  const edition = structuredClone(input) as unknown as Edition;
+  const edition = cloneJson(input) as unknown as Edition;
   provenIds(edition, issues);
   if (!issues.empty) throw invalidEdition(issues.list);
   // The same object was compiled above, so evaluating the returned edition reuses that work.

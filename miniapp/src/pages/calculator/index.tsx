@@ -46,41 +46,43 @@ const initialDraft = (params: Partial<Record<string, string>>): { draft: Draft; 
 };
 
 const ProgramCard = ({ result, onClause }: { result: ProgramResult; onClause: (clause: Clause) => void }) => (
-  <View className='card result' data-program={result.programId}>
-    <View className='result__head'>
-      <Text className='card-title'>
+  <View className="card result" data-program={result.programId}>
+    <View className="result__head">
+      <Text className="card-title">
         第{result.measure}条 {result.title}
       </Text>
       <ProgramStatusBadge status={result.status} />
     </View>
-    <Text className='result__summary'>{result.summary}</Text>
+    <Text className="result__summary">{result.summary}</Text>
     {result.maxAmountFen !== null ? (
-      <Text className='result__amount'>最多可获 {formatFen(result.maxAmountFen)}</Text>
+      <Text className="result__amount">最多可获 {formatFen(result.maxAmountFen)}</Text>
     ) : null}
-    <Text className='section-title'>逐条对照</Text>
+    <Text className="section-title">逐条对照</Text>
     {result.conditions.map((condition) => (
-      <View key={condition.id} className='condition'>
-        <View className='condition__head'>
+      <View key={condition.id} className="condition">
+        <View className="condition__head">
           <ConditionStatusBadge status={condition.status} />
         </View>
-        <Text className='condition__text'>{condition.explanation}</Text>
+        <Text className="condition__text">{condition.explanation}</Text>
         <Text
-          className='link tap condition__clause'
+          className="link tap condition__clause"
           onClick={() => onClause({ measure: condition.measure, text: condition.clause })}
         >
           查看政策原文
         </Text>
       </View>
     ))}
-    <Text className='section-title'>奖励与上限</Text>
-    <Text className='result__line'>{result.award.explanation}</Text>
+    <Text className="section-title">奖励与上限</Text>
+    <Text className="result__line">{result.award.explanation}</Text>
     {result.caps.map((cap) => (
-      <Text key={cap.id} className='result__line'>
+      <Text key={cap.id} className="result__line">
         · {cap.explanation}
       </Text>
     ))}
     {result.missingFacts.length > 0 ? (
-      <Text className='result__missing'>还需填写：{result.missingFacts.map((f: FactName) => factLabel(f)).join('、')}</Text>
+      <Text className="result__missing">
+        还需填写：{result.missingFacts.map((f: FactName) => factLabel(f)).join('、')}
+      </Text>
     ) : null}
   </View>
 );
@@ -108,10 +110,8 @@ function CalculatorPage() {
 
   const setInput = (name: FactName, value: FieldValue | undefined) =>
     setDraft((d) => {
-      const inputs = { ...d.inputs };
-      if (value === undefined) delete inputs[name];
-      else inputs[name] = value;
-      return { ...d, inputs };
+      const inputs = Object.fromEntries(Object.entries(d.inputs).filter(([key]) => key !== name));
+      return { ...d, inputs: value === undefined ? inputs : { ...inputs, [name]: value } };
     });
 
   const toggleProgram = (id: ProgramId | 'all') =>
@@ -132,17 +132,17 @@ function CalculatorPage() {
   const open = answer.programs.filter((p) => p.status === 'undetermined').length;
 
   return (
-    <View className='page calculator'>
-      {fromShare ? <Notice text='这是别人分享给您的测算结果，您可以修改后重新测算。' /> : null}
+    <View className="page calculator">
+      {fromShare ? <Notice text="这是别人分享给您的测算结果，您可以修改后重新测算。" /> : null}
       <Notice
         text={`按${answer.edition.title}测算，结果仅供参考；正式申报时以审核结果为准。不需要登录，填写的内容只保存在本机。`}
       />
 
-      <View className='card'>
-        <Text className='card-title'>1. 选择要测算的项目</Text>
-        <View className='fact-field__choices calculator__programs'>
+      <View className="card">
+        <Text className="card-title">1. 选择要测算的项目</Text>
+        <View className="fact-field__choices calculator__programs">
           <View
-            role='checkbox'
+            role="checkbox"
             aria-checked={draft.programs === 'all'}
             className={`chip ${draft.programs === 'all' ? 'chip--on' : ''}`}
             onClick={() => toggleProgram('all')}
@@ -154,7 +154,7 @@ function CalculatorPage() {
             return (
               <View
                 key={p.id}
-                role='checkbox'
+                role="checkbox"
                 aria-checked={on}
                 className={`chip ${on ? 'chip--on' : ''}`}
                 onClick={() => toggleProgram(p.id)}
@@ -167,9 +167,9 @@ function CalculatorPage() {
         </View>
       </View>
 
-      <View className='card'>
-        <Text className='card-title'>2. 填写企业情况</Text>
-        <Text className='muted'>只列出所选项目需要的信息；不清楚的可以先空着，结果会告诉您还差什么。</Text>
+      <View className="card">
+        <Text className="card-title">2. 填写企业情况</Text>
+        <Text className="muted">只列出所选项目需要的信息；不清楚的可以先空着，结果会告诉您还差什么。</Text>
         {fields.map((field) => (
           <FactField
             key={field.name}
@@ -181,9 +181,9 @@ function CalculatorPage() {
         ))}
       </View>
 
-      <View className='calculator__overview card' role='status'>
-        <Text className='card-title'>3. 测算结果</Text>
-        <Text className='calculator__counts'>
+      <View className="calculator__overview card" role="status">
+        <Text className="card-title">3. 测算结果</Text>
+        <Text className="calculator__counts">
           符合 {eligible} 项 · 待补充 {open} 项 · 共 {answer.programs.length} 项
         </Text>
       </View>
@@ -192,18 +192,18 @@ function CalculatorPage() {
         <ProgramCard key={result.programId} result={result} onClause={setClause} />
       ))}
 
-      <View className='card calculator__share'>
+      <View className="card calculator__share">
         {process.env.TARO_ENV === 'weapp' ? (
-          <Button className='calculator__share-button' openType='share'>
+          <Button className="calculator__share-button" openType="share">
             分享测算结果给微信好友
           </Button>
         ) : (
-          <Button className='calculator__share-button' onClick={copyLink}>
+          <Button className="calculator__share-button" onClick={copyLink}>
             复制分享链接
           </Button>
         )}
         {link ? (
-          <Text className='calculator__link' userSelect>
+          <Text className="calculator__link" userSelect>
             已复制：{link}
           </Text>
         ) : null}
@@ -211,19 +211,19 @@ function CalculatorPage() {
 
       <Popup
         visible={clause !== null}
-        position='bottom'
+        position="bottom"
         round
         closeable
-        title='政策原文'
+        title="政策原文"
         onClose={() => setClause(null)}
       >
         {clause ? (
-          <View className='calculator__clause'>
-            <Text className='muted'>
+          <View className="calculator__clause">
+            <Text className="muted">
               {answer.edition.title} · 第{clause.measure}条
             </Text>
-            <Text className='calculator__clause-text'>“{clause.text}”</Text>
-            <Button className='calculator__share-button' onClick={() => setClause(null)}>
+            <Text className="calculator__clause-text">“{clause.text}”</Text>
+            <Button className="calculator__share-button" onClick={() => setClause(null)}>
               我知道了
             </Button>
           </View>

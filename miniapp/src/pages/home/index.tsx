@@ -30,21 +30,21 @@ const award = (program: ProgramInfo): string =>
 const ProgramItem = ({ program }: { program: ProgramInfo }) => {
   const perFirm = program.caps.find((c) => c.id !== 'pool' && c.amountFen !== null);
   return (
-    <View className='card program' data-program={program.programId}>
-      <Text className='program__measure'>第{program.measure}条</Text>
-      <Text className='card-title'>{program.title}</Text>
-      <Text className='program__award'>{award(program)}</Text>
-      <Text className='program__line'>{whoCanApply(program)}</Text>
-      {perFirm ? <Text className='program__line'>上限：{perFirm.explanation}</Text> : null}
+    <View className="card program" data-program={program.programId}>
+      <Text className="program__measure">第{program.measure}条</Text>
+      <Text className="card-title">{program.title}</Text>
+      <Text className="program__award">{award(program)}</Text>
+      <Text className="program__line">{whoCanApply(program)}</Text>
+      {perFirm ? <Text className="program__line">上限：{perFirm.explanation}</Text> : null}
       {program.pool ? (
-        <Text className='program__line'>
+        <Text className="program__line">
           资金总额：{formatFen(program.pool.capFen)}（{program.pool.title}）
         </Text>
       ) : null}
-      <Text className='program__line'>
+      <Text className="program__line">
         申报时间：{formatDateZh(program.applicationWindow.opens)} 至 {formatDateZh(program.applicationWindow.closes)}
       </Text>
-      {program.oneOff ? <Text className='program__line'>一次性奖励，每家企业限享受一次</Text> : null}
+      {program.oneOff ? <Text className="program__line">一次性奖励，每家企业限享受一次</Text> : null}
     </View>
   );
 };
@@ -69,22 +69,22 @@ function HomePage() {
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   const calculator = (
-    <Button className='home__cta' onClick={() => void Taro.switchTab({ url: '/pages/calculator/index' })}>
+    <Button className="home__cta" onClick={() => void Taro.switchTab({ url: '/pages/calculator/index' })}>
       不用登录，测一测我能享受哪些政策
     </Button>
   );
 
   return (
-    <View className='page home'>
+    <View className="page home">
       {state.kind === 'ready' && state.answer.edition.demo ? <DemoBanner /> : null}
-      <View className='home__hero'>
-        <Text className='home__title'>聊城市电子商务扶持政策</Text>
-        <Text className='home__subtitle'>查政策、测资格、在线申报，一个小程序办完</Text>
+      <View className="home__hero">
+        <Text className="home__title">聊城市电子商务扶持政策</Text>
+        <Text className="home__subtitle">查政策、测资格、在线申报，一个小程序办完</Text>
       </View>
       {calculator}
       {state.kind === 'loading' ? <Loading /> : null}
       {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load()} /> : null}
-      {state.kind === 'empty' ? <Empty title={state.message} hint='可以先用政策计算器按往年政策测算' /> : null}
+      {state.kind === 'empty' ? <Empty title={state.message} hint="可以先用政策计算器按往年政策测算" /> : null}
       {state.kind === 'ready' ? (
         <View>
           {state.answer.offline ? (
@@ -92,7 +92,7 @@ function HomePage() {
               text={`网络不可用，下面是小程序内置的${state.answer.edition.claimYear}年度政策，可能不是最新的；联网后下拉刷新。`}
             />
           ) : null}
-          <Text className='section-title'>
+          <Text className="section-title">
             {state.answer.edition.title}（共{state.answer.programs.length}项奖励）
           </Text>
           {state.answer.programs.map((program) => (

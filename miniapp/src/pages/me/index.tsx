@@ -26,23 +26,23 @@ function MePage() {
   };
 
   return (
-    <View className='page me'>
-      {session?.demo ? <DemoBanner text='您正在使用演示账号，数据仅供体验' /> : null}
-      <View className='card me__account'>
+    <View className="page me">
+      {session?.demo ? <DemoBanner text="您正在使用演示账号，数据仅供体验" /> : null}
+      <View className="card me__account">
         {session ? (
           <View>
-            <Text className='card-title'>{session.user.displayName}</Text>
-            <Text className='me__role'>
+            <Text className="card-title">{session.user.displayName}</Text>
+            <Text className="me__role">
               {ROLE_NAMES[session.user.role] ?? session.user.role}
               {session.demo ? '（演示）' : ''}
             </Text>
           </View>
         ) : (
           <View>
-            <Text className='card-title'>未登录</Text>
-            <Text className='muted'>登录后可以登记企业、在线申报、查看审核进度。</Text>
+            <Text className="card-title">未登录</Text>
+            <Text className="muted">登录后可以登记企业、在线申报、查看审核进度。</Text>
             <Button
-              className='me__primary'
+              className="me__primary"
               onClick={() => void Taro.navigateTo({ url: '/subpackages/auth/login/index' })}
             >
               登录
@@ -50,20 +50,20 @@ function MePage() {
           </View>
         )}
       </View>
-      <View className='card me__menu'>
+      <View className="card me__menu">
         <View
-          className='me__item tap'
-          role='link'
+          className="me__item tap"
+          role="link"
           onClick={() => void Taro.navigateTo({ url: '/subpackages/legal/privacy/index' })}
         >
           <Text>隐私政策</Text>
-          <Text className='me__arrow' aria-hidden>
+          <Text className="me__arrow" aria-hidden>
             ›
           </Text>
         </View>
       </View>
       {session ? (
-        <Button className='me__signout' loading={busy} disabled={busy} onClick={() => void signOut()}>
+        <Button className="me__signout" loading={busy} disabled={busy} onClick={() => void signOut()}>
           退出登录
         </Button>
       ) : null}
