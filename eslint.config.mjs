@@ -55,8 +55,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['miniapp/**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    files: ['miniapp/**/*.js', 'miniapp/**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Nest injects by the runtime class in decorator metadata: imports used there are values.

@@ -68,6 +68,16 @@ export default {
       ],
     },
     {
+      // The weapp build as WeChat's tools read it: its compilers, miniprogram-ci, miniprogram-simulate.
+      displayName: 'miniapp-weapp',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/miniapp/test/weapp'],
+      testMatch: ['**/*.spec.ts'],
+      transform: { '^.+\\.ts$': miniappBabel },
+      // The built files run as WeChat runs them, untransformed.
+      transformIgnorePatterns: ['/node_modules/', '/dist/'],
+    },
+    {
       displayName: 'cross-package',
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
