@@ -35,7 +35,7 @@ export default {
     {
       displayName: 'api',
       testEnvironment: 'node',
-      roots: ['<rootDir>/api/src', '<rootDir>/test/api'],
+      roots: ['<rootDir>/api/src', '<rootDir>/test/api', '<rootDir>/test/browser'],
       testMatch: ['**/*.spec.ts'],
       extensionsToTreatAsEsm: ['.ts'],
       moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
@@ -82,7 +82,7 @@ export default {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.spec.ts'],
-      testPathIgnorePatterns: ['<rootDir>/test/api/'],
+      testPathIgnorePatterns: ['<rootDir>/test/api/', '<rootDir>/test/browser/'],
       transform: { '^.+\\.ts$': swcCommonJs },
     },
   ],

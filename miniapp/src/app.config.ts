@@ -19,10 +19,30 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/calculator/index', text: '计算器' },
-      { pagePath: 'pages/applications/index', text: '我的申报' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/calculator/index',
+        text: '计算器',
+        iconPath: 'assets/tab/calculator.png',
+        selectedIconPath: 'assets/tab/calculator-active.png',
+      },
+      {
+        pagePath: 'pages/applications/index',
+        text: '我的申报',
+        iconPath: 'assets/tab/applications.png',
+        selectedIconPath: 'assets/tab/applications-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
     ],
   },
   // Declares the privacy flow (wx.onNeedPrivacyAuthorization) as handled by the app.

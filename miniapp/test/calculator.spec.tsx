@@ -30,7 +30,7 @@ const tap = async (text: string, role: 'checkbox' | 'radio' = 'checkbox', index 
 };
 
 const card = (programId: string): HTMLElement => {
-  const found = document.querySelector<HTMLElement>(`[data-program="${programId}"]`);
+  const found = document.querySelector<HTMLElement>(`[data-result="${programId}"]`);
   if (!found) throw new Error(`no result for ${programId}`);
   return found;
 };
@@ -80,7 +80,7 @@ describe('政策计算器', () => {
     await tap('电商企业');
     await typeInto('请输入当年网络零售额', '99999999.99');
     first.unmount();
-    expect(document.querySelector('[data-program]')).toBeNull();
+    expect(document.querySelector('[data-result]')).toBeNull();
 
     render(<CalculatorPage />);
     expect(choice('checkbox', '电商龙头企业流量补贴').getAttribute('aria-checked')).toBe('true');

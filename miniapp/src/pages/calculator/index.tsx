@@ -46,7 +46,7 @@ const initialDraft = (params: Partial<Record<string, string>>): { draft: Draft; 
 };
 
 const ProgramCard = ({ result, onClause }: { result: ProgramResult; onClause: (clause: Clause) => void }) => (
-  <View className="card result" data-program={result.programId}>
+  <View className="card result" data-result={result.programId}>
     <View className="result__head">
       <Text className="card-title">
         第{result.measure}条 {result.title}
@@ -218,7 +218,7 @@ function CalculatorPage() {
         onClose={() => setClause(null)}
       >
         {clause ? (
-          <View className="calculator__clause">
+          <View className={`calculator__clause ${process.env.TARO_ENV === 'h5' ? 'calculator__clause--h5' : ''}`}>
             <Text className="muted">
               {answer.edition.title} · 第{clause.measure}条
             </Text>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { DemoBanner } from '../../components/demo-banner';
 import { useSession } from '../../hooks/use-session';
 import { api } from '../../services/api';
+import { busyProps } from '../../components/busy';
 import './index.scss';
 
 const ROLE_NAMES: Record<string, string> = {
@@ -63,7 +64,7 @@ function MePage() {
         </View>
       </View>
       {session ? (
-        <Button className="me__signout" loading={busy} disabled={busy} onClick={() => void signOut()}>
+        <Button className="me__signout" {...busyProps(busy)} onClick={() => void signOut()}>
           退出登录
         </Button>
       ) : null}

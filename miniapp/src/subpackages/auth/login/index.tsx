@@ -5,6 +5,7 @@ import { DemoBanner } from '../../../components/demo-banner';
 import { PrivacyPopup } from '../../../components/privacy-popup';
 import { api } from '../../../services/api';
 import { signInDemo, signInWithWechat } from '../../../services/auth';
+import { busyProps } from '../../../components/busy';
 import './index.scss';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -37,7 +38,7 @@ function LoginPage() {
             ? '使用微信身份登录。我们只获取您在本小程序的身份标识，不获取昵称、头像或手机号。'
             : '网页版没有微信登录，请使用演示登录体验申报流程。'}
         </Text>
-        <Button className="login__button" loading={busy} disabled={busy} onClick={() => void signIn()}>
+        <Button className="login__button" {...busyProps(busy)} onClick={() => void signIn()}>
           {isWeapp ? '微信一键登录' : '演示登录'}
         </Button>
         {error ? (
