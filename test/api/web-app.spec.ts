@@ -100,10 +100,20 @@ describe('the H5 build at /', () => {
   });
 
   it('keeps JSON 404s for /api and for missing files, never the page in their place', async () => {
-    expectJson404(await raw(api.url, 'GET', '/api/v1/no-such-route'));
+    const unknown = await raw(api.url, 'GET', '/api/v1/no-such-route');
+    expectJson404(unknown);
+    // The API's own headers: nothing on an API answer may load or run.
+    expect(unknown.headers['content-security-policy']).toBe(
+      "default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none'",
+    );
     expectJson404(await raw(api.url, 'GET', '/api'));
     expectJson404(await raw(api.url, 'GET', '/js/app.deadbeef.js'));
+    expectJson404(await raw(api.url, 'GET', '/pages/missing.js'));
+    expectJson404(await raw(api.url, 'GET', '/somewhere-else'));
     expectJson404(await raw(api.url, 'POST', '/'));
+    // An over-long id is still refused by the router (414), not caught by a catch-all.
+    const long = await raw(api.url, 'GET', `/api/v1/applications/${'1'.repeat(150)}`);
+    expect(long.status).toBe(414);
     const health = await raw(api.url, 'GET', '/api/health');
     expect(health.status).toBe(200);
     expect(health.headers['content-type']).toMatch(/^application\/json/);

@@ -80,14 +80,19 @@ export const hasWebApp = (dir: string): boolean => {
   }
 };
 
-const isApi = (path: string): boolean => path === '/api' || path.startsWith('/api/');
+/**
+ * The app's own routes (Taro's browser router): its pages live under these two folders
+ * (miniapp/src/app.config.ts). Only they fall back to index.html, so the router never has a
+ * catch-all that could stand in for an API route (`/api/*` keeps its 404s, 414s and headers).
+ */
+const APP_ROUTES = ['/pages/*', '/subpackages/*'];
 
 /**
- * Serves the mini-program's H5 build at `/` when it exists: its files from a table made at boot
- * (no path from the request reaches the file system), hashed files cached for a year, index.html
- * never cached, and index.html for every other path without a file extension (the app's own
- * routes, /pages/calculator/index?…). `/api/*` and missing files keep the API's JSON 404.
- * (`@fastify/static` would need ES-module-only packages jest cannot load; see openapi.ts.)
+ * Serves the mini-program's H5 build at `/` when it exists: one route per file of the build, made
+ * at boot (no path from a request reaches the file system), hashed files cached for a year,
+ * index.html never cached, and index.html for the app's routes (/pages/calculator/index?…).
+ * Anything else, `/api/*` included, is answered as before. (`@fastify/static` would need
+ * ES-module-only packages jest cannot load; see openapi.ts.)
  */
 export const serveWebApp = (app: NestFastifyApplication, dir: string): boolean => {
   if (!hasWebApp(dir)) return false;
@@ -95,19 +100,22 @@ export const serveWebApp = (app: NestFastifyApplication, dir: string): boolean =
   const index = assets.get('/index.html') as Asset;
   assets.delete('/index.html');
   const fastify = app.getHttpAdapter().getInstance();
+  const page = htmlPage(WEB_APP_CSP);
 
-  const sendIndex = (reply: FastifyReply) =>
+  const sendIndex = async (_request: FastifyRequest, reply: FastifyReply) =>
     reply.type(index.type).header('cache-control', 'no-store').send(index.body);
 
-  fastify.get('/', htmlPage(WEB_APP_CSP), async (_request, reply) => sendIndex(reply));
-  fastify.get('/*', htmlPage(WEB_APP_CSP), async (request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?')[0] ?? '/';
-    if (isApi(path)) return reply.callNotFound();
-    const asset = assets.get(path);
-    if (asset) return reply.type(asset.type).header('cache-control', asset.cacheControl).send(asset.body);
-    // A missing script or style must fail as a 404, not load the page in its place.
-    if (extname(path) !== '') return reply.callNotFound();
-    return sendIndex(reply);
-  });
+  fastify.get('/', page, sendIndex);
+  fastify.get('/index.html', page, sendIndex);
+  for (const [url, asset] of assets)
+    fastify.get(url, page, async (_request, reply) =>
+      reply.type(asset.type).header('cache-control', asset.cacheControl).send(asset.body),
+    );
+  for (const route of APP_ROUTES)
+    fastify.get(route, page, async (request, reply) => {
+      // A missing script or style must fail as a 404, not load the page in its place.
+      if (extname(request.url.split('?')[0] ?? '') !== '') return reply.callNotFound();
+      return sendIndex(request, reply);
+    });
   return true;
 };
