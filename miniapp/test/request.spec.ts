@@ -13,6 +13,7 @@ import {
   SIGNED_OUT_MESSAGE,
   TIMEOUT_MESSAGE,
 } from '../src/services/request';
+import { loadPrograms } from '../src/services/programs';
 import { memorySessionStore, type Session } from '../src/services/session';
 import { fetchTransport } from '../src/services/transport';
 
@@ -71,6 +72,13 @@ const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> 
       return json(res, 200, user);
     case 'GET /api/v1/orgs/999':
       return houseError(res, 404, 'NOT_FOUND', '企业不存在或您不是该企业的成员');
+    case 'GET /api/v1/programs?year=2030':
+      return json(res, 422, {
+        code: 'NO_EDITION',
+        message: '2030年度没有施行中的政策版本',
+        details: [],
+        requestId: 'r',
+      });
     case 'GET /api/v1/broken':
       res.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad Gateway</html>');
       return;
@@ -182,5 +190,24 @@ describe('the request wrapper', () => {
     await api.signOut();
     expect(store.get()).toBeNull();
     expect(loggedOut).toEqual(['refresh-1']);
+  });
+});
+
+describe('首页 programs', () => {
+  it('falls back to the built-in edition, marked offline, when the API cannot be reached', async () => {
+    const down = createApiClient({
+      baseUrl: 'http://127.0.0.1:9',
+      transport: fetchTransport,
+      store: memorySessionStore(),
+    });
+    const answer = await loadPrograms(down, 2026);
+    expect(answer.offline).toBe(true);
+    expect(answer.edition.claimYear).toBe(2023);
+    expect(answer.programs).toHaveLength(9);
+  });
+
+  it("passes the API's refusal on (no edition for the year), in its words", async () => {
+    const error = await failure(loadPrograms(client(null).api, 2030));
+    expect(error).toMatchObject({ code: 'NO_EDITION', message: '2030年度没有施行中的政策版本' });
   });
 });
