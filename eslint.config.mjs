@@ -38,6 +38,31 @@ export default tseslint.config(
   },
   { files: ['eslint.config.mjs', 'jest.config.mjs'], rules: { 'no-restricted-syntax': 'off' } },
   {
+    // Taro loads the app, its pages, their configs and the build config by their default export.
+    files: [
+      'miniapp/config/index.ts',
+      'miniapp/src/app.ts',
+      'miniapp/src/app.config.ts',
+      'miniapp/src/pages/**/index.{tsx,config.ts}',
+      'miniapp/src/subpackages/**/index.{tsx,config.ts}',
+      'miniapp/test/taro-shim.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a string-literal union instead of an enum.' },
+      ],
+    },
+  },
+  {
+    files: ['miniapp/**/*.js', 'miniapp/**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Nest injects by the runtime class in decorator metadata: imports used there are values.
     files: ['api/**/*.ts', 'test/api/**/*.ts'],
     languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 // One jest run over every package. Each package is a project with its own transform;
 // the API (ES modules, NestJS 12) joins as its own project.
 const swcCommonJs = [
@@ -20,12 +22,20 @@ const swcEsm = [
   },
 ];
 
+// The mini-program's components under jsdom: Taro's H5 runtime and components (ES modules, so most
+// of node_modules is transformed), the app's own babel config, stylesheets stubbed.
+const miniappBabel = [
+  'babel-jest',
+  { configFile: fileURLToPath(new URL('./miniapp/babel.config.js', import.meta.url)) },
+];
+process.env.TARO_ENV ??= 'h5';
+
 export default {
   projects: [
     {
       displayName: 'api',
       testEnvironment: 'node',
-      roots: ['<rootDir>/api/src', '<rootDir>/test/api'],
+      roots: ['<rootDir>/api/src', '<rootDir>/test/api', '<rootDir>/test/browser'],
       testMatch: ['**/*.spec.ts'],
       extensionsToTreatAsEsm: ['.ts'],
       moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
@@ -39,11 +49,40 @@ export default {
       transform: { '^.+\\.ts$': swcCommonJs },
     },
     {
+      displayName: 'miniapp',
+      testEnvironment: 'jsdom',
+      testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+      roots: ['<rootDir>/miniapp/test'],
+      testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+      testPathIgnorePatterns: ['<rootDir>/miniapp/test/weapp/'],
+      setupFiles: ['<rootDir>/miniapp/test/setup.ts'],
+      moduleNameMapper: {
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '^@tarojs/taro$': '<rootDir>/miniapp/test/taro-shim.ts',
+        '\\.(css|scss)$': '<rootDir>/miniapp/test/style-stub.js',
+      },
+      transform: { '^.+\\.m?[jt]sx?$': miniappBabel },
+      // Taro's H5 runtime, its components and their dependencies ship ES modules.
+      transformIgnorePatterns: [
+        '^(?!.*/node_modules/(@tarojs|@nutui|@stencil|@babel/runtime|@react-spring|@use-gesture|swiper|ssr-window|dom7|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj)/).*/node_modules/',
+      ],
+    },
+    {
+      // The weapp build as WeChat's tools read it: its compilers, miniprogram-ci, miniprogram-simulate.
+      displayName: 'miniapp-weapp',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/miniapp/test/weapp'],
+      testMatch: ['**/*.spec.ts'],
+      transform: { '^.+\\.ts$': miniappBabel },
+      // The built files run as WeChat runs them, untransformed.
+      transformIgnorePatterns: ['/node_modules/', '/dist/'],
+    },
+    {
       displayName: 'cross-package',
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.spec.ts'],
-      testPathIgnorePatterns: ['<rootDir>/test/api/'],
+      testPathIgnorePatterns: ['<rootDir>/test/api/', '<rootDir>/test/browser/'],
       transform: { '^.+\\.ts$': swcCommonJs },
     },
   ],

@@ -18,6 +18,10 @@ const BENCHMARKS = {
     script: './api.mjs',
     description: 'HTTP 接口：资格评估接口（9个项目）在50个并发连接下的吞吐与延迟，并与空白 NestJS 路由对比',
   },
+  miniapp: {
+    script: './miniapp.mjs',
+    description: '小程序：微信主包与总包大小、H5 首屏 JS（原始与 gzip）、CPU 降速4倍时计算器页可交互时间',
+  },
   upload: {
     script: './upload.mjs',
     description: '文件上传：20MB 文件上传20次的吞吐，以及 API 进程内存峰值比空闲时高出多少（流式处理）',

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { serveOpenApi } from './common/openapi.js';
+import { serveWebApp } from './common/web-app.js';
 import { type DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { installBodyParsing } from './common/body.js';
@@ -131,6 +132,7 @@ const build = async (
         .build(),
     );
     serveOpenApi(app, '/api/docs', document);
+    serveWebApp(app, config.webAppDir);
 
     await app.init();
     await app.get(EditionsService).ensureBuiltIn();

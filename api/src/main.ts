@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { seedDemo } from './seed/demo.js';
+import { hasWebApp } from './common/web-app.js';
 
 /** Starts the API as configured by the environment. */
 export const start = async (): Promise<void> => {
@@ -11,6 +12,8 @@ export const start = async (): Promise<void> => {
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   console.log(`电商惠企通 API 已启动：${url}/api （接口文档 ${url}/api/docs，数据库 ${config.database.type}）`);
+  if (hasWebApp(config.webAppDir)) console.log(`请在浏览器中打开 ${url}/ 使用电商惠企通（网页版）`);
+  else console.log('网页版尚未构建：运行 npm run build:miniapp 后重新启动，即可在浏览器中打开');
 };
 
 const isEntry = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;

@@ -9,6 +9,7 @@ import {
 } from './contracts/evaluation';
 import { type FactVector, toFactVector } from './contracts/facts';
 import { type Material } from './editions/materials';
+import { cloneJson } from './json';
 import { editionFor } from './editions/registry';
 import { type Edition } from './editions/schema';
 import { type CompiledProgram, compileEdition } from './rules/compile';
@@ -120,7 +121,7 @@ export const describePrograms = (edition: Edition): ProgramDescription[] => {
       })),
       caps: r.caps,
       // A copy, like the rest of the description: the edition itself is frozen.
-      materials: structuredClone(edition.programs[r.programId]?.materials ?? []),
+      materials: cloneJson(edition.programs[r.programId]?.materials ?? []),
     };
   });
 };

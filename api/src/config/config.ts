@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type RateLimitConfig, readRateLimits } from './rate-limits.js';
 import { secretWeakness } from './secret-strength.js';
 
@@ -6,11 +7,16 @@ export type Environment = 'development' | 'test' | 'production';
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mariadb'; url: string };
 
+/** `npm run build:miniapp`'s H5 output, from api/src/config or api/dist/config alike. */
+const DEFAULT_WEB_APP_DIR = fileURLToPath(new URL('../../../miniapp/dist/h5', import.meta.url));
+
 export interface AppConfig {
   env: Environment;
   host: string;
   port: number;
   dataDir: string;
+  /** The mini-program's H5 build, served at `/` when it exists (common/web-app.ts). */
+  webAppDir: string;
   database: DatabaseConfig;
   /** HMAC key of access tokens: signs new ones. */
   tokenSecret: string;
@@ -145,6 +151,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     host: env['HOST'] || '127.0.0.1',
     port: integer(env, 'PORT', problems, 3000, 0, 65535),
     dataDir,
+    webAppDir: resolve(env['WEB_APP_DIR'] || DEFAULT_WEB_APP_DIR),
     database: db,
     tokenSecret,
     tokenSecretPrevious,

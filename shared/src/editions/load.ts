@@ -1,3 +1,4 @@
+import { cloneJson } from '../json';
 import { isOrgType, isUnifiedOperation, PROGRAM_IDS, type ProgramId, UNIFIED_OPERATIONS } from '../contracts/catalogue';
 import { invalidEdition } from '../contracts/errors';
 import {
@@ -262,7 +263,7 @@ const withoutRetired = (input: Json): Json => {
             isObject(m) && Array.isArray(m['proves']) && m['proves'].some((x) => retired.proves.includes(x)),
         ));
     if (!stale) continue;
-    copy ??= structuredClone(input);
+    copy ??= cloneJson(input);
     const program = (copy['programs'] as Json)[id] as Json;
     const kept = program['parameters'];
     if (isObject(kept))
@@ -342,7 +343,7 @@ export const loadEdition = (document: unknown): Edition => {
   parametersAndClauses(input['commendations'], COMMENDATION_SCHEMA, 'commendations', issues);
 
   if (!issues.empty) throw invalidEdition(issues.list);
-  const edition = structuredClone(input) as unknown as Edition;
+  const edition = cloneJson(input) as unknown as Edition;
   provenIds(edition, issues);
   if (!issues.empty) throw invalidEdition(issues.list);
   // The same object was compiled above, so evaluating the returned edition reuses that work.

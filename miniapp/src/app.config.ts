@@ -1,0 +1,51 @@
+// The main package holds only the tab pages and what they need; every flow is a subpackage,
+// loaded when first opened. The tab bar leaves its fifth slot for 消息 (notifications).
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/calculator/index', 'pages/applications/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'subpackages/auth', pages: ['login/index'] },
+    { root: 'subpackages/legal', pages: ['privacy/index'] },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#1a56b0',
+    navigationBarTitleText: '电商惠企通',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6f9',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#4e5969',
+    selectedColor: '#1a56b0',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/calculator/index',
+        text: '计算器',
+        iconPath: 'assets/tab/calculator.png',
+        selectedIconPath: 'assets/tab/calculator-active.png',
+      },
+      {
+        pagePath: 'pages/applications/index',
+        text: '我的申报',
+        iconPath: 'assets/tab/applications.png',
+        selectedIconPath: 'assets/tab/applications-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
+    ],
+  },
+  // Declares the privacy flow (wx.onNeedPrivacyAuthorization) as handled by the app.
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+});

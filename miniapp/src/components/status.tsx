@@ -1,0 +1,32 @@
+import { Text } from '@tarojs/components';
+import { type ConditionStatus, type ProgramStatus } from '@huiqi/shared';
+import './status.scss';
+
+type Tone = 'good' | 'bad' | 'open' | 'review';
+
+// Colour is never the only signal: each status has a sign and a word as well.
+const PROGRAM: Record<ProgramStatus, { tone: Tone; sign: string; word: string }> = {
+  eligible: { tone: 'good', sign: '✓', word: '符合条件' },
+  ineligible: { tone: 'bad', sign: '✕', word: '暂不符合' },
+  undetermined: { tone: 'open', sign: '?', word: '待补充信息' },
+};
+
+const CONDITION: Record<ConditionStatus, { tone: Tone; sign: string; word: string }> = {
+  met: { tone: 'good', sign: '✓', word: '已满足' },
+  unmet: { tone: 'bad', sign: '✕', word: '未满足' },
+  unknown: { tone: 'open', sign: '?', word: '待填写' },
+  review: { tone: 'review', sign: '!', word: '需人工审核' },
+};
+
+const Badge = ({ tone, sign, word }: { tone: Tone; sign: string; word: string }) => (
+  <Text className={`status status--${tone}`}>
+    <Text className="status__sign" aria-hidden>
+      {sign}
+    </Text>
+    {word}
+  </Text>
+);
+
+export const ProgramStatusBadge = ({ status }: { status: ProgramStatus }) => <Badge {...PROGRAM[status]} />;
+
+export const ConditionStatusBadge = ({ status }: { status: ConditionStatus }) => <Badge {...CONDITION[status]} />;

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '政策计算器',
+  enableShareAppMessage: true,
+});

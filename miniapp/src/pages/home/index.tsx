@@ -1,0 +1,107 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { formatDateZh, formatFen, orgTypeName, type OrgType } from '@huiqi/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { DemoBanner } from '../../components/demo-banner';
+import { Notice } from '../../components/notice';
+import { Empty, ErrorState, Loading } from '../../components/page-state';
+import { api } from '../../services/api';
+import { loadPrograms, type ProgramInfo, type ProgramsAnswer, shanghaiYear } from '../../services/programs';
+import { ApiError } from '../../services/request';
+import './index.scss';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; answer: ProgramsAnswer }
+  | { kind: 'empty'; message: string }
+  | { kind: 'error'; message: string };
+
+/** One line on who can apply, from the program's own condition on the kind of firm. */
+const whoCanApply = (program: ProgramInfo): string => {
+  const condition = program.conditions.find((c) => c.facts.includes('orgTypes'));
+  const ids = condition?.expected.startsWith('any of ') ? condition.expected.slice('any of '.length).split(',') : [];
+  if (ids.length === 0) return '面向符合条件的企业';
+  return `面向：${ids.map((id) => orgTypeName(id as OrgType)).join('、')}`;
+};
+
+const award = (program: ProgramInfo): string =>
+  program.award.amountFen !== null ? `奖励 ${formatFen(program.award.amountFen)}` : program.award.clause;
+
+const ProgramItem = ({ program }: { program: ProgramInfo }) => {
+  const perFirm = program.caps.find((c) => c.id !== 'pool' && c.amountFen !== null);
+  return (
+    <View className="card program" data-program={program.programId}>
+      <Text className="program__measure">第{program.measure}条</Text>
+      <Text className="card-title">{program.title}</Text>
+      <Text className="program__award">{award(program)}</Text>
+      <Text className="program__line">{whoCanApply(program)}</Text>
+      {perFirm ? <Text className="program__line">上限：{perFirm.explanation}</Text> : null}
+      {program.pool ? (
+        <Text className="program__line">
+          资金总额：{formatFen(program.pool.capFen)}（{program.pool.title}）
+        </Text>
+      ) : null}
+      <Text className="program__line">
+        申报时间：{formatDateZh(program.applicationWindow.opens)} 至 {formatDateZh(program.applicationWindow.closes)}
+      </Text>
+      {program.oneOff ? <Text className="program__line">一次性奖励，每家企业限享受一次</Text> : null}
+    </View>
+  );
+};
+
+function HomePage() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const year = shanghaiYear();
+
+  const load = useCallback(async () => {
+    setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }));
+    try {
+      const answer = await loadPrograms(api, year);
+      setState(answer.programs.length ? { kind: 'ready', answer } : { kind: 'empty', message: '本年度暂无奖励项目' });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'NO_EDITION')
+        setState({ kind: 'empty', message: `${year}年度的政策尚未发布，发布后会显示在这里` });
+      else setState({ kind: 'error', message: error instanceof ApiError ? error.message : '加载失败，请重试' });
+    }
+  }, [year]);
+
+  useEffect(() => void load(), [load]);
+  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
+
+  const calculator = (
+    <Button className="home__cta" onClick={() => void Taro.switchTab({ url: '/pages/calculator/index' })}>
+      不用登录，测一测我能享受哪些政策
+    </Button>
+  );
+
+  return (
+    <View className="page home">
+      {state.kind === 'ready' && state.answer.edition.demo ? <DemoBanner /> : null}
+      <View className="home__hero">
+        <Text className="home__title">聊城市电子商务扶持政策</Text>
+        <Text className="home__subtitle">查政策、测资格、在线申报，一个小程序办完</Text>
+      </View>
+      {calculator}
+      {state.kind === 'loading' ? <Loading /> : null}
+      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load()} /> : null}
+      {state.kind === 'empty' ? <Empty title={state.message} hint="可以先用政策计算器按往年政策测算" /> : null}
+      {state.kind === 'ready' ? (
+        <View>
+          {state.answer.offline ? (
+            <Notice
+              text={`网络不可用，下面是小程序内置的${state.answer.edition.claimYear}年度政策，可能不是最新的；联网后下拉刷新。`}
+            />
+          ) : null}
+          <Text className="section-title">
+            {state.answer.edition.title}（共{state.answer.programs.length}项奖励）
+          </Text>
+          {state.answer.programs.map((program) => (
+            <ProgramItem key={program.programId} program={program} />
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export default HomePage;

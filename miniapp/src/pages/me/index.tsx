@@ -1,0 +1,75 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { DemoBanner } from '../../components/demo-banner';
+import { useSession } from '../../hooks/use-session';
+import { api } from '../../services/api';
+import { busyProps } from '../../components/busy';
+import './index.scss';
+
+const ROLE_NAMES: Record<string, string> = {
+  applicant: '申报企业用户',
+  'county-reviewer': '县级审核员',
+  'city-reviewer': '市级审核员',
+  finance: '财政人员',
+  admin: '管理员',
+};
+
+function MePage() {
+  const session = useSession();
+  const [busy, setBusy] = useState(false);
+
+  const signOut = async () => {
+    setBusy(true);
+    await api.signOut();
+    setBusy(false);
+    void Taro.showToast({ title: '已退出登录', icon: 'none' });
+  };
+
+  return (
+    <View className="page me">
+      {session?.demo ? <DemoBanner text="您正在使用演示账号，数据仅供体验" /> : null}
+      <View className="card me__account">
+        {session ? (
+          <View>
+            <Text className="card-title">{session.user.displayName}</Text>
+            <Text className="me__role">
+              {ROLE_NAMES[session.user.role] ?? session.user.role}
+              {session.demo ? '（演示）' : ''}
+            </Text>
+          </View>
+        ) : (
+          <View>
+            <Text className="card-title">未登录</Text>
+            <Text className="muted">登录后可以登记企业、在线申报、查看审核进度。</Text>
+            <Button
+              className="me__primary"
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/auth/login/index' })}
+            >
+              登录
+            </Button>
+          </View>
+        )}
+      </View>
+      <View className="card me__menu">
+        <View
+          className="me__item tap"
+          role="link"
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/legal/privacy/index' })}
+        >
+          <Text>隐私政策</Text>
+          <Text className="me__arrow" aria-hidden>
+            ›
+          </Text>
+        </View>
+      </View>
+      {session ? (
+        <Button className="me__signout" {...busyProps(busy)} onClick={() => void signOut()}>
+          退出登录
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+export default MePage;
