@@ -44,7 +44,8 @@ describe('政策计算器', () => {
     await tap('电商龙头企业流量补贴');
     // Measure 二's facts only: nothing of the livestream base's site or rooms.
     expect(document.querySelector('input[placeholder="请输入占地面积"]')).toBeNull();
-    await tap('电商企业');
+    // 二 pays any enterprise that reaches the figure (对当年实现网络零售额1亿元以上企业): no kind is asked.
+    expect(() => choice('checkbox', '电商企业')).toThrow();
     await typeInto('请输入当年网络零售额', '99999999.99');
     expect(card('leading-enterprise').textContent).toContain('当年网络零售额需达到1亿元，目前还差0.01元');
     expect(card('leading-enterprise').textContent).toContain('暂不符合');
@@ -56,7 +57,6 @@ describe('政策计算器', () => {
   it('reads 0.07 yuan as exactly 7 fen: the 20% cap is 0.01元, and the firm may get 0.01元', async () => {
     render(<CalculatorPage />);
     await tap('电商龙头企业流量补贴');
-    await tap('电商企业');
     await typeInto('请输入当年网络零售额', '100,000,000');
     await typeInto('请输入当年对地方贡献数', '0.07');
     await tap('是', 'radio', 0);
@@ -77,7 +77,6 @@ describe('政策计算器', () => {
   it('keeps what was typed across a restart (device storage)', async () => {
     const first = render(<CalculatorPage />);
     await tap('电商龙头企业流量补贴');
-    await tap('电商企业');
     await typeInto('请输入当年网络零售额', '99999999.99');
     first.unmount();
     expect(document.querySelector('[data-result]')).toBeNull();

@@ -13,6 +13,7 @@ import { cloneJson } from './json';
 import { editionFor } from './editions/registry';
 import { type Edition } from './editions/schema';
 import { type CompiledProgram, compileEdition } from './rules/compile';
+import { formatDateZh } from './validation/dates';
 import { readEvaluationRequest } from './validation/requests';
 
 export interface EvaluateOptions {
@@ -94,6 +95,15 @@ export interface ProgramDescription {
   /** The files an applicant submits, as the edition lists them; `proves` names ids of `conditions` and `caps`. */
   materials: Material[];
 }
+
+/**
+ * When firms can apply under an edition, in one sentence: its window, or that no application
+ * round has been published (当年 figures exist only after the year ends; the city opens a round).
+ */
+export const describeApplicationWindow = (edition: Edition): string =>
+  edition.applicationWindow
+    ? `申报时间为${formatDateZh(edition.applicationWindow.opens)}至${formatDateZh(edition.applicationWindow.closes)}`
+    : `${edition.claimYear}年度的申报批次尚未公布，公布后才能提交申报`;
 
 /**
  * Describes every paying program of an edition by evaluating it for a firm that has said

@@ -18,6 +18,7 @@ export { loadEdition } from './editions/load';
 export * from './editions/materials';
 export * from './editions/schema';
 export {
+  describeApplicationWindow,
   describePrograms,
   evaluate,
   evaluateValidated,

@@ -113,7 +113,6 @@ if (!runnable)
       await page.locator('.calculator').waitFor(WAIT);
       await choice('电商龙头企业流量补贴').click();
       await shoot('calculator');
-      await choice('电商企业').click();
       await page.locator('input[placeholder="请输入当年网络零售额"]').fill('99999999.99');
       const result = page.locator('[data-result="leading-enterprise"]');
       await result.getByText('当年网络零售额需达到1亿元，目前还差0.01元', { exact: true }).waitFor(WAIT);
@@ -121,7 +120,8 @@ if (!runnable)
       await result.locator('.status--bad').first().scrollIntoViewIfNeeded();
       await shoot('calculator-result');
 
-      await result.getByText('查看政策原文').nth(1).click();
+      // The first condition of 二 is its figure (the text names no kind of firm).
+      await result.getByText('查看政策原文').first().click();
       await page.getByText('“对当年实现网络零售额1亿元以上企业”').waitFor(WAIT);
       await shoot('clause');
       await page.getByText('我知道了').click();

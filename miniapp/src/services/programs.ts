@@ -1,4 +1,10 @@
-import { builtInEditions, describePrograms, type ProgramDescription } from '@huiqi/shared';
+import {
+  type ApplicationWindow,
+  builtInEditions,
+  describeApplicationWindow,
+  describePrograms,
+  type ProgramDescription,
+} from '@huiqi/shared';
 import { type ApiClient } from './request';
 
 /** An edition as GET /api/v1/programs describes it. */
@@ -9,10 +15,13 @@ export interface EditionInfo {
   demo: boolean;
   validFrom: string;
   validTo: string;
-  applicationWindow: { opens: string; closes: string };
+  /** Null until the city publishes an application round for the year. */
+  applicationWindow: ApplicationWindow | null;
+  /** The window, or that no round is open yet, in one sentence. */
+  applicationNotice: string;
 }
 
-export type ProgramInfo = ProgramDescription & { applicationWindow: { opens: string; closes: string } };
+export type ProgramInfo = ProgramDescription & { applicationWindow: ApplicationWindow | null };
 
 export interface ProgramsAnswer {
   edition: EditionInfo;
@@ -38,9 +47,10 @@ export const builtInPrograms = (): ProgramsAnswer => {
       demo: edition.demo,
       validFrom: edition.validFrom,
       validTo: edition.validTo,
-      applicationWindow: edition.applicationWindow,
+      applicationWindow: edition.applicationWindow ?? null,
+      applicationNotice: describeApplicationWindow(edition),
     },
-    programs: describePrograms(edition).map((p) => ({ ...p, applicationWindow: edition.applicationWindow })),
+    programs: describePrograms(edition).map((p) => ({ ...p, applicationWindow: edition.applicationWindow ?? null })),
     offline: true,
   };
 };

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   type ApplicationWindow,
   builtInEditions,
+  describeApplicationWindow,
   describePrograms,
   type Edition,
-  formatDateZh,
   loadEdition,
   type ProgramDescription,
 } from '@huiqi/shared';
@@ -30,11 +30,6 @@ export interface EditionView {
   publishedAt: string | null;
 }
 
-const applicationNotice = (edition: Edition): string =>
-  edition.applicationWindow
-    ? `申报时间为${formatDateZh(edition.applicationWindow.opens)}至${formatDateZh(edition.applicationWindow.closes)}`
-    : `${edition.claimYear}年度的申报批次尚未公布，公布后才能提交申报`;
-
 const view = (row: EditionEntity, edition: Edition): EditionView => ({
   id: row.id,
   title: edition.title,
@@ -44,7 +39,7 @@ const view = (row: EditionEntity, edition: Edition): EditionView => ({
   validFrom: edition.validFrom,
   validTo: edition.validTo,
   applicationWindow: edition.applicationWindow ?? null,
-  applicationNotice: applicationNotice(edition),
+  applicationNotice: describeApplicationWindow(edition),
   publishedAt: row.publishedAt?.toISOString() ?? null,
 });
 

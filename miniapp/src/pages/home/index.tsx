@@ -42,7 +42,9 @@ const ProgramItem = ({ program }: { program: ProgramInfo }) => {
         </Text>
       ) : null}
       <Text className="program__line">
-        申报时间：{formatDateZh(program.applicationWindow.opens)} 至 {formatDateZh(program.applicationWindow.closes)}
+        {program.applicationWindow
+          ? `申报时间：${formatDateZh(program.applicationWindow.opens)} 至 ${formatDateZh(program.applicationWindow.closes)}`
+          : '申报批次尚未公布，公布后才能提交申报'}
       </Text>
       {program.oneOff ? <Text className="program__line">一次性奖励，每家企业限享受一次</Text> : null}
     </View>
