@@ -5,7 +5,7 @@ import { type AppConfig } from './config/config.js';
 import { APP_CONFIG } from './config/config.provider.js';
 import { Transactions } from './database/transactions.js';
 import { AuditService } from './modules/audit/audit.service.js';
-import { TokenSigner } from './modules/auth/tokens.js';
+import { TokenSigner } from './common/tokens.js';
 import { WechatClient } from './wechat/wechat.client.js';
 
 export interface CoreDependencies {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { currentRequestId } from '../../common/request-context.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { AuditEntity } from './audit.entity.js';
 
 export interface AuditEntry {

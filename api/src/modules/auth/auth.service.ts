@@ -11,8 +11,9 @@ import { AuditService } from '../audit/audit.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
-import { hashToken, newRefreshToken, type Principal, TokenSigner } from './tokens.js';
-import { ROLE_LABELS, type Role, UserEntity } from './user.entity.js';
+import { hashToken, newRefreshToken, type Principal, TokenSigner } from '../../common/tokens.js';
+import { ROLE_LABELS, type Role } from '../../common/roles.js';
+import { UserEntity } from './user.entity.js';
 
 export interface Session {
   accessToken: string;

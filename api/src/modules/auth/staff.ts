@@ -2,7 +2,8 @@ import { COUNTIES } from '@huiqi/shared';
 import { type DataSource } from 'typeorm';
 import { AppError } from '../../common/errors.js';
 import { hashPassword, passwordProblem } from './passwords.js';
-import { type Role, STAFF_ROLES, UserEntity } from './user.entity.js';
+import { type Role, STAFF_ROLES } from '../../common/roles.js';
+import { UserEntity } from './user.entity.js';
 import { AuditEntity } from '../audit/audit.entity.js';
 
 export interface StaffInput {

@@ -13,7 +13,7 @@ import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
 import { Transactions } from '../../database/transactions.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { FactEntity } from '../facts/fact.entity.js';
 import { OrgEntity } from '../orgs/org.entity.js';
 import { EditionEntity } from './edition.entity.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CurrentUser, Public, Roles } from '../../common/auth.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { type DraftView, EditionsAdminService, type Preview } from './editions-admin.service.js';
 import { CreateDraftDto, UpdateDraftDto } from './editions.dto.js';
 import { checkYear } from '../facts/facts.service.js';

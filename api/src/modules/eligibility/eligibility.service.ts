@@ -6,7 +6,7 @@ import {
   evaluateValidated,
   type EvaluationResponse,
 } from '@huiqi/shared';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { FactsService } from '../facts/facts.service.js';
 import { OrgsService } from '../orgs/orgs.service.js';

@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock.js';
 import { parseInteger } from '../../common/integers.js';
 import { Transactions } from '../../database/transactions.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { OrgsService } from '../orgs/orgs.service.js';
 import { FactChangeEntity, FactEntity, type Provenance } from './fact.entity.js';
 

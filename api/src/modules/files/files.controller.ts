@@ -3,7 +3,7 @@ import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { CurrentUser, Public } from '../../common/auth.js';
 import { AppError } from '../../common/errors.js';
 import { IdPipe } from '../../common/id.pipe.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { AttachDto, ReviewMaterialDto } from './files.dto.js';
 import { displayName, type FileView, FilesService, type LibraryEntry } from './files.service.js';
 import { contentDisposition } from './names.js';

@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../../config/config.provider.js';
 import { Transactions } from '../../database/transactions.js';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { OrgsService } from '../orgs/orgs.service.js';
 import { FileEntity, MaterialSlotEntity } from './file.entity.js';

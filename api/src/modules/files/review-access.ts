@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ApplicationEntity } from '../applications/application.entity.js';
-import { type Principal } from '../auth/tokens.js';
-import { type Role } from '../auth/user.entity.js';
+import { type Principal } from '../../common/tokens.js';
+import { type Role } from '../../common/roles.js';
 
 export const REVIEWER_ROLES: readonly Role[] = ['county-reviewer', 'city-reviewer', 'admin'];
 

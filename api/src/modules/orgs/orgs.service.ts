@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../common/errors.js';
 import { maskName, maskPhone } from '../../common/masking.js';
 import { Transactions } from '../../database/transactions.js';
 import { AuditService } from '../audit/audit.service.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { InviteEntity } from './invite.entity.js';
 import { type MemberRole, MembershipEntity } from './membership.entity.js';
 import { OrgEntity } from './org.entity.js';
