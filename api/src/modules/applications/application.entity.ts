@@ -1,6 +1,7 @@
 import { type ApplicationStatus, type CountyId, type Facts, type ProgramId } from '@huiqi/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { bigintFen } from '../../database/columns.js';
+import { type ApplicationScope } from '../access/policy.js';
 
 @Entity('applications')
 @Index('idx_applications_org', ['orgId'])
@@ -76,3 +77,10 @@ export class ApplicationEntity {
   @VersionColumn()
   version!: number;
 }
+
+/** What the access check needs of an application (the county is the one fixed at submission). */
+export const scopeOf = (a: ApplicationEntity): ApplicationScope => ({
+  orgId: a.orgId,
+  status: a.status,
+  county: a.orgCounty,
+});

@@ -21,10 +21,11 @@ import { AuditService } from '../audit/audit.service.js';
 import { type Principal } from '../../common/tokens.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { FactsService } from '../facts/facts.service.js';
-import { OrgEntity } from '../orgs/org.entity.js';
+import { AccessService } from '../access/access.service.js';
+import { type AccessAction } from '../access/policy.js';
 import { OrgsService } from '../orgs/orgs.service.js';
-import { MaterialsService } from '../files/materials.service.js';
-import { ApplicationEntity } from './application.entity.js';
+import { ApplicationEntity, scopeOf } from './application.entity.js';
+import { MaterialsService } from './materials.service.js';
 
 /** The firm as it stood when the application was submitted. */
 export interface FirmAtSubmission {
@@ -78,6 +79,7 @@ export class ApplicationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
+    private readonly access: AccessService,
     private readonly orgs: OrgsService,
     private readonly facts: FactsService,
     private readonly editions: EditionsService,
@@ -110,10 +112,14 @@ export class ApplicationsService {
     };
   }
 
-  /** The application, if the caller is a member of its firm; NOT_FOUND otherwise, as if it did not exist. */
+  /**
+   * The application, if the caller may do `action` with it; NOT_FOUND otherwise, as if it did not
+   * exist. Only the access decision becomes a 404: a failing database is the 500 it is.
+   */
   private async load(
     principal: Principal,
     id: number,
+    action: Extract<AccessAction, 'application.read' | 'application.edit'>,
     manager: EntityManager,
     lock = false,
   ): Promise<ApplicationEntity> {
@@ -121,11 +127,7 @@ export class ApplicationsService {
       .getRepository(ApplicationEntity)
       .findOne({ where: { id }, ...(lock && this.tx.lock ? { lock: this.tx.lock } : {}) });
     if (!app) throw notFound('申报');
-    try {
-      await this.orgs.membership(principal, app.orgId, manager);
-    } catch {
-      throw notFound('申报');
-    }
+    await this.access.requireAccess(principal, action, { kind: 'application', application: scopeOf(app) }, manager);
     return app;
   }
 
@@ -140,13 +142,13 @@ export class ApplicationsService {
   }
 
   async create(principal: Principal, orgId: number, programId: ProgramId, claimYear: number): Promise<ApplicationView> {
-    await this.orgs.membership(principal, orgId);
+    await this.access.requireAccess(principal, 'application.create', { kind: 'org', orgId });
     const { edition, oneOff } = await this.programOf(claimYear, programId);
     const active = activeKey(orgId, programId, claimYear);
     const once = oneOff ? onceKey(orgId, programId) : null;
     try {
       const app = await this.tx.run(async (m) => {
-        await this.orgs.membership(principal, orgId, m);
+        await this.access.requireAccess(principal, 'application.create', { kind: 'org', orgId }, m);
         await this.refuseDuplicate(m, active, once);
         const { facts } = await this.facts.factsOf(orgId, claimYear, m);
         const now = this.clock.now();
@@ -208,7 +210,7 @@ export class ApplicationsService {
   }
 
   async list(principal: Principal, orgId: number): Promise<ApplicationView[]> {
-    await this.orgs.membership(principal, orgId);
+    await this.access.requireAccess(principal, 'org.read', { kind: 'org', orgId });
     const rows = await this.dataSource
       .getRepository(ApplicationEntity)
       .find({ where: { orgId }, order: { id: 'DESC' } });
@@ -216,7 +218,7 @@ export class ApplicationsService {
   }
 
   async get(principal: Principal, id: number): Promise<ApplicationView> {
-    return this.view(await this.load(principal, id, this.dataSource.manager));
+    return this.view(await this.load(principal, id, 'application.read', this.dataSource.manager));
   }
 
   /** Edits a draft's facts (null clears one) or takes the firm's current facts again. */
@@ -291,10 +293,10 @@ export class ApplicationsService {
         );
       // Fixed now: reviewers, and anyone who reads the application later, see the firm it was
       // submitted by, whatever the firm changes afterwards (a move of county included).
-      const org = await m.getRepository(OrgEntity).findOneByOrFail({ id: app.orgId });
-      app.orgName = org.name;
-      app.orgUscc = org.uscc;
-      app.orgCounty = org.county;
+      const firm = await this.orgs.firmOf(app.orgId, m);
+      app.orgName = firm.name;
+      app.orgUscc = firm.uscc;
+      app.orgCounty = firm.county;
       app.status = 'submitted';
       app.evaluation = result;
       app.maxAmountFen = result.maxAmountFen;
@@ -324,7 +326,7 @@ export class ApplicationsService {
     mutate: (app: ApplicationEntity, m: EntityManager) => Promise<void> | void,
   ): Promise<ApplicationView> {
     const app = await this.tx.run(async (m) => {
-      const app = await this.load(principal, id, m, true);
+      const app = await this.load(principal, id, 'application.edit', m, true);
       const before = auditShape(app);
       await mutate(app, m);
       app.updatedAt = this.clock.now();

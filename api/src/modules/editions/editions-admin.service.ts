@@ -6,7 +6,6 @@ import {
   type ProgramScreening,
   type ProgramStatus,
   screenValidated,
-  type Facts,
 } from '@huiqi/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -14,8 +13,8 @@ import { AppError, notFound } from '../../common/errors.js';
 import { Transactions } from '../../database/transactions.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Principal } from '../../common/tokens.js';
-import { FactEntity } from '../facts/fact.entity.js';
-import { OrgEntity } from '../orgs/org.entity.js';
+import { FactsService } from '../facts/facts.service.js';
+import { OrgsService } from '../orgs/orgs.service.js';
 import { EditionEntity } from './edition.entity.js';
 import { EditionsService } from './editions.service.js';
 import { mergePatch } from './merge-patch.js';
@@ -81,6 +80,8 @@ export class EditionsAdminService {
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly facts: FactsService,
+    private readonly orgs: OrgsService,
   ) {}
 
   private view(row: EditionEntity): DraftView {
@@ -167,17 +168,8 @@ export class EditionsAdminService {
     if (!base) throw new AppError('NO_EDITION', '没有已发布的政策版本可供对比');
 
     // Firms' latest stored facts up to the draft's year stand in for figures not reported yet.
-    const facts = await this.dataSource.getRepository(FactEntity).find({ order: { claimYear: 'ASC' } });
-    const byOrg = new Map<number, { year: number; facts: Record<string, unknown> }>();
-    for (const f of facts) {
-      if (f.claimYear > draft.claimYear) continue;
-      const current = byOrg.get(f.orgId);
-      if (!current || f.claimYear > current.year)
-        byOrg.set(f.orgId, { year: f.claimYear, facts: { [f.name]: f.value } });
-      else if (f.claimYear === current.year) current.facts[f.name] = f.value;
-    }
-    const orgs = await this.dataSource.getRepository(OrgEntity).find();
-    const names = new Map(orgs.map((o) => [o.id, o.name]));
+    const byOrg = await this.facts.latestUpTo(draft.claimYear);
+    const names = await this.orgs.namesOf([...byOrg.keys()]);
 
     const changes: PreviewChange[] = [];
     const demand = new Map<string, { before: number; after: number }>();
@@ -186,9 +178,9 @@ export class EditionsAdminService {
       d[key] += fen ?? 0;
       demand.set(pool, d);
     };
-    for (const [orgId, { facts: orgFacts }] of byOrg) {
+    for (const [orgId, orgFacts] of byOrg) {
       const evaluateWith = (edition: Edition) =>
-        screenValidated({ claimYear: edition.claimYear, facts: orgFacts as Facts }, { editions: [edition] }).programs;
+        screenValidated({ claimYear: edition.claimYear, facts: orgFacts }, { editions: [edition] }).programs;
       const before = new Map(evaluateWith(base).map((p) => [p.programId as string, p]));
       const after = new Map(evaluateWith(draft).map((p) => [p.programId as string, p]));
       for (const programId of new Set([...before.keys(), ...after.keys()])) {

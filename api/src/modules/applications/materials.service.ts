@@ -6,14 +6,14 @@ import { AppError, notFound } from '../../common/errors.js';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
 import { Transactions } from '../../database/transactions.js';
-import { ApplicationEntity } from '../applications/application.entity.js';
-import { AuditService } from '../audit/audit.service.js';
 import { type Principal } from '../../common/tokens.js';
+import { AccessService } from '../access/access.service.js';
+import { type AccessAction } from '../access/policy.js';
+import { AuditService } from '../audit/audit.service.js';
 import { EditionsService } from '../editions/editions.service.js';
-import { OrgsService } from '../orgs/orgs.service.js';
-import { FileEntity, MaterialSlotEntity } from './file.entity.js';
-import { type FileView, toFileView } from './files.service.js';
-import { ReviewAccess } from './review-access.js';
+import { type FileView, FilesService } from '../files/files.service.js';
+import { ApplicationEntity, scopeOf } from './application.entity.js';
+import { MaterialSlotEntity } from './material-slot.entity.js';
 
 export interface SlotView {
   fileId: number;
@@ -39,10 +39,10 @@ export class MaterialsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
-    private readonly orgs: OrgsService,
+    private readonly access: AccessService,
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
-    private readonly reviewAccess: ReviewAccess,
+    private readonly files: FilesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -52,24 +52,20 @@ export class MaterialsService {
     return edition?.programs[app.programId]?.materials ?? [];
   }
 
-  /** The application for a member (who may change it) or a reviewer (who may read and review it). */
-  private async access(
+  /** The application, if the caller may do `action` with its materials; NOT_FOUND if they may not see it. */
+  private async load(
     principal: Principal,
     id: number,
+    action: Extract<AccessAction, 'material.read' | 'material.attach' | 'material.review'>,
     m: EntityManager,
     lock = false,
-  ): Promise<{ app: ApplicationEntity; member: boolean; reviewer: boolean }> {
+  ): Promise<ApplicationEntity> {
     const app = await m
       .getRepository(ApplicationEntity)
       .findOne({ where: { id }, ...(lock && this.tx.lock ? { lock: this.tx.lock } : {}) });
     if (!app) throw notFound('申报');
-    const member = await this.orgs.membership(principal, app.orgId, m).then(
-      () => true,
-      () => false,
-    );
-    const reviewer = !member && (await this.reviewAccess.canReview(principal, app));
-    if (!member && !reviewer) throw notFound('申报');
-    return { app, member, reviewer };
+    await this.access.requireAccess(principal, action, { kind: 'application', application: scopeOf(app) }, m);
+    return app;
   }
 
   private validUntil(material: Material, claimYear: number): string | null {
@@ -82,19 +78,17 @@ export class MaterialsService {
   }
 
   async slots(principal: Principal, id: number): Promise<{ applicationId: number; materials: MaterialView[] }> {
-    const { app } = await this.access(principal, id, this.dataSource.manager);
+    const app = await this.load(principal, id, 'material.read', this.dataSource.manager);
     const rows = await this.dataSource
       .getRepository(MaterialSlotEntity)
       .find({ where: { applicationId: id }, order: { id: 'DESC' } });
-    const files = rows.length
-      ? await this.dataSource.getRepository(FileEntity).findBy({ id: In(rows.map((r) => r.fileId)) })
-      : [];
+    const files = await this.files.views([...new Set(rows.map((r) => r.fileId))]);
     const byId = new Map(files.map((f) => [f.id, f]));
     const view = (r: MaterialSlotEntity): SlotView => {
       const file = byId.get(r.fileId);
       return {
         fileId: r.fileId,
-        file: file ? toFileView(file) : null,
+        file: file ?? null,
         status: r.status,
         validUntil: r.validUntil,
         reason: r.reason,
@@ -141,8 +135,7 @@ export class MaterialsService {
     fileId: number,
   ): Promise<{ applicationId: number; materials: MaterialView[] }> {
     await this.tx.run(async (m) => {
-      const { app, member } = await this.access(principal, id, m, true);
-      if (!member) throw new AppError('FORBIDDEN', '只有企业成员可以上传申报材料');
+      const app = await this.load(principal, id, 'material.attach', m, true);
       const material = (await this.materialsOf(app)).find((x) => x.id === materialId);
       if (!material)
         throw new AppError('INVALID_REQUEST', '该项目没有这项材料', [
@@ -153,7 +146,7 @@ export class MaterialsService {
       const reopened = app.status === 'submitted' && current?.status === 'rejected';
       if (app.status !== 'draft' && !reopened)
         throw new AppError('INVALID_TRANSITION', '申报已提交，只能更换被退回的材料');
-      const file = await m.getRepository(FileEntity).findOneBy({ id: fileId });
+      const [file] = await this.files.views([fileId], m);
       if (!file || file.orgId !== app.orgId) throw notFound('文件');
       if (!material.accepts.includes(file.kind as Material['accepts'][number]))
         throw new AppError(
@@ -163,7 +156,7 @@ export class MaterialsService {
         );
       const others = await slots.find({ where: { applicationId: id, status: In(CURRENT) } });
       const otherFiles = others.filter((s) => s.materialId !== materialId).map((s) => s.fileId);
-      const sizes = otherFiles.length ? await m.getRepository(FileEntity).findBy({ id: In(otherFiles) }) : [];
+      const sizes = await this.files.views(otherFiles, m);
       const total = sizes.reduce((sum, f) => sum + f.size, 0) + file.size;
       if (total > this.config.files.maxApplicationBytes) {
         const mb = Math.floor(this.config.files.maxApplicationBytes / 1024 / 1024);
@@ -212,8 +205,7 @@ export class MaterialsService {
         { field: 'reason', message: '请写明退回原因，告诉企业如何修改' },
       ]);
     await this.tx.run(async (m) => {
-      const { app, reviewer } = await this.access(principal, id, m, true);
-      if (!reviewer) throw new AppError('FORBIDDEN', '只有审核人员可以审核材料');
+      const app = await this.load(principal, id, 'material.review', m, true);
       if (app.status !== 'submitted') throw new AppError('INVALID_TRANSITION', '只有已提交的申报可以审核材料');
       const slots = m.getRepository(MaterialSlotEntity);
       const current = await slots.findOne({ where: { applicationId: id, materialId, status: In(CURRENT) } });
