@@ -15,6 +15,7 @@ const TABLES = [
   'memberships',
   'org_facts',
   'orgs',
+  'outbox',
   'refresh_tokens',
   'users',
 ];

@@ -2,6 +2,7 @@ import { MembershipEntity } from '../modules/access/membership.entity.js';
 import { ApplicationEntity } from '../modules/applications/application.entity.js';
 import { MaterialSlotEntity } from '../modules/applications/material-slot.entity.js';
 import { AuditEntity } from '../modules/audit/audit.entity.js';
+import { OutboxEntity } from '../modules/audit/outbox.entity.js';
 import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity.js';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity.js';
 import { UserEntity } from '../modules/auth/user.entity.js';
@@ -24,6 +25,7 @@ export const ENTITIES = [
   EditionEntity,
   ApplicationEntity,
   AuditEntity,
+  OutboxEntity,
   FileEntity,
   MaterialSlotEntity,
 ];

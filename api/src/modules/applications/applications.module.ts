@@ -1,8 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { EditionsModule } from '../editions/editions.module.js';
 import { FactsModule } from '../facts/facts.module.js';
 import { OrgsModule } from '../orgs/orgs.module.js';
+import { ApplicationChanges } from './application-changes.js';
 import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 import { MaterialsController } from './materials.controller.js';
@@ -17,9 +19,9 @@ export class ApplicationsModule {
   static register(files: DynamicModule): DynamicModule {
     return {
       module: ApplicationsModule,
-      imports: [AccessModule, EditionsModule, FactsModule, OrgsModule, files],
+      imports: [AccessModule, AuditModule, EditionsModule, FactsModule, OrgsModule, files],
       controllers: [ApplicationsController, MaterialsController],
-      providers: [ApplicationsService, MaterialsService],
+      providers: [ApplicationChanges, ApplicationsService, MaterialsService],
     };
   }
 }

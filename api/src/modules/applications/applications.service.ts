@@ -2,9 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   APPLICATION_STATUS_LABELS,
   type ApplicationStatus,
-  canTransition,
-  type CountyId,
-  countyName,
   type Edition,
   evaluateValidated,
   type Facts,
@@ -16,24 +13,24 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
-import { Transactions } from '../../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
 import { type Principal } from '../../common/tokens.js';
+import { Transactions } from '../../database/transactions.js';
+import { AccessService } from '../access/access.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { FactsService } from '../facts/facts.service.js';
-import { AccessService } from '../access/access.service.js';
-import { type AccessAction } from '../access/policy.js';
 import { OrgsService } from '../orgs/orgs.service.js';
+import {
+  ApplicationChanges,
+  applicationEvent,
+  auditShape,
+  type FirmAtSubmission,
+  firmAtSubmission,
+} from './application-changes.js';
 import { ApplicationEntity, scopeOf } from './application.entity.js';
 import { MaterialsService } from './materials.service.js';
 
-/** The firm as it stood when the application was submitted. */
-export interface FirmAtSubmission {
-  name: string;
-  uscc: string;
-  county: CountyId;
-  countyName: string;
-}
+export { type FirmAtSubmission } from './application-changes.js';
 
 export interface ApplicationView {
   id: number;
@@ -59,21 +56,6 @@ export interface ApplicationView {
 const activeKey = (orgId: number, programId: string, year: number): string => `${orgId}:${programId}:${year}`;
 const onceKey = (orgId: number, programId: string): string => `${orgId}:${programId}`;
 
-const firmAtSubmission = (a: ApplicationEntity): FirmAtSubmission | null =>
-  a.orgName !== null && a.orgUscc !== null && a.orgCounty !== null
-    ? { name: a.orgName, uscc: a.orgUscc, county: a.orgCounty, countyName: countyName(a.orgCounty) }
-    : null;
-
-/** Only what the audit log needs to show a change. */
-const auditShape = (a: ApplicationEntity) => ({
-  status: a.status,
-  programId: a.programId,
-  claimYear: a.claimYear,
-  maxAmountFen: a.maxAmountFen,
-  factsSnapshot: a.factsSnapshot,
-  firmAtSubmission: firmAtSubmission(a),
-});
-
 @Injectable()
 export class ApplicationsService {
   constructor(
@@ -83,7 +65,8 @@ export class ApplicationsService {
     private readonly orgs: OrgsService,
     private readonly facts: FactsService,
     private readonly editions: EditionsService,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
+    private readonly workflow: ApplicationChanges,
     private readonly clock: Clock,
     private readonly materials: MaterialsService,
   ) {}
@@ -113,21 +96,13 @@ export class ApplicationsService {
   }
 
   /**
-   * The application, if the caller may do `action` with it; NOT_FOUND otherwise, as if it did not
-   * exist. Only the access decision becomes a 404: a failing database is the 500 it is.
+   * The application, if the caller may read it; NOT_FOUND otherwise, as if it did not exist.
+   * Only the access decision becomes a 404: a failing database is the 500 it is.
    */
-  private async load(
-    principal: Principal,
-    id: number,
-    action: Extract<AccessAction, 'application.read' | 'application.edit'>,
-    manager: EntityManager,
-    lock = false,
-  ): Promise<ApplicationEntity> {
-    const app = await manager
-      .getRepository(ApplicationEntity)
-      .findOne({ where: { id }, ...(lock && this.tx.lock ? { lock: this.tx.lock } : {}) });
+  private async load(principal: Principal, id: number): Promise<ApplicationEntity> {
+    const app = await this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
     if (!app) throw notFound('申报');
-    await this.access.requireAccess(principal, action, { kind: 'application', application: scopeOf(app) }, manager);
+    await this.access.requireAccess(principal, 'application.read', { kind: 'application', application: scopeOf(app) });
     return app;
   }
 
@@ -147,7 +122,7 @@ export class ApplicationsService {
     const active = activeKey(orgId, programId, claimYear);
     const once = oneOff ? onceKey(orgId, programId) : null;
     try {
-      const app = await this.tx.run(async (m) => {
+      const app = await this.changes.recordChange(principal, 'application.created', async (m) => {
         await this.access.requireAccess(principal, 'application.create', { kind: 'org', orgId }, m);
         await this.refuseDuplicate(m, active, once);
         const { facts } = await this.facts.factsOf(orgId, claimYear, m);
@@ -175,15 +150,14 @@ export class ApplicationsService {
             withdrawnAt: null,
           }),
         );
-        await this.audit.record(m, {
-          actor: principal,
-          action: 'application.created',
-          entity: 'application',
-          entityId: saved.id,
-          orgId,
-          after: auditShape(saved),
-        });
-        return saved;
+        return {
+          result: saved,
+          change: {
+            subject: { entity: 'application', id: saved.id, orgId },
+            after: auditShape(saved),
+            event: { ...applicationEvent(saved), editionId: saved.editionId },
+          },
+        };
       });
       return this.view(app);
     } catch (error) {
@@ -218,7 +192,7 @@ export class ApplicationsService {
   }
 
   async get(principal: Principal, id: number): Promise<ApplicationView> {
-    return this.view(await this.load(principal, id, 'application.read', this.dataSource.manager));
+    return this.view(await this.load(principal, id));
   }
 
   /** Edits a draft's facts (null clears one) or takes the firm's current facts again. */
@@ -228,12 +202,7 @@ export class ApplicationsService {
     input: { facts?: Record<string, unknown>; refreshFromOrg?: boolean },
   ): Promise<ApplicationView> {
     const given = input.facts ? parseFacts(input.facts) : {};
-    return this.change(principal, id, 'application.updated', async (app, m) => {
-      if (app.status !== 'draft')
-        throw new AppError(
-          'INVALID_TRANSITION',
-          `申报当前为“${APPLICATION_STATUS_LABELS[app.status]}”，只有草稿可以修改`,
-        );
+    const app = await this.workflow.apply(principal, id, 'application.updated', async (app, m) => {
       const base = input.refreshFromOrg
         ? (await this.facts.factsOf(app.orgId, app.claimYear, m)).facts
         : app.factsSnapshot;
@@ -241,7 +210,9 @@ export class ApplicationsService {
       app.factsSnapshot = Object.fromEntries(
         Object.entries({ ...base, ...given }).filter(([k]) => !cleared.has(k)),
       ) as Facts;
+      return { event: { facts: Object.keys(input.facts ?? {}), refreshedFromOrg: input.refreshFromOrg === true } };
     });
+    return this.view(app);
   }
 
   /**
@@ -249,17 +220,9 @@ export class ApplicationsService {
    * find it eligible on its snapshot; otherwise refused with the conditions to fix.
    */
   async submit(principal: Principal, id: number): Promise<ApplicationView> {
-    return this.change(principal, id, 'application.submitted', async (app, m) => {
-      this.transition(app, 'submitted');
+    const submitted = await this.workflow.apply(principal, id, 'application.submitted', async (app, m) => {
       const { edition } = await this.programOf(app.claimYear, app.programId);
-      const today = this.clock.today();
-      const { opens, closes } = edition.applicationWindow;
-      if (today < opens || today > closes)
-        throw new AppError(
-          'OUTSIDE_WINDOW',
-          `不在申报时间内：${app.claimYear}年度的申报时间为${formatDateZh(opens)}至${formatDateZh(closes)}`,
-          { opens, closes, today },
-        );
+      this.checkWindow(edition, app.claimYear);
 
       const response = evaluateValidated(
         { claimYear: app.claimYear, facts: app.factsSnapshot, programs: [app.programId] },
@@ -301,59 +264,33 @@ export class ApplicationsService {
       app.evaluation = result;
       app.maxAmountFen = result.maxAmountFen;
       app.submittedAt = this.clock.now();
+      return { event: { maxAmountFen: result.maxAmountFen } };
     });
+    return this.view(submitted);
+  }
+
+  /** Submission happens inside the edition's application window. */
+  private checkWindow(edition: Edition, claimYear: number): void {
+    const today = this.clock.today();
+    const { opens, closes } = edition.applicationWindow;
+    if (today < opens || today > closes)
+      throw new AppError(
+        'OUTSIDE_WINDOW',
+        `不在申报时间内：${claimYear}年度的申报时间为${formatDateZh(opens)}至${formatDateZh(closes)}`,
+        { opens, closes, today },
+      );
   }
 
   /** Withdraws before a decision; frees the program for a new application. */
   async withdraw(principal: Principal, id: number): Promise<ApplicationView> {
-    return this.change(principal, id, 'application.withdrawn', (app) => {
-      this.transition(app, 'withdrawn');
+    const app = await this.workflow.apply(principal, id, 'application.withdrawn', async (app) => {
+      const from = app.status;
       app.status = 'withdrawn';
       app.activeKey = null;
       app.onceKey = null;
       app.withdrawnAt = this.clock.now();
-    });
-  }
-
-  /**
-   * One change of an application, whole or not at all: loads it for a member (locked), applies
-   * `mutate`, saves it and writes the audit entry in the same transaction.
-   */
-  private async change(
-    principal: Principal,
-    id: number,
-    action: string,
-    mutate: (app: ApplicationEntity, m: EntityManager) => Promise<void> | void,
-  ): Promise<ApplicationView> {
-    const app = await this.tx.run(async (m) => {
-      const app = await this.load(principal, id, 'application.edit', m, true);
-      const before = auditShape(app);
-      await mutate(app, m);
-      app.updatedAt = this.clock.now();
-      await m.getRepository(ApplicationEntity).save(app);
-      await this.audit.record(m, {
-        actor: principal,
-        action,
-        entity: 'application',
-        entityId: app.id,
-        orgId: app.orgId,
-        before,
-        after: auditShape(app),
-      });
-      return app;
+      return { event: { from } };
     });
     return this.view(app);
-  }
-
-  private transition(app: ApplicationEntity, to: ApplicationStatus): void {
-    if (!canTransition(app.status, to))
-      throw new AppError(
-        'INVALID_TRANSITION',
-        `申报当前为“${APPLICATION_STATUS_LABELS[app.status]}”，不能${to === 'submitted' ? '提交' : '撤回'}`,
-        {
-          from: app.status,
-          to,
-        },
-      );
   }
 }

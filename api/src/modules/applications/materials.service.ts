@@ -5,13 +5,11 @@ import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
-import { Transactions } from '../../database/transactions.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
-import { type AccessAction } from '../access/policy.js';
-import { AuditService } from '../audit/audit.service.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { type FileView, FilesService } from '../files/files.service.js';
+import { ApplicationChanges } from './application-changes.js';
 import { ApplicationEntity, scopeOf } from './application.entity.js';
 import { MaterialSlotEntity } from './material-slot.entity.js';
 
@@ -38,10 +36,9 @@ const CURRENT: MaterialSlotEntity['status'][] = ['attached', 'accepted', 'reject
 export class MaterialsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: Transactions,
     private readonly access: AccessService,
     private readonly editions: EditionsService,
-    private readonly audit: AuditService,
+    private readonly workflow: ApplicationChanges,
     private readonly files: FilesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -52,19 +49,11 @@ export class MaterialsService {
     return edition?.programs[app.programId]?.materials ?? [];
   }
 
-  /** The application, if the caller may do `action` with its materials; NOT_FOUND if they may not see it. */
-  private async load(
-    principal: Principal,
-    id: number,
-    action: Extract<AccessAction, 'material.read' | 'material.attach' | 'material.review'>,
-    m: EntityManager,
-    lock = false,
-  ): Promise<ApplicationEntity> {
-    const app = await m
-      .getRepository(ApplicationEntity)
-      .findOne({ where: { id }, ...(lock && this.tx.lock ? { lock: this.tx.lock } : {}) });
+  /** The application, if the caller may read its materials; NOT_FOUND if they may not see it. */
+  private async load(principal: Principal, id: number): Promise<ApplicationEntity> {
+    const app = await this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
     if (!app) throw notFound('申报');
-    await this.access.requireAccess(principal, action, { kind: 'application', application: scopeOf(app) }, m);
+    await this.access.requireAccess(principal, 'material.read', { kind: 'application', application: scopeOf(app) });
     return app;
   }
 
@@ -78,7 +67,7 @@ export class MaterialsService {
   }
 
   async slots(principal: Principal, id: number): Promise<{ applicationId: number; materials: MaterialView[] }> {
-    const app = await this.load(principal, id, 'material.read', this.dataSource.manager);
+    const app = await this.load(principal, id);
     const rows = await this.dataSource
       .getRepository(MaterialSlotEntity)
       .find({ where: { applicationId: id }, order: { id: 'DESC' } });
@@ -134,8 +123,7 @@ export class MaterialsService {
     materialId: string,
     fileId: number,
   ): Promise<{ applicationId: number; materials: MaterialView[] }> {
-    await this.tx.run(async (m) => {
-      const app = await this.load(principal, id, 'material.attach', m, true);
+    await this.workflow.apply(principal, id, 'application.material-attached', async (app, m) => {
       const material = (await this.materialsOf(app)).find((x) => x.id === materialId);
       if (!material)
         throw new AppError('INVALID_REQUEST', '该项目没有这项材料', [
@@ -143,8 +131,8 @@ export class MaterialsService {
         ]);
       const slots = m.getRepository(MaterialSlotEntity);
       const current = await slots.findOne({ where: { applicationId: id, materialId, status: In(CURRENT) } });
-      const reopened = app.status === 'submitted' && current?.status === 'rejected';
-      if (app.status !== 'draft' && !reopened)
+      // A submitted application takes a new file only where a reviewer sent the old one back.
+      if (app.status === 'submitted' && current?.status !== 'rejected')
         throw new AppError('INVALID_TRANSITION', '申报已提交，只能更换被退回的材料');
       const [file] = await this.files.views([fileId], m);
       if (!file || file.orgId !== app.orgId) throw notFound('文件');
@@ -179,15 +167,13 @@ export class MaterialsService {
           attachedAt: this.clock.now(),
         }),
       );
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'application.material-attached',
-        entity: 'application',
-        entityId: id,
-        orgId: app.orgId,
-        before: current ? { materialId, fileId: current.fileId, status: current.status } : null,
-        after: { materialId, fileId, slotId: row.id },
-      });
+      return {
+        event: { materialId, fileId, replacedFileId: current?.fileId ?? null },
+        audit: {
+          before: current ? { materialId, fileId: current.fileId, status: current.status } : null,
+          after: { materialId, fileId, slotId: row.id },
+        },
+      };
     });
     return this.slots(principal, id);
   }
@@ -204,29 +190,28 @@ export class MaterialsService {
       throw new AppError('INVALID_REQUEST', '退回材料时请写明原因', [
         { field: 'reason', message: '请写明退回原因，告诉企业如何修改' },
       ]);
-    await this.tx.run(async (m) => {
-      const app = await this.load(principal, id, 'material.review', m, true);
-      if (app.status !== 'submitted') throw new AppError('INVALID_TRANSITION', '只有已提交的申报可以审核材料');
+    const status = decision === 'accept' ? 'accepted' : 'rejected';
+    /** Records the decision on the slot; gives the audit's before and after. */
+    const decide = async (m: EntityManager): Promise<{ before: unknown; after: unknown }> => {
       const slots = m.getRepository(MaterialSlotEntity);
       const current = await slots.findOne({ where: { applicationId: id, materialId, status: In(CURRENT) } });
       if (!current) throw notFound('材料');
-      const status = decision === 'accept' ? 'accepted' : 'rejected';
       await slots.update(current.id, {
         status,
         reason: reason?.trim() ?? null,
         reviewedBy: principal.userId,
         reviewedAt: this.clock.now(),
       });
-      await this.audit.record(m, {
-        actor: principal,
-        action: `application.material-${status}`,
-        entity: 'application',
-        entityId: id,
-        orgId: app.orgId,
-        before: { materialId, status: current.status },
-        after: { materialId, status, reason: reason ?? null },
+      return { before: { materialId, status: current.status }, after: { materialId, status, reason: reason ?? null } };
+    };
+    if (decision === 'accept')
+      await this.workflow.apply(principal, id, 'application.material-accepted', async (_app, m) => {
+        return { event: { materialId }, audit: await decide(m) };
       });
-    });
+    else
+      await this.workflow.apply(principal, id, 'application.material-rejected', async (_app, m) => {
+        return { event: { materialId, reason: reason?.trim() ?? '' }, audit: await decide(m) };
+      });
     return this.slots(principal, id);
   }
 

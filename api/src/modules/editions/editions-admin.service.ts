@@ -11,7 +11,8 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
 import { Transactions } from '../../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AccessService } from '../access/access.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { type Principal } from '../../common/tokens.js';
 import { FactsService } from '../facts/facts.service.js';
 import { OrgsService } from '../orgs/orgs.service.js';
@@ -78,7 +79,8 @@ export class EditionsAdminService {
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
     private readonly editions: EditionsService,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
+    private readonly access: AccessService,
     private readonly clock: Clock,
     private readonly facts: FactsService,
     private readonly orgs: OrgsService,
@@ -88,14 +90,16 @@ export class EditionsAdminService {
     return { id: row.id, status: row.status, claimYear: row.claimYear, document: row.document };
   }
 
-  async get(id: string): Promise<DraftView> {
+  async get(principal: Principal, id: string): Promise<DraftView> {
+    await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     const row = await this.dataSource.getRepository(EditionEntity).findOneBy({ id });
     if (!row) throw notFound('政策版本');
     return this.view(row);
   }
 
   async createDraft(principal: Principal, baseId: string, id: string): Promise<DraftView> {
-    return this.tx.run(async (m) => {
+    await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
+    return this.changes.recordChange(principal, 'edition.draft-created', async (m) => {
       const repo = m.getRepository(EditionEntity);
       const base = await repo.findOneBy({ id: baseId });
       if (!base) throw notFound('政策版本');
@@ -112,14 +116,14 @@ export class EditionsAdminService {
         publishedAt: null,
       });
       await repo.save(row);
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'edition.draft-created',
-        entity: 'edition',
-        entityId: id,
-        after: { baseId },
-      });
-      return this.view(row);
+      return {
+        result: this.view(row),
+        change: {
+          subject: { entity: 'edition', id, orgId: null },
+          after: { baseId },
+          event: { editionId: id, baseId },
+        },
+      };
     });
   }
 
@@ -128,7 +132,8 @@ export class EditionsAdminService {
       throw new AppError('INVALID_REQUEST', '不能修改版本编号', [
         { field: 'document.id', message: '版本编号创建后不能修改' },
       ]);
-    return this.tx.run(async (m) => {
+    await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
+    return this.changes.recordChange(principal, 'edition.draft-updated', async (m) => {
       const repo = m.getRepository(EditionEntity);
       const row = await repo.findOne({ where: { id }, lock: this.tx.lock });
       if (!row) throw notFound('政策版本');
@@ -140,15 +145,15 @@ export class EditionsAdminService {
       row.document = structuredClone(edition);
       row.claimYear = edition.claimYear;
       await repo.save(row);
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'edition.draft-updated',
-        entity: 'edition',
-        entityId: id,
-        before,
-        after: row.document,
-      });
-      return this.view(row);
+      return {
+        result: this.view(row),
+        change: {
+          subject: { entity: 'edition', id, orgId: null },
+          before,
+          after: row.document,
+          event: { editionId: id },
+        },
+      };
     });
   }
 
@@ -156,7 +161,8 @@ export class EditionsAdminService {
    * The draft against the edition in force for its claim year (or the 2023 one it was copied
    * from), on every firm's stored facts: who gains, who loses, and what each pool would owe.
    */
-  async preview(id: string): Promise<Preview> {
+  async preview(principal: Principal, id: string): Promise<Preview> {
+    await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     const row = await this.dataSource.getRepository(EditionEntity).findOneBy({ id });
     if (!row) throw notFound('政策版本');
     const draft = this.valid(row.document);
@@ -218,7 +224,8 @@ export class EditionsAdminService {
   }
 
   async publish(principal: Principal, id: string): Promise<DraftView> {
-    const published = await this.tx.run(async (m) => {
+    await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
+    const published = await this.changes.recordChange(principal, 'edition.published', async (m) => {
       const repo = m.getRepository(EditionEntity);
       const row = await repo.findOne({ where: { id }, lock: this.tx.lock });
       if (!row) throw notFound('政策版本');
@@ -235,14 +242,14 @@ export class EditionsAdminService {
         },
       );
       if (!result.affected) throw new AppError('CONFLICT', '该政策版本已发布');
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'edition.published',
-        entity: 'edition',
-        entityId: id,
-        after: { claimYear: edition.claimYear, validFrom: edition.validFrom, validTo: edition.validTo },
-      });
-      return repo.findOneByOrFail({ id });
+      return {
+        result: await repo.findOneByOrFail({ id }),
+        change: {
+          subject: { entity: 'edition', id, orgId: null },
+          after: { claimYear: edition.claimYear, validFrom: edition.validFrom, validTo: edition.validTo },
+          event: { editionId: id, claimYear: edition.claimYear },
+        },
+      };
     });
     this.editions.forget();
     return this.view(published);

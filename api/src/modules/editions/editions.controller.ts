@@ -27,8 +27,8 @@ export class EditionsController {
 
   @Roles('admin')
   @Get('editions/:id')
-  get(@Param('id') id: string): Promise<DraftView> {
-    return this.admin.get(id);
+  get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<DraftView> {
+    return this.admin.get(user, id);
   }
 
   /** Copies an edition into a new draft. */
@@ -50,8 +50,8 @@ export class EditionsController {
 
   @Roles('admin')
   @Get('editions/:id/preview')
-  preview(@Param('id') id: string): Promise<Preview> {
-    return this.admin.preview(id);
+  preview(@CurrentUser() user: Principal, @Param('id') id: string): Promise<Preview> {
+    return this.admin.preview(user, id);
   }
 
   @Roles('admin')

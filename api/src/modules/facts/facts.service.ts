@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { parseInteger } from '../../common/integers.js';
 import { Transactions } from '../../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
 import { FactChangeEntity, FactEntity, type Provenance } from './fact.entity.js';
@@ -36,7 +36,7 @@ export class FactsService {
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
   ) {}
 
@@ -103,7 +103,7 @@ export class FactsService {
     const given = parseFacts(input) as Record<string, unknown>;
     const cleared = Object.keys(input).filter((k) => input[k] === null);
 
-    return this.tx.run(async (m) => {
+    return this.changes.recordChange(principal, 'facts.updated', async (m) => {
       await this.access.requireAccess(principal, 'facts.write', { kind: 'org', orgId }, m);
       const repo = m.getRepository(FactEntity);
       const existing = new Map(
@@ -158,18 +158,21 @@ export class FactsService {
       if (changes.length > 0) {
         const history = m.getRepository(FactChangeEntity);
         await history.save(changes.map((c) => history.create(c)));
-        await this.audit.record(m, {
-          actor: principal,
-          action: 'facts.updated',
-          entity: 'facts',
-          entityId: `${orgId}:${claimYear}`,
-          orgId,
-          before,
-          after,
-        });
       }
       const { facts, rows } = await this.factsOf(orgId, claimYear, m);
-      return this.view(orgId, claimYear, rows, facts);
+      return {
+        result: this.view(orgId, claimYear, rows, facts),
+        // Setting facts to what they already are is no change: nothing to audit or announce.
+        change:
+          changes.length > 0
+            ? {
+                subject: { entity: 'facts', id: `${orgId}:${claimYear}`, orgId },
+                before,
+                after,
+                event: { orgId, claimYear, names: Object.keys(after) as FactName[] },
+              }
+            : null,
+      };
     });
   }
 

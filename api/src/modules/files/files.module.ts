@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { FileUses } from './file-uses.js';
 import { FilesController } from './files.controller.js';
 import { FilesService } from './files.service.js';
@@ -16,7 +17,7 @@ export class FilesModule {
   static register(storage: FileStorage, uses: Type<FileUses>): DynamicModule {
     return {
       module: FilesModule,
-      imports: [AccessModule],
+      imports: [AccessModule, AuditModule],
       controllers: [FilesController],
       providers: [
         { provide: FILE_STORAGE, useValue: storage },

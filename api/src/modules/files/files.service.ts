@@ -10,9 +10,8 @@ import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
-import { Transactions } from '../../database/transactions.js';
 import { AccessService } from '../access/access.service.js';
-import { AuditService } from '../audit/audit.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { type Principal } from '../../common/tokens.js';
 import { sniffFile } from './content/sniff.js';
 import { MalformedFileError, stripMetadata } from './content/strip.js';
@@ -74,9 +73,8 @@ export class FilesService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: Transactions,
     private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
     private readonly uses: FileUses,
     private readonly clock: Clock,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
@@ -124,7 +122,7 @@ export class FilesService {
 
       await this.storage.put(sha256, temp);
       try {
-        const file = await this.tx.run(async (m) => {
+        const file = await this.changes.recordChange(principal, 'file.uploaded', async (m) => {
           const saved = await m.getRepository(FileEntity).save(
             m.getRepository(FileEntity).create({
               orgId,
@@ -137,15 +135,14 @@ export class FilesService {
               uploadedBy: principal.userId,
             }),
           );
-          await this.audit.record(m, {
-            actor: principal,
-            action: 'file.uploaded',
-            entity: 'file',
-            entityId: saved.id,
-            orgId,
-            after: { name: saved.originalName, kind: saved.kind, size, sha256 },
-          });
-          return saved;
+          return {
+            result: saved,
+            change: {
+              subject: { entity: 'file', id: saved.id, orgId },
+              after: { name: saved.originalName, kind: saved.kind, size, sha256 },
+              event: { orgId, fileId: saved.id, kind: saved.kind, size },
+            },
+          };
         });
         return { file: toFileView(file), deduplicated: false };
       } catch (error) {

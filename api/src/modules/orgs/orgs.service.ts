@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors.js';
 import { maskName, maskPhone } from '../../common/masking.js';
 import { Transactions } from '../../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
 import { type MemberRole } from '../access/policy.js';
@@ -58,7 +58,7 @@ export class OrgsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
     private readonly access: AccessService,
   ) {}
@@ -68,7 +68,7 @@ export class OrgsService {
     const taken = await this.dataSource.getRepository(OrgEntity).existsBy({ uscc: dto.uscc });
     if (taken) throw usccTaken();
     try {
-      return await this.tx.run(async (m) => {
+      return await this.changes.recordChange(principal, 'org.registered', async (m) => {
         const org = await m
           .getRepository(OrgEntity)
           .save(
@@ -77,15 +77,14 @@ export class OrgsService {
               .create({ ...dto, orgTypes: [...new Set(dto.orgTypes)], createdBy: principal.userId }),
           );
         await this.access.addMember(m, org.id, principal.userId, 'admin');
-        await this.audit.record(m, {
-          actor: principal,
-          action: 'org.registered',
-          entity: 'org',
-          entityId: org.id,
-          orgId: org.id,
-          after: dto,
-        });
-        return toOrgView(org, 'admin');
+        return {
+          result: toOrgView(org, 'admin'),
+          change: {
+            subject: { entity: 'org', id: org.id, orgId: org.id },
+            after: dto,
+            event: { orgId: org.id, name: org.name, county: org.county },
+          },
+        };
       });
     } catch (error) {
       // Two registrations of one code at once: the unique index decides, the loser is told why.
@@ -131,28 +130,27 @@ export class OrgsService {
   }
 
   async update(principal: Principal, orgId: number, dto: UpdateOrgDto): Promise<OrgView> {
-    return this.tx.run(async (m) => {
+    return this.changes.recordChange(principal, 'org.updated', async (m) => {
       await this.access.requireAccess(principal, 'org.manage', { kind: 'org', orgId }, m);
       const repo = m.getRepository(OrgEntity);
       const before = await repo.findOneOrFail({ where: { id: orgId }, lock: this.tx.lock });
       const after = repo.merge(repo.create({ ...before }), { ...dto });
       await repo.save(after);
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'org.updated',
-        entity: 'org',
-        entityId: orgId,
-        orgId,
-        before: pick(before, Object.keys(dto)),
-        after: dto,
-      });
-      return toOrgView(after, 'admin');
+      return {
+        result: toOrgView(after, 'admin'),
+        change: {
+          subject: { entity: 'org', id: orgId, orgId },
+          before: pick(before, Object.keys(dto)),
+          after: dto,
+          event: { orgId, fields: Object.keys(dto) },
+        },
+      };
     });
   }
 
   /** A one-time code (8 characters, 7 days), shown once; only its hash is stored. */
   async invite(principal: Principal, orgId: number): Promise<{ code: string; expiresAt: string }> {
-    return this.tx.run(async (m) => {
+    return this.changes.recordChange(principal, 'org.invite-created', async (m) => {
       await this.access.requireAccess(principal, 'org.manage', { kind: 'org', orgId }, m);
       const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
       const expiresAt = new Date(this.clock.now().getTime() + INVITE_DAYS * 86_400_000);
@@ -163,21 +161,20 @@ export class OrgsService {
             .getRepository(InviteEntity)
             .create({ orgId, codeHash: hashCode(code), expiresAt, createdBy: principal.userId }),
         );
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'org.invite-created',
-        entity: 'org',
-        entityId: orgId,
-        orgId,
-        after: { inviteId: invite.id, expiresAt },
-      });
-      return { code, expiresAt: expiresAt.toISOString() };
+      return {
+        result: { code, expiresAt: expiresAt.toISOString() },
+        change: {
+          subject: { entity: 'org', id: orgId, orgId },
+          after: { inviteId: invite.id, expiresAt },
+          event: { orgId, inviteId: invite.id, expiresAt: expiresAt.toISOString() },
+        },
+      };
     });
   }
 
   async join(principal: Principal, code: string): Promise<OrgView> {
     await this.access.requireAccess(principal, 'org.join', { kind: 'service' });
-    return this.tx.run(async (m) => {
+    return this.changes.recordChange(principal, 'org.member-joined', async (m) => {
       const invites = m.getRepository(InviteEntity);
       const invite = await invites.findOne({ where: { codeHash: hashCode(code) }, lock: this.tx.lock });
       const invalid = new AppError('INVALID_REQUEST', '邀请码无效或已过期，请向企业管理员索取新的邀请码', [
@@ -193,15 +190,14 @@ export class OrgsService {
       );
       if (!used.affected) throw invalid;
       await this.access.addMember(m, invite.orgId, principal.userId, 'member');
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'org.member-joined',
-        entity: 'membership',
-        entityId: invite.orgId,
-        orgId: invite.orgId,
-        after: { userId: principal.userId, role: 'member' },
-      });
-      return toOrgView(await m.getRepository(OrgEntity).findOneByOrFail({ id: invite.orgId }), 'member');
+      return {
+        result: toOrgView(await m.getRepository(OrgEntity).findOneByOrFail({ id: invite.orgId }), 'member'),
+        change: {
+          subject: { entity: 'membership', id: invite.orgId, orgId: invite.orgId },
+          after: { userId: principal.userId, role: 'member' },
+          event: { orgId: invite.orgId, userId: principal.userId, role: 'member' },
+        },
+      };
     });
   }
 }
