@@ -7,6 +7,8 @@ const TABLES = [
   'application_materials',
   'applications',
   'audit_log',
+  'edition_contents',
+  'edition_versions',
   'editions',
   'fact_changes',
   'files',

@@ -6,7 +6,7 @@ import { OutboxEntity } from '../modules/audit/outbox.entity.js';
 import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity.js';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity.js';
 import { UserEntity } from '../modules/auth/user.entity.js';
-import { EditionEntity } from '../modules/editions/edition.entity.js';
+import { EditionContentEntity, EditionEntity, EditionVersionEntity } from '../modules/editions/edition.entity.js';
 import { FactChangeEntity, FactEntity } from '../modules/facts/fact.entity.js';
 import { FileEntity } from '../modules/files/file.entity.js';
 import { InviteEntity } from '../modules/orgs/invite.entity.js';
@@ -23,6 +23,8 @@ export const ENTITIES = [
   FactEntity,
   FactChangeEntity,
   EditionEntity,
+  EditionContentEntity,
+  EditionVersionEntity,
   ApplicationEntity,
   AuditEntity,
   OutboxEntity,

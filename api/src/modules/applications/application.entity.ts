@@ -21,6 +21,13 @@ export class ApplicationEntity {
   @Column({ name: 'edition_id', type: 'varchar', length: 32 })
   editionId!: string;
 
+  /**
+   * The edition version it was created under (edition_versions.id): its programs, materials and
+   * evaluation are read from that version and no other, whatever is published later.
+   */
+  @Column({ name: 'edition_version_id', type: 'int' })
+  editionVersionId!: number;
+
   @Column({ type: 'varchar', length: 24 })
   status!: ApplicationStatus;
 

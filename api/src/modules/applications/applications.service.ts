@@ -17,7 +17,7 @@ import { type Principal } from '../../common/tokens.js';
 import { Transactions } from '../../database/transactions.js';
 import { AccessService } from '../access/access.service.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
-import { EditionsService } from '../editions/editions.service.js';
+import { type EditionVersion, EditionsService } from '../editions/editions.service.js';
 import { FactsService } from '../facts/facts.service.js';
 import { OrgsService } from '../orgs/orgs.service.js';
 import {
@@ -40,6 +40,8 @@ export interface ApplicationView {
   measure: number;
   claimYear: number;
   editionId: string;
+  /** The version of the edition it was made under: its programs, materials and rules. */
+  editionVersion: number;
   status: ApplicationStatus;
   statusLabel: string;
   factsSnapshot: Facts;
@@ -71,9 +73,12 @@ export class ApplicationsService {
     private readonly materials: MaterialsService,
   ) {}
 
-  private async view(a: ApplicationEntity): Promise<ApplicationView> {
-    const edition = (await this.editions.publishedEditions()).find((e) => e.id === a.editionId);
-    const program = edition?.programs[a.programId];
+  private async view(
+    a: ApplicationEntity,
+    pinned: EditionVersion | Promise<EditionVersion> = this.editions.version(a.editionVersionId),
+  ): Promise<ApplicationView> {
+    const { edition, version } = await pinned;
+    const program = edition.programs[a.programId];
     return {
       id: a.id,
       orgId: a.orgId,
@@ -82,6 +87,7 @@ export class ApplicationsService {
       measure: program?.measure ?? 0,
       claimYear: a.claimYear,
       editionId: a.editionId,
+      editionVersion: version,
       status: a.status,
       statusLabel: APPLICATION_STATUS_LABELS[a.status],
       factsSnapshot: a.factsSnapshot,
@@ -106,19 +112,23 @@ export class ApplicationsService {
     return app;
   }
 
-  private async programOf(claimYear: number, programId: ProgramId): Promise<{ edition: Edition; oneOff: boolean }> {
-    const edition = await this.editions.forYear(claimYear);
-    const program = edition.programs[programId];
+  /** The version in force for the year, which a new application records, and the program in it. */
+  private async programOf(
+    claimYear: number,
+    programId: ProgramId,
+  ): Promise<{ pinned: EditionVersion; oneOff: boolean }> {
+    const pinned = await this.editions.inForce(claimYear);
+    const program = pinned.edition.programs[programId];
     if (!program)
       throw new AppError('INVALID_REQUEST', `${claimYear}年度政策没有此项目`, [
         { field: 'programId', message: `${claimYear}年度政策没有此项目` },
       ]);
-    return { edition, oneOff: program.oneOff };
+    return { pinned, oneOff: program.oneOff };
   }
 
   async create(principal: Principal, orgId: number, programId: ProgramId, claimYear: number): Promise<ApplicationView> {
     await this.access.requireAccess(principal, 'application.create', { kind: 'org', orgId });
-    const { edition, oneOff } = await this.programOf(claimYear, programId);
+    const { pinned, oneOff } = await this.programOf(claimYear, programId);
     const active = activeKey(orgId, programId, claimYear);
     const once = oneOff ? onceKey(orgId, programId) : null;
     try {
@@ -133,7 +143,8 @@ export class ApplicationsService {
             orgId,
             programId,
             claimYear,
-            editionId: edition.id,
+            editionId: pinned.editionId,
+            editionVersionId: pinned.id,
             status: 'draft',
             factsSnapshot: facts,
             evaluation: null,
@@ -155,11 +166,11 @@ export class ApplicationsService {
           change: {
             subject: { entity: 'application', id: saved.id, orgId },
             after: auditShape(saved),
-            event: { ...applicationEvent(saved), editionId: saved.editionId },
+            event: { ...applicationEvent(saved), editionId: pinned.editionId, editionVersion: pinned.version },
           },
         };
       });
-      return this.view(app);
+      return this.view(app, pinned);
     } catch (error) {
       // Two creations at once: the unique keys let one through; the other is told why.
       if (!(error instanceof AppError)) await this.tx.run((m) => this.refuseDuplicate(m, active, once));
@@ -188,7 +199,10 @@ export class ApplicationsService {
     const rows = await this.dataSource
       .getRepository(ApplicationEntity)
       .find({ where: { orgId }, order: { id: 'DESC' } });
-    return Promise.all(rows.map((r) => this.view(r)));
+    const pinned = new Map(
+      [...new Set(rows.map((r) => r.editionVersionId))].map((id) => [id, this.editions.version(id)] as const),
+    );
+    return Promise.all(rows.map((r) => this.view(r, pinned.get(r.editionVersionId))));
   }
 
   async get(principal: Principal, id: number): Promise<ApplicationView> {
@@ -221,12 +235,13 @@ export class ApplicationsService {
    */
   async submit(principal: Principal, id: number): Promise<ApplicationView> {
     const submitted = await this.workflow.apply(principal, id, 'application.submitted', async (app, m) => {
-      const { edition } = await this.programOf(app.claimYear, app.programId);
+      // The rules, window and materials of the version the application was made under.
+      const { edition } = await this.editions.version(app.editionVersionId);
       this.checkWindow(edition, app.claimYear);
 
       const response = evaluateValidated(
         { claimYear: app.claimYear, facts: app.factsSnapshot, programs: [app.programId] },
-        { editions: await this.editions.publishedEditions() },
+        { editions: [edition] },
       );
       const result = JSON.parse(JSON.stringify(response.programs[0])) as ProgramResult;
       if (result.status !== 'eligible') {

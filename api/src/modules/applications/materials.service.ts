@@ -45,8 +45,8 @@ export class MaterialsService {
   ) {}
 
   private async materialsOf(app: ApplicationEntity): Promise<Material[]> {
-    const edition = (await this.editions.publishedEditions()).find((e) => e.id === app.editionId);
-    return edition?.programs[app.programId]?.materials ?? [];
+    const { edition } = await this.editions.version(app.editionVersionId);
+    return edition.programs[app.programId]?.materials ?? [];
   }
 
   /** The application, if the caller may read its materials; NOT_FOUND if they may not see it. */
@@ -85,9 +85,10 @@ export class MaterialsService {
         reviewedAt: r.reviewedAt?.toISOString() ?? null,
       };
     };
-    const edition = (await this.editions.publishedEditions()).find((e) => e.id === app.editionId);
-    // One description of the program gives both its materials and the clauses they prove.
-    const described = edition ? describePrograms(edition).find((p) => p.programId === app.programId) : undefined;
+    // The version the application was made under; one description of its program gives both its
+    // materials and the clauses they prove.
+    const { edition } = await this.editions.version(app.editionVersionId);
+    const described = describePrograms(edition).find((p) => p.programId === app.programId);
     const materials = described?.materials ?? [];
     const evaluated = app.evaluation as ProgramResult | null;
     const clauses = new Map<string, string>([

@@ -17,7 +17,7 @@ export interface ChangeEvents {
   'org.member-joined': { orgId: number; userId: number; role: 'member' };
   'facts.updated': { orgId: number; claimYear: number; names: FactName[] };
   'file.uploaded': { orgId: number; fileId: number; kind: string; size: number };
-  'application.created': ApplicationEvent & { editionId: string };
+  'application.created': ApplicationEvent & { editionId: string; editionVersion: number };
   'application.updated': ApplicationEvent & { facts: string[]; refreshedFromOrg: boolean };
   'application.submitted': ApplicationEvent & { maxAmountFen: number | null };
   'application.withdrawn': ApplicationEvent & { from: ApplicationStatus };
@@ -30,7 +30,7 @@ export interface ChangeEvents {
   'application.material-rejected': ApplicationEvent & { materialId: string; reason: string };
   'edition.draft-created': { editionId: string; baseId: string };
   'edition.draft-updated': { editionId: string };
-  'edition.published': { editionId: string; claimYear: number };
+  'edition.published': { editionId: string; claimYear: number; version: number; contentHash: string };
 }
 
 /** What every application event says: which application, whose, for what. */

@@ -86,15 +86,23 @@ export class EditionsAdminService {
     private readonly orgs: OrgsService,
   ) {}
 
-  private view(row: EditionEntity): DraftView {
-    return { id: row.id, status: row.status, claimYear: row.claimYear, document: row.document };
+  private view(row: EditionEntity, document: unknown = row.document): DraftView {
+    return { id: row.id, status: row.status, claimYear: row.claimYear, document };
+  }
+
+  /** A draft's document, or a published edition's latest version. */
+  private async documentOf(row: EditionEntity): Promise<unknown> {
+    if (row.status === 'draft') return row.document;
+    const latest = await this.editions.latestOf(row.id);
+    if (!latest) throw new Error(`published edition ${row.id} has no version`);
+    return JSON.parse(JSON.stringify(latest.edition)) as unknown;
   }
 
   async get(principal: Principal, id: string): Promise<DraftView> {
     await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     const row = await this.dataSource.getRepository(EditionEntity).findOneBy({ id });
     if (!row) throw notFound('政策版本');
-    return this.view(row);
+    return this.view(row, await this.documentOf(row));
   }
 
   async createDraft(principal: Principal, baseId: string, id: string): Promise<DraftView> {
@@ -105,7 +113,7 @@ export class EditionsAdminService {
       if (!base) throw notFound('政策版本');
       if (await repo.existsBy({ id }))
         throw new AppError('CONFLICT', `版本编号 ${id} 已存在，请换一个`, [{ field: 'id', message: '已存在' }]);
-      const document = structuredClone({ ...(base.document as Record<string, unknown>), id, demo: false });
+      const document = { ...((await this.documentOf(base)) as Record<string, unknown>), id, demo: false };
       const row = repo.create({
         id,
         claimYear: base.claimYear,
@@ -231,28 +239,23 @@ export class EditionsAdminService {
       if (!row) throw notFound('政策版本');
       if (row.status !== 'draft') throw new AppError('CONFLICT', '该政策版本已发布');
       const edition = this.valid(row.document);
-      // Conditional: of two publications at once, one wins.
+      // Conditional: of two publications at once, one wins. The content moves into version 1.
       const result = await repo.update(
         { id, status: 'draft' },
-        {
-          status: 'published',
-          publishedAt: this.clock.now(),
-          claimYear: edition.claimYear,
-          document: JSON.parse(JSON.stringify(edition)) as object,
-        },
+        { status: 'published', publishedAt: this.clock.now(), claimYear: edition.claimYear, document: null },
       );
       if (!result.affected) throw new AppError('CONFLICT', '该政策版本已发布');
+      const added = await this.editions.addVersion(m, edition);
       return {
-        result: await repo.findOneByOrFail({ id }),
+        result: { row: await repo.findOneByOrFail({ id }), document: JSON.parse(JSON.stringify(edition)) as unknown },
         change: {
           subject: { entity: 'edition', id, orgId: null },
-          after: { claimYear: edition.claimYear, validFrom: edition.validFrom, validTo: edition.validTo },
-          event: { editionId: id, claimYear: edition.claimYear },
+          after: { claimYear: edition.claimYear, validFrom: edition.validFrom, validTo: edition.validTo, ...added },
+          event: { editionId: id, claimYear: edition.claimYear, ...added },
         },
       };
     });
-    this.editions.forget();
-    return this.view(published);
+    return this.view(published.row, published.document);
   }
 
   private valid(document: unknown): Edition {
