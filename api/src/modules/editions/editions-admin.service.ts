@@ -255,6 +255,7 @@ export class EditionsAdminService {
         },
       };
     });
+    this.editions.forget();
     return this.view(published.row, published.document);
   }
 

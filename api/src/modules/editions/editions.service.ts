@@ -8,6 +8,9 @@ import { ChangeRecorder } from '../audit/change-recorder.js';
 import { contentHash } from './content-hash.js';
 import { EditionContentEntity, EditionEntity, EditionVersionEntity } from './edition.entity.js';
 
+/** How often an instance asks whether another one has published. */
+const CHECK_EVERY_MS = 1000;
+
 export type ProgramWithWindow = ProgramDescription & { applicationWindow: { opens: string; closes: string } };
 
 export interface EditionView {
@@ -63,13 +66,17 @@ interface Catalogue {
  * edition in force for a claim year is the latest version of the edition published last for
  * that year (by its first publication).
  *
- * The versions are read once and kept; before each use a cheap query (how many versions, the
- * highest id) says whether any instance has published since, so a publication through one
- * instance is seen by every other at its next request.
+ * The versions are read once and kept. A publication through this instance is seen at once; one
+ * through another instance within a second: at most once a second a cheap query (how many
+ * versions, the highest id) asks whether any instance has published since. Checking before every
+ * request cost 11% of the eligibility route's throughput on SQLite (docs/workflow.md).
  */
 @Injectable()
 export class EditionsService {
   private catalogueRead: Promise<Catalogue> | null = null;
+  private keyRead: Promise<string> | null = null;
+  /** When the key was last compared (the app's clock, ms); null: compare at the next use. */
+  private checkedAt: number | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -84,21 +91,27 @@ export class EditionsService {
 
   /**
    * Versions are only ever added, so their count and highest id change with every publication,
-   * including one whose id was taken before another's but committed after it.
+   * including one whose id was taken before another's but committed after it. Requests that
+   * arrive while a check is on its way share it: under load the check costs one small query at a
+   * time, not one a request.
    */
-  private async key(): Promise<string> {
-    const row = await this.dataSource
-      .getRepository(EditionVersionEntity)
-      .createQueryBuilder('v')
-      .select('COUNT(*)', 'n')
-      .addSelect('MAX(v.id)', 'last')
-      .getRawOne<{ n: number | string; last: number | string | null }>();
-    return `${String(row?.n ?? 0)}:${String(row?.last ?? '')}`;
+  private key(): Promise<string> {
+    this.keyRead ??= this.dataSource
+      .query('SELECT COUNT(*) AS n, MAX(id) AS last FROM edition_versions')
+      .then(
+        (rows: { n: number | string; last: number | string | null }[]) => `${rows[0]?.n ?? 0}:${rows[0]?.last ?? ''}`,
+      )
+      .finally(() => (this.keyRead = null));
+    return this.keyRead;
   }
 
   private async catalogue(): Promise<Catalogue> {
-    const key = await this.key();
+    const now = this.clock.now().getTime();
     const cached = this.catalogueRead && (await this.catalogueRead.catch(() => null));
+    const fresh = this.checkedAt !== null && now >= this.checkedAt && now - this.checkedAt < CHECK_EVERY_MS;
+    if (cached && fresh) return cached;
+    const key = await this.key();
+    this.checkedAt = now;
     if (cached?.key === key) return cached;
     const read = this.read(key, cached?.versions ?? new Map());
     this.catalogueRead = read;
@@ -142,6 +155,11 @@ export class EditionsService {
       return v ? [v] : [];
     });
     return { key, versions, current };
+  }
+
+  /** After a publication through this instance: the next use reads the versions again. */
+  forget(): void {
+    this.checkedAt = null;
   }
 
   /** Published editions in force (each edition's latest version), in publication order. */
@@ -246,7 +264,9 @@ export class EditionsService {
     } catch (error) {
       // Two instances booting at once both insert a new edition's row: the loser looks again.
       if (!(await this.repo.existsBy({ id: edition.id }))) throw error;
-      return attempt();
+      return await attempt();
+    } finally {
+      this.forget();
     }
   }
 
