@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { describePrograms, type Edition, loadEdition, type ProgramDescription } from '@huiqi/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -73,6 +73,7 @@ interface Catalogue {
  */
 @Injectable()
 export class EditionsService {
+  private readonly logger = new Logger('EditionsService');
   private catalogueRead: Promise<Catalogue> | null = null;
   private keyRead: Promise<string> | null = null;
   /** When the key was last compared (the app's clock, ms); null: compare at the next use. */
@@ -232,7 +233,7 @@ export class EditionsService {
         const repo = m.getRepository(EditionEntity);
         const row = await repo.findOne({ where: { id: edition.id }, lock: this.tx.lock });
         if (row && row.status !== 'published')
-          throw new Error(`edition ${edition.id} is an administrator's draft; the package cannot publish over it`);
+          throw new Error(`edition ${edition.id} is an administrator's draft: nothing is published over it`);
         const last = await m
           .getRepository(EditionVersionEntity)
           .findOne({ where: { editionId: edition.id }, order: { version: 'DESC' } });
@@ -270,9 +271,19 @@ export class EditionsService {
     }
   }
 
-  /** Publishes the editions that ship with the package (new ones, and new content of known ones). */
+  /**
+   * Publishes the editions that ship with the package (new ones, and new content of known ones).
+   * An administrator's draft that took a built-in edition's id first is left alone, and said so.
+   */
   async ensureBuiltIn(editions: readonly Edition[]): Promise<void> {
-    for (const edition of editions) await this.publish(edition);
+    for (const edition of editions) {
+      const row = await this.repo.findOneBy({ id: edition.id });
+      if (row?.status === 'draft') {
+        this.logger.error(`built-in edition ${edition.id} not published: an administrator's draft has its id`);
+        continue;
+      }
+      await this.publish(edition);
+    }
   }
 
   async list(): Promise<EditionView[]> {
