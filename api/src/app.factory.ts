@@ -1,5 +1,6 @@
 import { type Writable } from 'node:stream';
 import { type FastifyInstance } from 'fastify';
+import { builtInEditions, type Edition } from '@huiqi/shared';
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -45,6 +46,14 @@ const closeConnectionsOnShutdown = (fastify: FastifyInstance): void => {
   });
 };
 
+export interface AppOptions {
+  clock?: Clock;
+  /** Receives Fastify's JSON log lines instead of standard output (tests read it). */
+  logStream?: Writable;
+  /** The editions published at boot; by default the package's (a test seam for a package update). */
+  builtInEditions?: readonly Edition[];
+}
+
 export interface App {
   app: NestFastifyApplication;
   dataSource: DataSource;
@@ -55,11 +64,7 @@ export interface App {
  * Builds the whole API on a migrated database: used by `main`, by the demo and by the
  * end-to-end tests, so what is tested is what runs.
  */
-export const createApp = async (
-  config: AppConfig,
-  /** `logStream` receives Fastify's JSON log lines instead of standard output (tests read it). */
-  options: { clock?: Clock; logStream?: Writable } = {},
-): Promise<App> => {
+export const createApp = async (config: AppConfig, options: AppOptions = {}): Promise<App> => {
   const dataSource = await openDatabase(config.database);
   try {
     return await build(config, dataSource, options);
@@ -70,11 +75,7 @@ export const createApp = async (
   }
 };
 
-const build = async (
-  config: AppConfig,
-  dataSource: DataSource,
-  options: { clock?: Clock; logStream?: Writable },
-): Promise<App> => {
+const build = async (config: AppConfig, dataSource: DataSource, options: AppOptions): Promise<App> => {
   const clock = options.clock ?? new SystemClock();
   const adapter = new FastifyAdapter({
     logger: {
@@ -135,7 +136,7 @@ const build = async (
     serveWebApp(app, config.webAppDir);
 
     await app.init();
-    await app.get(EditionsService).ensureBuiltIn();
+    await app.get(EditionsService).ensureBuiltIn(options.builtInEditions ?? builtInEditions());
   } catch (error) {
     await app.close().catch(() => undefined);
     throw error;

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './common/auth.js';
 import { CoreModule, type CoreDependencies } from './core.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
+import { MaterialFileUses } from './modules/applications/material-file-uses.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { EditionsModule } from './modules/editions/editions.module.js';
@@ -16,6 +17,8 @@ import { OrgsModule } from './modules/orgs/orgs.module.js';
 @Module({})
 export class AppModule {
   static register(deps: CoreDependencies & { storage: FileStorage }): DynamicModule {
+    // One file library, imported here and by the workflow, which tells it where files are used.
+    const files = FilesModule.register(deps.storage, MaterialFileUses);
     return {
       module: AppModule,
       imports: [
@@ -26,8 +29,8 @@ export class AppModule {
         FactsModule,
         EditionsModule,
         EligibilityModule,
-        FilesModule.register(deps.storage),
-        ApplicationsModule,
+        files,
+        ApplicationsModule.register(files),
         AuditModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

@@ -4,8 +4,7 @@ import { Clock } from './common/clock.js';
 import { type AppConfig } from './config/config.js';
 import { APP_CONFIG } from './config/config.provider.js';
 import { Transactions } from './database/transactions.js';
-import { AuditService } from './modules/audit/audit.service.js';
-import { TokenSigner } from './modules/auth/tokens.js';
+import { TokenSigner } from './common/tokens.js';
 import { WechatClient } from './wechat/wechat.client.js';
 
 export interface CoreDependencies {
@@ -14,7 +13,7 @@ export interface CoreDependencies {
   clock: Clock;
 }
 
-/** What every feature uses: configuration, the database, transactions, the clock, tokens, the audit log. */
+/** The infrastructure every feature uses: configuration, the database, transactions, the clock, tokens. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -41,7 +40,6 @@ export class CoreModule {
           appSecret: config.wechat.appSecret,
         }),
       },
-      AuditService,
     ];
     return { module: CoreModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
   }

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { keyIdOf, TokenSigner } from '../../api/src/modules/auth/tokens.js';
+import { keyIdOf, TokenSigner } from '../../api/src/common/tokens.js';
 import { boot, type Booted, type Reply } from './support/app.js';
 import { ENGINES } from './support/databases.js';
 

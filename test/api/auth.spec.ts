@@ -1,5 +1,5 @@
 import { hashPassword } from '../../api/src/modules/auth/passwords.js';
-import { TokenSigner } from '../../api/src/modules/auth/tokens.js';
+import { TokenSigner } from '../../api/src/common/tokens.js';
 import { UserEntity } from '../../api/src/modules/auth/user.entity.js';
 import { boot, type Booted, type Reply } from './support/app.js';
 import { ENGINES } from './support/databases.js';

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { type EvaluationResponse } from '@huiqi/shared';
-import { MembershipEntity } from '../../api/src/modules/orgs/membership.entity.js';
+import { MembershipEntity } from '../../api/src/modules/access/membership.entity.js';
 import { OrgEntity } from '../../api/src/modules/orgs/org.entity.js';
 import { seedDemo } from '../../api/src/seed/demo.js';
 import { boot, type Booted } from './support/app.js';

@@ -1,5 +1,9 @@
+import { builtInEditions, type Edition } from '@huiqi/shared';
+import { AuditEntity } from '../../api/src/modules/audit/audit.entity.js';
+import { contentHash } from '../../api/src/modules/editions/content-hash.js';
+import { EditionContentEntity, EditionVersionEntity } from '../../api/src/modules/editions/edition.entity.js';
 import { boot, type Booted, firm } from './support/app.js';
-import { ENGINES } from './support/databases.js';
+import { createTestDatabase, ENGINES } from './support/databases.js';
 
 interface Preview {
   baseId: string;
@@ -169,22 +173,84 @@ describe.each(ENGINES)('editions as data on %s', (engine) => {
 });
 
 describe.each(ENGINES)('built-in editions on %s', (engine) => {
-  it('a database holding an older copy of the 2023 edition is brought up to date at boot', async () => {
-    const api = await boot(engine);
+  /** The 2023 edition as an older package shipped it: 九 (talent-hiring) asked for no social insurance record. */
+  const olderPackage = (): Edition => {
+    const older = JSON.parse(JSON.stringify(builtInEditions()[0])) as {
+      programs: Record<string, { materials: { id: string }[] }>;
+    };
+    const talent = older.programs['talent-hiring'] as { materials: { id: string }[] };
+    talent.materials = talent.materials.filter((m) => m.id !== 'social-insurance');
+    return older as unknown as Edition;
+  };
+  const versionsOf2023 = (api: Booted) =>
+    api.app.dataSource
+      .getRepository(EditionVersionEntity)
+      .find({ where: { editionId: '2023' }, order: { version: 'ASC' } });
+  const talentMaterials = async (api: Booted): Promise<string[]> =>
+    (
+      await api.call<{ programs: { programId: string; materials: { id: string }[] }[] }>(
+        'GET',
+        '/api/v1/programs?year=2023',
+      )
+    ).body.programs
+      .find((p) => p.programId === 'talent-hiring')
+      ?.materials.map((m) => m.id) ?? [];
+  const edition2023 = async (api: Booted) =>
+    (await api.call<{ editions: { id: string; version: number }[] }>('GET', '/api/v1/editions')).body.editions.find(
+      (e) => e.id === '2023',
+    );
+
+  it('new content for a built-in edition becomes its next version; what was published stays, each content stored once', async () => {
+    const db = await createTestDatabase(engine);
     try {
-      const { EditionEntity } = await import('../../api/src/modules/editions/edition.entity.js');
-      const { EditionsService } = await import('../../api/src/modules/editions/editions.service.js');
-      const repo = api.app.dataSource.getRepository(EditionEntity);
-      const row = await repo.findOneByOrFail({ id: '2023' });
-      const old = structuredClone(row.document) as { programs: Record<string, { materials?: unknown }> };
-      for (const program of Object.values(old.programs)) delete program.materials;
-      await repo.update('2023', { document: old as object });
-      await api.app.app.get(EditionsService).ensureBuiltIn();
-      const programs = await api.call<{ programs: { materials: unknown[] }[] }>('GET', '/api/v1/programs?year=2023');
-      expect(programs.status).toBe(200);
-      expect(programs.body.programs.every((p) => p.materials.length > 0)).toBe(true);
+      const before = await boot(engine, {}, { database: db, builtInEditions: [olderPackage()] });
+      try {
+        expect(await edition2023(before)).toMatchObject({ version: 1 });
+        expect(await talentMaterials(before)).not.toContain('social-insurance');
+      } finally {
+        await before.close();
+      }
+
+      // The package as it is now, booted twice: one new version, not two.
+      for (let boots = 0; boots < 2; boots++) {
+        const after = await boot(engine, {}, { database: db });
+        try {
+          expect(await edition2023(after)).toMatchObject({ version: 2 });
+          expect(await talentMaterials(after)).toContain('social-insurance');
+          const versions = await versionsOf2023(after);
+          expect(versions.map((v) => [v.version, v.contentHash])).toEqual([
+            [1, contentHash(olderPackage())],
+            [2, contentHash(JSON.parse(JSON.stringify(builtInEditions()[0])))],
+          ]);
+          // Version 1's content is still there, exactly as it was published.
+          const stored = await after.app.dataSource
+            .getRepository(EditionContentEntity)
+            .findOneByOrFail({ contentHash: versions[0]?.contentHash as string });
+          expect(stored.document).toEqual(JSON.parse(JSON.stringify(olderPackage())));
+        } finally {
+          await after.close();
+        }
+      }
+
+      // A package that goes back to the older content publishes it again as version 3; its
+      // content is the one already stored.
+      const back = await boot(engine, {}, { database: db, builtInEditions: [olderPackage()] });
+      try {
+        expect((await versionsOf2023(back)).map((v) => v.version)).toEqual([1, 2, 3]);
+        expect(await back.app.dataSource.getRepository(EditionContentEntity).count()).toBe(2);
+        const audit = await back.app.dataSource
+          .getRepository(AuditEntity)
+          .find({ where: { action: 'edition.published', entityId: '2023' }, order: { id: 'ASC' } });
+        expect(audit.map((a) => [a.actorRole, (a.after as { version: number }).version])).toEqual([
+          ['system', 1],
+          ['system', 2],
+          ['system', 3],
+        ]);
+      } finally {
+        await back.close();
+      }
     } finally {
-      await api.close();
+      await db.drop();
     }
   });
 });

@@ -7,6 +7,8 @@ const TABLES = [
   'application_materials',
   'applications',
   'audit_log',
+  'edition_contents',
+  'edition_versions',
   'editions',
   'fact_changes',
   'files',
@@ -15,6 +17,7 @@ const TABLES = [
   'memberships',
   'org_facts',
   'orgs',
+  'outbox',
   'refresh_tokens',
   'users',
 ];

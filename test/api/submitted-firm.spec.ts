@@ -138,6 +138,11 @@ describe.each(ENGINES)('applications submitted before the copy existed, on %s', 
           " VALUES (?, '聊城旧申报电商有限公司', 'donge', '[\"ecommerce\"]', '王法人', '赵联系', '13912345678', 1)",
         [testUscc(8)],
       );
+      // The edition the applications were made under (a later migration pins them to it).
+      await old.query(
+        'INSERT INTO editions (id, claim_year, status, demo, document, created_at, published_at)' +
+          " VALUES ('demo-2026', 2026, 'published', 1, '{\"id\":\"demo-2026\"}', '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+      );
       const insert = (status: string, submittedAt: string | null) =>
         old.query(
           'INSERT INTO applications (org_id, program_id, claim_year, edition_id, status, facts_snapshot,' +

@@ -8,7 +8,7 @@ import { AppError } from '../common/errors.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openDatabase } from '../database/data-source.js';
 import { createStaff } from '../modules/auth/staff.js';
-import { type Role } from '../modules/auth/user.entity.js';
+import { type Role } from '../common/roles.js';
 
 const USAGE = `用法：npm run --silent staff -- create --username 用户名 --role 角色 [--county 县] [--name 显示名]
   角色：county-reviewer（需 --county）、city-reviewer、finance、admin

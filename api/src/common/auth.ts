@@ -1,8 +1,8 @@
 import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type FastifyRequest } from 'fastify';
-import { type Principal, TokenSigner } from '../modules/auth/tokens.js';
-import { type Role } from '../modules/auth/user.entity.js';
+import { type Principal, TokenSigner } from './tokens.js';
+import { type Role } from './roles.js';
 import { AppError } from './errors.js';
 
 const PUBLIC = 'huiqi:public';

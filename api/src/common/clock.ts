@@ -18,3 +18,14 @@ export class SystemClock extends Clock {
     return new Date();
   }
 }
+
+/** A clock that stays at one moment: for the command line's one change, and for tests. */
+export class FixedClock extends Clock {
+  constructor(private readonly at: Date) {
+    super();
+  }
+
+  now(): Date {
+    return this.at;
+  }
+}

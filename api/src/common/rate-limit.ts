@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import { catchError, type Observable, throwError } from 'rxjs';
 import { type AppConfig } from '../config/config.js';
 import { type RateLimit, type RateLimitPolicy } from '../config/rate-limits.js';
-import { TokenSigner } from '../modules/auth/tokens.js';
+import { TokenSigner } from './tokens.js';
 import { clientAddress } from './client-address.js';
 import { AppError } from './errors.js';
 

@@ -1,13 +1,15 @@
+import { MembershipEntity } from '../modules/access/membership.entity.js';
 import { ApplicationEntity } from '../modules/applications/application.entity.js';
+import { MaterialSlotEntity } from '../modules/applications/material-slot.entity.js';
 import { AuditEntity } from '../modules/audit/audit.entity.js';
+import { OutboxEntity } from '../modules/audit/outbox.entity.js';
 import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity.js';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity.js';
 import { UserEntity } from '../modules/auth/user.entity.js';
-import { EditionEntity } from '../modules/editions/edition.entity.js';
+import { EditionContentEntity, EditionEntity, EditionVersionEntity } from '../modules/editions/edition.entity.js';
 import { FactChangeEntity, FactEntity } from '../modules/facts/fact.entity.js';
-import { FileEntity, MaterialSlotEntity } from '../modules/files/file.entity.js';
+import { FileEntity } from '../modules/files/file.entity.js';
 import { InviteEntity } from '../modules/orgs/invite.entity.js';
-import { MembershipEntity } from '../modules/orgs/membership.entity.js';
 import { OrgEntity } from '../modules/orgs/org.entity.js';
 
 /** Registered as classes, not globs, so the same list works under jest and from dist/. */
@@ -21,8 +23,11 @@ export const ENTITIES = [
   FactEntity,
   FactChangeEntity,
   EditionEntity,
+  EditionContentEntity,
+  EditionVersionEntity,
   ApplicationEntity,
   AuditEntity,
+  OutboxEntity,
   FileEntity,
   MaterialSlotEntity,
 ];

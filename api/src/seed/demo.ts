@@ -5,9 +5,10 @@ import { Clock } from '../common/clock.js';
 import { type AppConfig } from '../config/config.js';
 import { EditionsService } from '../modules/editions/editions.service.js';
 import { hashPassword } from '../modules/auth/passwords.js';
-import { type Role, UserEntity } from '../modules/auth/user.entity.js';
+import { type Role } from '../common/roles.js';
+import { UserEntity } from '../modules/auth/user.entity.js';
 import { FactEntity } from '../modules/facts/fact.entity.js';
-import { MembershipEntity } from '../modules/orgs/membership.entity.js';
+import { MembershipEntity } from '../modules/access/membership.entity.js';
 import { OrgEntity } from '../modules/orgs/org.entity.js';
 
 /** A valid code (GB 32100-2015 check character) for a demo firm: Liaocheng division 371500. */

@@ -3,7 +3,7 @@ import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Writable } from 'node:stream';
-import { usccCheckCharacter } from '@huiqi/shared';
+import { type Edition, usccCheckCharacter } from '@huiqi/shared';
 import { createApp, type App } from '../../../api/src/app.factory.js';
 import { Clock } from '../../../api/src/common/clock.js';
 import { type AppConfig, loadConfig } from '../../../api/src/config/config.js';
@@ -64,14 +64,25 @@ const GENEROUS_LIMITS = Object.fromEntries(
   ].map((name) => [`RATE_LIMIT_${name}`, GENEROUS]),
 );
 
-/** Boots the whole API on a fresh database of one engine, listening on a loopback port. */
+export interface BootOptions {
+  /** Receives the API's JSON log lines (set LOG_LEVEL in `env` to have any). */
+  logStream?: Writable;
+  /**
+   * A database to boot on instead of a fresh one: another app's, to boot a second instance or to
+   * boot again. Whoever made it drops it; this app's `close` leaves it.
+   */
+  database?: TestDatabase;
+  /** The editions published at boot instead of the package's (a package update, simulated). */
+  builtInEditions?: readonly Edition[];
+}
+
+/** Boots the whole API on a fresh database of one engine (or `options.database`), listening on a loopback port. */
 export const boot = async (
   engine: Engine,
   env: Record<string, string> = {},
-  /** `logStream` receives the API's JSON log lines (set LOG_LEVEL in `env` to have any). */
-  options: { logStream?: Writable } = {},
+  options: BootOptions = {},
 ): Promise<Booted> => {
-  const db: TestDatabase = await createTestDatabase(engine);
+  const db: TestDatabase = options.database ?? (await createTestDatabase(engine));
   // Each app its own data directory (uploaded files, temp files), so suites never share files.
   const dataDir = mkdtempSync(join(tmpdir(), 'huiqi-data-'));
   const wechat = await startFakeWechat();
@@ -89,7 +100,20 @@ export const boot = async (
     ...(db.config.type === 'mariadb' ? { DB_URL: db.config.url } : { DB_URL: `sqlite:${db.config.path}` }),
     ...env,
   });
-  const app = await createApp(config, { clock, ...options });
+  let app: App;
+  try {
+    app = await createApp(config, {
+      clock,
+      ...(options.logStream ? { logStream: options.logStream } : {}),
+      ...(options.builtInEditions ? { builtInEditions: options.builtInEditions } : {}),
+    });
+  } catch (error) {
+    // A boot that fails leaves nothing running that would keep jest from exiting.
+    await wechat.close();
+    if (!options.database) await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   await app.app.listen(0, '127.0.0.1');
   const { port } = app.app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -128,7 +152,7 @@ export const boot = async (
     close: async () => {
       await app.close();
       await wechat.close();
-      await db.drop();
+      if (!options.database) await db.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,7 @@
 import { type ApplicationStatus, type CountyId, type Facts, type ProgramId } from '@huiqi/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { bigintFen } from '../../database/columns.js';
+import { type ApplicationScope } from '../access/policy.js';
 
 @Entity('applications')
 @Index('idx_applications_org', ['orgId'])
@@ -19,6 +20,13 @@ export class ApplicationEntity {
 
   @Column({ name: 'edition_id', type: 'varchar', length: 32 })
   editionId!: string;
+
+  /**
+   * The edition version it was created under (edition_versions.id): its programs, materials and
+   * evaluation are read from that version and no other, whatever is published later.
+   */
+  @Column({ name: 'edition_version_id', type: 'int' })
+  editionVersionId!: number;
 
   @Column({ type: 'varchar', length: 24 })
   status!: ApplicationStatus;
@@ -76,3 +84,10 @@ export class ApplicationEntity {
   @VersionColumn()
   version!: number;
 }
+
+/** What the access check needs of an application (the county is the one fixed at submission). */
+export const scopeOf = (a: ApplicationEntity): ApplicationScope => ({
+  orgId: a.orgId,
+  status: a.status,
+  county: a.orgCounty,
+});

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { CurrentUser } from '../../common/auth.js';
 import { IdPipe } from '../../common/id.pipe.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { CreateApplicationDto, UpdateApplicationDto } from './applications.dto.js';
 import { type ApplicationView, ApplicationsService } from './applications.service.js';
 

@@ -1,13 +1,27 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { EditionsModule } from '../editions/editions.module.js';
 import { FactsModule } from '../facts/facts.module.js';
 import { OrgsModule } from '../orgs/orgs.module.js';
+import { ApplicationChanges } from './application-changes.js';
 import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
+import { MaterialsController } from './materials.controller.js';
+import { MaterialsService } from './materials.service.js';
 
-@Module({
-  imports: [EditionsModule, FactsModule, OrgsModule],
-  controllers: [ApplicationsController],
-  providers: [ApplicationsService],
-})
-export class ApplicationsModule {}
+/**
+ * The workflow: applications, their material slots, material review and who may do each. It
+ * sits above the file library (`files`, registered once by AppModule and passed in here).
+ */
+@Module({})
+export class ApplicationsModule {
+  static register(files: DynamicModule): DynamicModule {
+    return {
+      module: ApplicationsModule,
+      imports: [AccessModule, AuditModule, EditionsModule, FactsModule, OrgsModule, files],
+      controllers: [ApplicationsController, MaterialsController],
+      providers: [ApplicationChanges, ApplicationsService, MaterialsService],
+    };
+  }
+}

@@ -2,9 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   APPLICATION_STATUS_LABELS,
   type ApplicationStatus,
-  canTransition,
-  type CountyId,
-  countyName,
   type Edition,
   evaluateValidated,
   type Facts,
@@ -16,23 +13,24 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
+import { type Principal } from '../../common/tokens.js';
 import { Transactions } from '../../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
-import { type Principal } from '../auth/tokens.js';
-import { EditionsService } from '../editions/editions.service.js';
+import { AccessService } from '../access/access.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
+import { type EditionVersion, EditionsService } from '../editions/editions.service.js';
 import { FactsService } from '../facts/facts.service.js';
-import { OrgEntity } from '../orgs/org.entity.js';
 import { OrgsService } from '../orgs/orgs.service.js';
-import { MaterialsService } from '../files/materials.service.js';
-import { ApplicationEntity } from './application.entity.js';
+import {
+  ApplicationChanges,
+  applicationEvent,
+  auditShape,
+  type FirmAtSubmission,
+  firmAtSubmission,
+} from './application-changes.js';
+import { ApplicationEntity, scopeOf } from './application.entity.js';
+import { MaterialsService } from './materials.service.js';
 
-/** The firm as it stood when the application was submitted. */
-export interface FirmAtSubmission {
-  name: string;
-  uscc: string;
-  county: CountyId;
-  countyName: string;
-}
+export { type FirmAtSubmission } from './application-changes.js';
 
 export interface ApplicationView {
   id: number;
@@ -42,6 +40,8 @@ export interface ApplicationView {
   measure: number;
   claimYear: number;
   editionId: string;
+  /** The version of the edition it was made under: its programs, materials and rules. */
+  editionVersion: number;
   status: ApplicationStatus;
   statusLabel: string;
   factsSnapshot: Facts;
@@ -58,37 +58,27 @@ export interface ApplicationView {
 const activeKey = (orgId: number, programId: string, year: number): string => `${orgId}:${programId}:${year}`;
 const onceKey = (orgId: number, programId: string): string => `${orgId}:${programId}`;
 
-const firmAtSubmission = (a: ApplicationEntity): FirmAtSubmission | null =>
-  a.orgName !== null && a.orgUscc !== null && a.orgCounty !== null
-    ? { name: a.orgName, uscc: a.orgUscc, county: a.orgCounty, countyName: countyName(a.orgCounty) }
-    : null;
-
-/** Only what the audit log needs to show a change. */
-const auditShape = (a: ApplicationEntity) => ({
-  status: a.status,
-  programId: a.programId,
-  claimYear: a.claimYear,
-  maxAmountFen: a.maxAmountFen,
-  factsSnapshot: a.factsSnapshot,
-  firmAtSubmission: firmAtSubmission(a),
-});
-
 @Injectable()
 export class ApplicationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
+    private readonly access: AccessService,
     private readonly orgs: OrgsService,
     private readonly facts: FactsService,
     private readonly editions: EditionsService,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
+    private readonly workflow: ApplicationChanges,
     private readonly clock: Clock,
     private readonly materials: MaterialsService,
   ) {}
 
-  private async view(a: ApplicationEntity): Promise<ApplicationView> {
-    const edition = (await this.editions.publishedEditions()).find((e) => e.id === a.editionId);
-    const program = edition?.programs[a.programId];
+  private async view(
+    a: ApplicationEntity,
+    pinned: EditionVersion | Promise<EditionVersion> = this.editions.version(a.editionVersionId),
+  ): Promise<ApplicationView> {
+    const { edition, version } = await pinned;
+    const program = edition.programs[a.programId];
     return {
       id: a.id,
       orgId: a.orgId,
@@ -97,6 +87,7 @@ export class ApplicationsService {
       measure: program?.measure ?? 0,
       claimYear: a.claimYear,
       editionId: a.editionId,
+      editionVersion: version,
       status: a.status,
       statusLabel: APPLICATION_STATUS_LABELS[a.status],
       factsSnapshot: a.factsSnapshot,
@@ -110,43 +101,39 @@ export class ApplicationsService {
     };
   }
 
-  /** The application, if the caller is a member of its firm; NOT_FOUND otherwise, as if it did not exist. */
-  private async load(
-    principal: Principal,
-    id: number,
-    manager: EntityManager,
-    lock = false,
-  ): Promise<ApplicationEntity> {
-    const app = await manager
-      .getRepository(ApplicationEntity)
-      .findOne({ where: { id }, ...(lock && this.tx.lock ? { lock: this.tx.lock } : {}) });
+  /**
+   * The application, if the caller may read it; NOT_FOUND otherwise, as if it did not exist.
+   * Only the access decision becomes a 404: a failing database is the 500 it is.
+   */
+  private async load(principal: Principal, id: number): Promise<ApplicationEntity> {
+    const app = await this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
     if (!app) throw notFound('申报');
-    try {
-      await this.orgs.membership(principal, app.orgId, manager);
-    } catch {
-      throw notFound('申报');
-    }
+    await this.access.requireAccess(principal, 'application.read', { kind: 'application', application: scopeOf(app) });
     return app;
   }
 
-  private async programOf(claimYear: number, programId: ProgramId): Promise<{ edition: Edition; oneOff: boolean }> {
-    const edition = await this.editions.forYear(claimYear);
-    const program = edition.programs[programId];
+  /** The version in force for the year, which a new application records, and the program in it. */
+  private async programOf(
+    claimYear: number,
+    programId: ProgramId,
+  ): Promise<{ pinned: EditionVersion; oneOff: boolean }> {
+    const pinned = await this.editions.inForce(claimYear);
+    const program = pinned.edition.programs[programId];
     if (!program)
       throw new AppError('INVALID_REQUEST', `${claimYear}年度政策没有此项目`, [
         { field: 'programId', message: `${claimYear}年度政策没有此项目` },
       ]);
-    return { edition, oneOff: program.oneOff };
+    return { pinned, oneOff: program.oneOff };
   }
 
   async create(principal: Principal, orgId: number, programId: ProgramId, claimYear: number): Promise<ApplicationView> {
-    await this.orgs.membership(principal, orgId);
-    const { edition, oneOff } = await this.programOf(claimYear, programId);
+    await this.access.requireAccess(principal, 'application.create', { kind: 'org', orgId });
+    const { pinned, oneOff } = await this.programOf(claimYear, programId);
     const active = activeKey(orgId, programId, claimYear);
     const once = oneOff ? onceKey(orgId, programId) : null;
     try {
-      const app = await this.tx.run(async (m) => {
-        await this.orgs.membership(principal, orgId, m);
+      const app = await this.changes.recordChange(principal, 'application.created', async (m) => {
+        await this.access.requireAccess(principal, 'application.create', { kind: 'org', orgId }, m);
         await this.refuseDuplicate(m, active, once);
         const { facts } = await this.facts.factsOf(orgId, claimYear, m);
         const now = this.clock.now();
@@ -156,7 +143,8 @@ export class ApplicationsService {
             orgId,
             programId,
             claimYear,
-            editionId: edition.id,
+            editionId: pinned.editionId,
+            editionVersionId: pinned.id,
             status: 'draft',
             factsSnapshot: facts,
             evaluation: null,
@@ -173,17 +161,16 @@ export class ApplicationsService {
             withdrawnAt: null,
           }),
         );
-        await this.audit.record(m, {
-          actor: principal,
-          action: 'application.created',
-          entity: 'application',
-          entityId: saved.id,
-          orgId,
-          after: auditShape(saved),
-        });
-        return saved;
+        return {
+          result: saved,
+          change: {
+            subject: { entity: 'application', id: saved.id, orgId },
+            after: auditShape(saved),
+            event: { ...applicationEvent(saved), editionId: pinned.editionId, editionVersion: pinned.version },
+          },
+        };
       });
-      return this.view(app);
+      return this.view(app, pinned);
     } catch (error) {
       // Two creations at once: the unique keys let one through; the other is told why.
       if (!(error instanceof AppError)) await this.tx.run((m) => this.refuseDuplicate(m, active, once));
@@ -208,15 +195,18 @@ export class ApplicationsService {
   }
 
   async list(principal: Principal, orgId: number): Promise<ApplicationView[]> {
-    await this.orgs.membership(principal, orgId);
+    await this.access.requireAccess(principal, 'org.read', { kind: 'org', orgId });
     const rows = await this.dataSource
       .getRepository(ApplicationEntity)
       .find({ where: { orgId }, order: { id: 'DESC' } });
-    return Promise.all(rows.map((r) => this.view(r)));
+    const pinned = new Map(
+      [...new Set(rows.map((r) => r.editionVersionId))].map((id) => [id, this.editions.version(id)] as const),
+    );
+    return Promise.all(rows.map((r) => this.view(r, pinned.get(r.editionVersionId))));
   }
 
   async get(principal: Principal, id: number): Promise<ApplicationView> {
-    return this.view(await this.load(principal, id, this.dataSource.manager));
+    return this.view(await this.load(principal, id));
   }
 
   /** Edits a draft's facts (null clears one) or takes the firm's current facts again. */
@@ -226,12 +216,7 @@ export class ApplicationsService {
     input: { facts?: Record<string, unknown>; refreshFromOrg?: boolean },
   ): Promise<ApplicationView> {
     const given = input.facts ? parseFacts(input.facts) : {};
-    return this.change(principal, id, 'application.updated', async (app, m) => {
-      if (app.status !== 'draft')
-        throw new AppError(
-          'INVALID_TRANSITION',
-          `申报当前为“${APPLICATION_STATUS_LABELS[app.status]}”，只有草稿可以修改`,
-        );
+    const app = await this.workflow.apply(principal, id, 'application.updated', async (app, m) => {
       const base = input.refreshFromOrg
         ? (await this.facts.factsOf(app.orgId, app.claimYear, m)).facts
         : app.factsSnapshot;
@@ -239,7 +224,9 @@ export class ApplicationsService {
       app.factsSnapshot = Object.fromEntries(
         Object.entries({ ...base, ...given }).filter(([k]) => !cleared.has(k)),
       ) as Facts;
+      return { event: { facts: Object.keys(input.facts ?? {}), refreshedFromOrg: input.refreshFromOrg === true } };
     });
+    return this.view(app);
   }
 
   /**
@@ -247,28 +234,14 @@ export class ApplicationsService {
    * find it eligible on its snapshot; otherwise refused with the conditions to fix.
    */
   async submit(principal: Principal, id: number): Promise<ApplicationView> {
-    return this.change(principal, id, 'application.submitted', async (app, m) => {
-      this.transition(app, 'submitted');
-      const { edition } = await this.programOf(app.claimYear, app.programId);
-      const today = this.clock.today();
-      // No window: the city has not opened an application round (申报批次) for this year.
-      if (!edition.applicationWindow)
-        throw new AppError(
-          'OUTSIDE_WINDOW',
-          `${app.claimYear}年度的申报批次尚未公布，暂不能提交申报；可先保存草稿，批次公布后再提交`,
-          { opens: null, closes: null, today },
-        );
-      const { opens, closes } = edition.applicationWindow;
-      if (today < opens || today > closes)
-        throw new AppError(
-          'OUTSIDE_WINDOW',
-          `不在申报时间内：${app.claimYear}年度的申报时间为${formatDateZh(opens)}至${formatDateZh(closes)}`,
-          { opens, closes, today },
-        );
+    const submitted = await this.workflow.apply(principal, id, 'application.submitted', async (app, m) => {
+      // The rules, window and materials of the version the application was made under.
+      const { edition } = await this.editions.version(app.editionVersionId);
+      this.checkWindow(edition, app.claimYear);
 
       const response = evaluateValidated(
         { claimYear: app.claimYear, facts: app.factsSnapshot, programs: [app.programId] },
-        { editions: await this.editions.publishedEditions() },
+        { editions: [edition] },
       );
       const result = JSON.parse(JSON.stringify(response.programs[0])) as ProgramResult;
       if (result.status !== 'eligible') {
@@ -298,67 +271,48 @@ export class ApplicationsService {
         );
       // Fixed now: reviewers, and anyone who reads the application later, see the firm it was
       // submitted by, whatever the firm changes afterwards (a move of county included).
-      const org = await m.getRepository(OrgEntity).findOneByOrFail({ id: app.orgId });
-      app.orgName = org.name;
-      app.orgUscc = org.uscc;
-      app.orgCounty = org.county;
+      const firm = await this.orgs.firmOf(app.orgId, m);
+      app.orgName = firm.name;
+      app.orgUscc = firm.uscc;
+      app.orgCounty = firm.county;
       app.status = 'submitted';
       app.evaluation = result;
       app.maxAmountFen = result.maxAmountFen;
       app.submittedAt = this.clock.now();
+      return { event: { maxAmountFen: result.maxAmountFen } };
     });
+    return this.view(submitted);
+  }
+
+  /** Submission happens inside the edition's application window. */
+  private checkWindow(edition: Edition, claimYear: number): void {
+    const today = this.clock.today();
+    // No window: the city has not opened an application round (申报批次) for this year.
+    if (!edition.applicationWindow)
+      throw new AppError(
+        'OUTSIDE_WINDOW',
+        `${claimYear}年度的申报批次尚未公布，暂不能提交申报；可先保存草稿，批次公布后再提交`,
+        { opens: null, closes: null, today },
+      );
+    const { opens, closes } = edition.applicationWindow;
+    if (today < opens || today > closes)
+      throw new AppError(
+        'OUTSIDE_WINDOW',
+        `不在申报时间内：${claimYear}年度的申报时间为${formatDateZh(opens)}至${formatDateZh(closes)}`,
+        { opens, closes, today },
+      );
   }
 
   /** Withdraws before a decision; frees the program for a new application. */
   async withdraw(principal: Principal, id: number): Promise<ApplicationView> {
-    return this.change(principal, id, 'application.withdrawn', (app) => {
-      this.transition(app, 'withdrawn');
+    const app = await this.workflow.apply(principal, id, 'application.withdrawn', async (app) => {
+      const from = app.status;
       app.status = 'withdrawn';
       app.activeKey = null;
       app.onceKey = null;
       app.withdrawnAt = this.clock.now();
-    });
-  }
-
-  /**
-   * One change of an application, whole or not at all: loads it for a member (locked), applies
-   * `mutate`, saves it and writes the audit entry in the same transaction.
-   */
-  private async change(
-    principal: Principal,
-    id: number,
-    action: string,
-    mutate: (app: ApplicationEntity, m: EntityManager) => Promise<void> | void,
-  ): Promise<ApplicationView> {
-    const app = await this.tx.run(async (m) => {
-      const app = await this.load(principal, id, m, true);
-      const before = auditShape(app);
-      await mutate(app, m);
-      app.updatedAt = this.clock.now();
-      await m.getRepository(ApplicationEntity).save(app);
-      await this.audit.record(m, {
-        actor: principal,
-        action,
-        entity: 'application',
-        entityId: app.id,
-        orgId: app.orgId,
-        before,
-        after: auditShape(app),
-      });
-      return app;
+      return { event: { from } };
     });
     return this.view(app);
-  }
-
-  private transition(app: ApplicationEntity, to: ApplicationStatus): void {
-    if (!canTransition(app.status, to))
-      throw new AppError(
-        'INVALID_TRANSITION',
-        `申报当前为“${APPLICATION_STATUS_LABELS[app.status]}”，不能${to === 'submitted' ? '提交' : '撤回'}`,
-        {
-          from: app.status,
-          to,
-        },
-      );
   }
 }

@@ -4,7 +4,7 @@ import { ClientAddress } from '../../common/client-address.js';
 import { RateLimited, RetryAfterInterceptor } from '../../common/rate-limit.js';
 import { DemoLoginDto, RefreshDto, StaffLoginDto, WechatLoginDto } from './auth.dto.js';
 import { AuthService, type Session } from './auth.service.js';
-import { type Principal } from './tokens.js';
+import { type Principal } from '../../common/tokens.js';
 
 @Controller('v1/auth')
 export class AuthController {

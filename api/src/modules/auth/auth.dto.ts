@@ -1,6 +1,6 @@
 import { COUNTIES } from '@huiqi/shared';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ROLES, type Role } from './user.entity.js';
+import { ROLES, type Role } from '../../common/roles.js';
 
 export class WechatLoginDto {
   @IsString({ message: '必须是 wx.login 返回的 code' })

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { AuthController, DemoAuthController, MeController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -9,6 +10,7 @@ export class AuthModule {
   static register(authDemo: boolean): DynamicModule {
     return {
       module: AuthModule,
+      imports: [AuditModule],
       controllers: authDemo ? [AuthController, MeController, DemoAuthController] : [AuthController, MeController],
       providers: [AuthService, LoginThrottle],
     };

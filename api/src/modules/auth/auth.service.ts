@@ -7,12 +7,13 @@ import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors.js';
 import { Transactions } from '../../database/transactions.js';
 import { WechatClient } from '../../wechat/wechat.client.js';
-import { AuditService } from '../audit/audit.service.js';
+import { ChangeRecorder, type Outcome } from '../audit/change-recorder.js';
 import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
-import { hashToken, newRefreshToken, type Principal, TokenSigner } from './tokens.js';
-import { ROLE_LABELS, type Role, UserEntity } from './user.entity.js';
+import { hashToken, newRefreshToken, type Principal, TokenSigner } from '../../common/tokens.js';
+import { ROLE_LABELS, type Role } from '../../common/roles.js';
+import { UserEntity } from './user.entity.js';
 
 export interface Session {
   accessToken: string;
@@ -34,7 +35,7 @@ export class AuthService {
     private readonly signer: TokenSigner,
     private readonly wechat: WechatClient,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
     private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -90,7 +91,7 @@ export class AuthService {
 
   private async userByOpenid(
     openid: string,
-    kind: UserEntity['kind'],
+    kind: 'wechat' | 'demo',
     role: Role,
     county: string | null,
     displayName: string,
@@ -98,18 +99,19 @@ export class AuthService {
     const existing = await this.users.findOneBy({ openid });
     if (existing) return existing;
     try {
-      return await this.tx.run(async (m) => {
-        const user = await m
+      return await this.changes.recordChange('system', 'user.created', async (m) => {
+        const created = await m
           .getRepository(UserEntity)
           .save(m.getRepository(UserEntity).create({ kind, openid, role, county, displayName }));
-        await this.audit.record(m, {
-          actor: principalOf(user),
-          action: 'user.created',
-          entity: 'user',
-          entityId: user.id,
-          after: { kind, role, county },
-        });
-        return user;
+        return {
+          result: created,
+          change: {
+            actor: principalOf(created),
+            subject: { entity: 'user', id: created.id, orgId: null },
+            after: { kind, role, county },
+            event: { userId: created.id, kind, role, county },
+          },
+        };
       });
     } catch (error) {
       // Two first sign-ins at once: the unique openid lets one win; the other reads it.
@@ -150,37 +152,48 @@ export class AuthService {
    */
   async refresh(refreshToken: string): Promise<Session> {
     const now = this.clock.now();
+    // A rotation is routine and not audited; a replay that revokes a live family is a change
+    // (recorded, and announced through the outbox).
     const outcome = await retryDeadlocks(() =>
-      this.tx.run(async (m): Promise<Session | 'refused' | 'replayed'> => {
-        const tokens = m.getRepository(RefreshTokenEntity);
-        // The presented token's row is locked first (FOR UPDATE on MariaDB; SQLite runs one
-        // transaction at a time), so concurrent uses of one token queue: each later one then sees
-        // the successor the first inserted, and revoking the family reaches it.
-        const stored = await tokens.findOne({ where: { tokenHash: hashToken(refreshToken) }, lock: this.tx.lock });
-        if (!stored) return 'refused';
-        if (stored.revokedAt) return this.revokeReplayed(m, stored);
-        if (stored.expiresAt <= now) return 'refused';
-        await tokens.update({ id: stored.id }, { revokedAt: now });
-        const user = await m.getRepository(UserEntity).findOneByOrFail({ id: stored.userId });
-        return this.session(user, m, stored.familyId);
-      }),
+      this.changes.recordChange<'session.refresh-replayed', Session | 'refused' | 'replayed'>(
+        'system',
+        'session.refresh-replayed',
+        async (m) => {
+          const tokens = m.getRepository(RefreshTokenEntity);
+          // The presented token's row is locked first (FOR UPDATE on MariaDB; SQLite runs one
+          // transaction at a time), so concurrent uses of one token queue: each later one then sees
+          // the successor the first inserted, and revoking the family reaches it.
+          const stored = await tokens.findOne({ where: { tokenHash: hashToken(refreshToken) }, lock: this.tx.lock });
+          if (!stored) return { result: 'refused', change: null };
+          if (stored.revokedAt) return this.revokeReplayed(m, stored);
+          if (stored.expiresAt <= now) return { result: 'refused', change: null };
+          await tokens.update({ id: stored.id }, { revokedAt: now });
+          const user = await m.getRepository(UserEntity).findOneByOrFail({ id: stored.userId });
+          return { result: await this.session(user, m, stored.familyId), change: null };
+        },
+      ),
     );
     if (typeof outcome === 'string') throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
     return outcome;
   }
 
-  private async revokeReplayed(m: EntityManager, stored: RefreshTokenEntity): Promise<'replayed'> {
+  private async revokeReplayed(
+    m: EntityManager,
+    stored: RefreshTokenEntity,
+  ): Promise<Outcome<'session.refresh-replayed', 'replayed'>> {
     const revoked = await this.revokeFamily(m, stored.familyId);
     // Only a family that still had a live token is news: replays of a dead family change nothing.
-    if (revoked > 0)
-      await this.audit.record(m, {
-        actor: null,
-        action: 'session.refresh-replayed',
-        entity: 'user',
-        entityId: stored.userId,
-        after: { revokedTokens: revoked },
-      });
-    return 'replayed';
+    return {
+      result: 'replayed',
+      change:
+        revoked > 0
+          ? {
+              subject: { entity: 'user', id: stored.userId, orgId: null },
+              after: { revokedTokens: revoked },
+              event: { userId: stored.userId, revokedTokens: revoked },
+            }
+          : null,
+    };
   }
 
   private async revokeFamily(m: EntityManager, familyId: string): Promise<number> {

@@ -1,9 +1,12 @@
 import { COUNTIES } from '@huiqi/shared';
 import { type DataSource } from 'typeorm';
+import { FixedClock } from '../../common/clock.js';
 import { AppError } from '../../common/errors.js';
+import { Transactions } from '../../database/transactions.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { hashPassword, passwordProblem } from './passwords.js';
-import { type Role, STAFF_ROLES, UserEntity } from './user.entity.js';
-import { AuditEntity } from '../audit/audit.entity.js';
+import { type Role, STAFF_ROLES } from '../../common/roles.js';
+import { UserEntity } from './user.entity.js';
 
 export interface StaffInput {
   username: string;
@@ -29,13 +32,18 @@ export const staffProblems = (input: StaffInput): { field: string; message: stri
   return problems;
 };
 
-/** Creates a staff account with a scrypt-hashed password; written with its audit entry in one transaction. */
+/**
+ * Creates a staff account with a scrypt-hashed password, through the one change path (the
+ * account, its audit entry and its outbox event in one transaction). The command line has no
+ * Nest application, so it makes its own recorder over the database.
+ */
 export const createStaff = async (dataSource: DataSource, input: StaffInput, now: Date): Promise<UserEntity> => {
   const problems = staffProblems(input);
   if (problems.length > 0)
     throw new AppError('INVALID_REQUEST', `工作人员信息有误：${problems.map((p) => p.field).join('、')}`, problems);
   const passwordHash = await hashPassword(input.password);
-  return dataSource.transaction(async (m) => {
+  const changes = new ChangeRecorder(new Transactions(dataSource), new FixedClock(now));
+  return changes.recordChange('cli', 'user.staff-created', async (m) => {
     const users = m.getRepository(UserEntity);
     if (await users.existsBy({ username: input.username }))
       throw new AppError('CONFLICT', `用户名 ${input.username} 已存在`, [{ field: 'username', message: '已存在' }]);
@@ -49,20 +57,13 @@ export const createStaff = async (dataSource: DataSource, input: StaffInput, now
         displayName: input.displayName ?? input.username,
       }),
     );
-    await m.getRepository(AuditEntity).save(
-      m.getRepository(AuditEntity).create({
-        at: now,
-        actorId: null,
-        actorRole: 'cli',
-        action: 'user.staff-created',
-        entity: 'user',
-        entityId: String(user.id),
-        orgId: null,
-        before: null,
+    return {
+      result: user,
+      change: {
+        subject: { entity: 'user', id: user.id, orgId: null },
         after: { username: user.username, role: user.role, county: user.county },
-        requestId: null,
-      }),
-    );
-    return user;
+        event: { userId: user.id, role: user.role, county: user.county },
+      },
+    };
   });
 };

@@ -6,16 +6,16 @@ import {
   type ProgramScreening,
   type ProgramStatus,
   screenValidated,
-  type Facts,
 } from '@huiqi/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
 import { Transactions } from '../../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
-import { type Principal } from '../auth/tokens.js';
-import { FactEntity } from '../facts/fact.entity.js';
-import { OrgEntity } from '../orgs/org.entity.js';
+import { AccessService } from '../access/access.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
+import { type Principal } from '../../common/tokens.js';
+import { FactsService } from '../facts/facts.service.js';
+import { OrgsService } from '../orgs/orgs.service.js';
 import { EditionEntity } from './edition.entity.js';
 import { EditionsService } from './editions.service.js';
 import { mergePatch } from './merge-patch.js';
@@ -79,28 +79,41 @@ export class EditionsAdminService {
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
     private readonly editions: EditionsService,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
+    private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly facts: FactsService,
+    private readonly orgs: OrgsService,
   ) {}
 
-  private view(row: EditionEntity): DraftView {
-    return { id: row.id, status: row.status, claimYear: row.claimYear, document: row.document };
+  private view(row: EditionEntity, document: unknown = row.document): DraftView {
+    return { id: row.id, status: row.status, claimYear: row.claimYear, document };
   }
 
-  async get(id: string): Promise<DraftView> {
+  /** A draft's document, or a published edition's latest version. */
+  private async documentOf(row: EditionEntity): Promise<unknown> {
+    if (row.status === 'draft') return row.document;
+    const latest = await this.editions.latestOf(row.id);
+    if (!latest) throw new Error(`published edition ${row.id} has no version`);
+    return JSON.parse(JSON.stringify(latest.edition)) as unknown;
+  }
+
+  async get(principal: Principal, id: string): Promise<DraftView> {
+    await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     const row = await this.dataSource.getRepository(EditionEntity).findOneBy({ id });
     if (!row) throw notFound('政策版本');
-    return this.view(row);
+    return this.view(row, await this.documentOf(row));
   }
 
   async createDraft(principal: Principal, baseId: string, id: string): Promise<DraftView> {
-    return this.tx.run(async (m) => {
+    await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
+    return this.changes.recordChange(principal, 'edition.draft-created', async (m) => {
       const repo = m.getRepository(EditionEntity);
       const base = await repo.findOneBy({ id: baseId });
       if (!base) throw notFound('政策版本');
       if (await repo.existsBy({ id }))
         throw new AppError('CONFLICT', `版本编号 ${id} 已存在，请换一个`, [{ field: 'id', message: '已存在' }]);
-      const document = structuredClone({ ...(base.document as Record<string, unknown>), id, demo: false });
+      const document = { ...((await this.documentOf(base)) as Record<string, unknown>), id, demo: false };
       const row = repo.create({
         id,
         claimYear: base.claimYear,
@@ -111,14 +124,14 @@ export class EditionsAdminService {
         publishedAt: null,
       });
       await repo.save(row);
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'edition.draft-created',
-        entity: 'edition',
-        entityId: id,
-        after: { baseId },
-      });
-      return this.view(row);
+      return {
+        result: this.view(row),
+        change: {
+          subject: { entity: 'edition', id, orgId: null },
+          after: { baseId },
+          event: { editionId: id, baseId },
+        },
+      };
     });
   }
 
@@ -127,7 +140,8 @@ export class EditionsAdminService {
       throw new AppError('INVALID_REQUEST', '不能修改版本编号', [
         { field: 'document.id', message: '版本编号创建后不能修改' },
       ]);
-    return this.tx.run(async (m) => {
+    await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
+    return this.changes.recordChange(principal, 'edition.draft-updated', async (m) => {
       const repo = m.getRepository(EditionEntity);
       const row = await repo.findOne({ where: { id }, lock: this.tx.lock });
       if (!row) throw notFound('政策版本');
@@ -139,15 +153,15 @@ export class EditionsAdminService {
       row.document = structuredClone(edition);
       row.claimYear = edition.claimYear;
       await repo.save(row);
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'edition.draft-updated',
-        entity: 'edition',
-        entityId: id,
-        before,
-        after: row.document,
-      });
-      return this.view(row);
+      return {
+        result: this.view(row),
+        change: {
+          subject: { entity: 'edition', id, orgId: null },
+          before,
+          after: row.document,
+          event: { editionId: id },
+        },
+      };
     });
   }
 
@@ -155,7 +169,8 @@ export class EditionsAdminService {
    * The draft against the edition in force for its claim year (or the 2023 one it was copied
    * from), on every firm's stored facts: who gains, who loses, and what each pool would owe.
    */
-  async preview(id: string): Promise<Preview> {
+  async preview(principal: Principal, id: string): Promise<Preview> {
+    await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     const row = await this.dataSource.getRepository(EditionEntity).findOneBy({ id });
     if (!row) throw notFound('政策版本');
     const draft = this.valid(row.document);
@@ -167,17 +182,8 @@ export class EditionsAdminService {
     if (!base) throw new AppError('NO_EDITION', '没有已发布的政策版本可供对比');
 
     // Firms' latest stored facts up to the draft's year stand in for figures not reported yet.
-    const facts = await this.dataSource.getRepository(FactEntity).find({ order: { claimYear: 'ASC' } });
-    const byOrg = new Map<number, { year: number; facts: Record<string, unknown> }>();
-    for (const f of facts) {
-      if (f.claimYear > draft.claimYear) continue;
-      const current = byOrg.get(f.orgId);
-      if (!current || f.claimYear > current.year)
-        byOrg.set(f.orgId, { year: f.claimYear, facts: { [f.name]: f.value } });
-      else if (f.claimYear === current.year) current.facts[f.name] = f.value;
-    }
-    const orgs = await this.dataSource.getRepository(OrgEntity).find();
-    const names = new Map(orgs.map((o) => [o.id, o.name]));
+    const byOrg = await this.facts.latestUpTo(draft.claimYear);
+    const names = await this.orgs.namesOf([...byOrg.keys()]);
 
     const changes: PreviewChange[] = [];
     const demand = new Map<string, { before: number; after: number }>();
@@ -186,9 +192,9 @@ export class EditionsAdminService {
       d[key] += fen ?? 0;
       demand.set(pool, d);
     };
-    for (const [orgId, { facts: orgFacts }] of byOrg) {
+    for (const [orgId, orgFacts] of byOrg) {
       const evaluateWith = (edition: Edition) =>
-        screenValidated({ claimYear: edition.claimYear, facts: orgFacts as Facts }, { editions: [edition] }).programs;
+        screenValidated({ claimYear: edition.claimYear, facts: orgFacts }, { editions: [edition] }).programs;
       const before = new Map(evaluateWith(base).map((p) => [p.programId as string, p]));
       const after = new Map(evaluateWith(draft).map((p) => [p.programId as string, p]));
       for (const programId of new Set([...before.keys(), ...after.keys()])) {
@@ -226,34 +232,31 @@ export class EditionsAdminService {
   }
 
   async publish(principal: Principal, id: string): Promise<DraftView> {
-    const published = await this.tx.run(async (m) => {
+    await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
+    const published = await this.changes.recordChange(principal, 'edition.published', async (m) => {
       const repo = m.getRepository(EditionEntity);
       const row = await repo.findOne({ where: { id }, lock: this.tx.lock });
       if (!row) throw notFound('政策版本');
       if (row.status !== 'draft') throw new AppError('CONFLICT', '该政策版本已发布');
       const edition = this.valid(row.document);
-      // Conditional: of two publications at once, one wins.
+      // Conditional: of two publications at once, one wins. The content moves into version 1.
       const result = await repo.update(
         { id, status: 'draft' },
-        {
-          status: 'published',
-          publishedAt: this.clock.now(),
-          claimYear: edition.claimYear,
-          document: JSON.parse(JSON.stringify(edition)) as object,
-        },
+        { status: 'published', publishedAt: this.clock.now(), claimYear: edition.claimYear, document: null },
       );
       if (!result.affected) throw new AppError('CONFLICT', '该政策版本已发布');
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'edition.published',
-        entity: 'edition',
-        entityId: id,
-        after: { claimYear: edition.claimYear, validFrom: edition.validFrom, validTo: edition.validTo },
-      });
-      return repo.findOneByOrFail({ id });
+      const added = await this.editions.addVersion(m, edition);
+      return {
+        result: { row: await repo.findOneByOrFail({ id }), document: JSON.parse(JSON.stringify(edition)) as unknown },
+        change: {
+          subject: { entity: 'edition', id, orgId: null },
+          after: { claimYear: edition.claimYear, validFrom: edition.validFrom, validTo: edition.validTo, ...added },
+          event: { editionId: id, claimYear: edition.claimYear, ...added },
+        },
+      };
     });
     this.editions.forget();
-    return this.view(published);
+    return this.view(published.row, published.document);
   }
 
   private valid(document: unknown): Edition {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CurrentUser, Public, Roles } from '../../common/auth.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { type DraftView, EditionsAdminService, type Preview } from './editions-admin.service.js';
 import { CreateDraftDto, UpdateDraftDto } from './editions.dto.js';
 import { checkYear } from '../facts/facts.service.js';
@@ -27,8 +27,8 @@ export class EditionsController {
 
   @Roles('admin')
   @Get('editions/:id')
-  get(@Param('id') id: string): Promise<DraftView> {
-    return this.admin.get(id);
+  get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<DraftView> {
+    return this.admin.get(user, id);
   }
 
   /** Copies an edition into a new draft. */
@@ -50,8 +50,8 @@ export class EditionsController {
 
   @Roles('admin')
   @Get('editions/:id/preview')
-  preview(@Param('id') id: string): Promise<Preview> {
-    return this.admin.preview(id);
+  preview(@CurrentUser() user: Principal, @Param('id') id: string): Promise<Preview> {
+    return this.admin.preview(user, id);
   }
 
   @Roles('admin')

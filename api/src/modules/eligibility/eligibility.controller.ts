@@ -3,7 +3,7 @@ import { type CommendationsResponse, type EvaluationResponse } from '@huiqi/shar
 import { CurrentUser, Public } from '../../common/auth.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { RateLimited } from '../../common/rate-limit.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { checkYear } from '../facts/facts.service.js';
 import { EligibilityService } from './eligibility.service.js';
 

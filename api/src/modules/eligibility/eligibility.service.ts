@@ -6,10 +6,10 @@ import {
   evaluateValidated,
   type EvaluationResponse,
 } from '@huiqi/shared';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { FactsService } from '../facts/facts.service.js';
-import { OrgsService } from '../orgs/orgs.service.js';
+import { AccessService } from '../access/access.service.js';
 
 /** The shared rules over the published editions: the API answers exactly what the command line does. */
 @Injectable()
@@ -17,7 +17,7 @@ export class EligibilityService {
   constructor(
     private readonly editions: EditionsService,
     private readonly facts: FactsService,
-    private readonly orgs: OrgsService,
+    private readonly access: AccessService,
   ) {}
 
   async evaluate(request: unknown): Promise<EvaluationResponse> {
@@ -29,7 +29,7 @@ export class EligibilityService {
   }
 
   async forOrg(principal: Principal, orgId: number, claimYear: number): Promise<EvaluationResponse> {
-    await this.orgs.membership(principal, orgId);
+    await this.access.requireAccess(principal, 'org.read', { kind: 'org', orgId });
     const { facts } = await this.facts.factsOf(orgId, claimYear);
     await this.editions.forYear(claimYear);
     return evaluateValidated({ claimYear, facts }, { editions: await this.editions.publishedEditions() });

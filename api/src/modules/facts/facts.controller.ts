@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { CurrentUser } from '../../common/auth.js';
 import { IdPipe } from '../../common/id.pipe.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { PutFactsDto } from './facts.dto.js';
 import { checkYear, type FactChangeView, FactsService, type FactsView } from './facts.service.js';
 

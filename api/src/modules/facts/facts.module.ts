@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
-import { OrgsModule } from '../orgs/orgs.module.js';
+import { AccessModule } from '../access/access.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { FactsController } from './facts.controller.js';
 import { FactsService } from './facts.service.js';
 
-@Module({ imports: [OrgsModule], controllers: [FactsController], providers: [FactsService], exports: [FactsService] })
+@Module({
+  imports: [AccessModule, AuditModule],
+  controllers: [FactsController],
+  providers: [FactsService],
+  exports: [FactsService],
+})
 export class FactsModule {}

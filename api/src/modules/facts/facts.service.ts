@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type FactName, type Facts, parseFacts, YEARS } from '@huiqi/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { parseInteger } from '../../common/integers.js';
 import { Transactions } from '../../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
-import { type Principal } from '../auth/tokens.js';
-import { OrgsService } from '../orgs/orgs.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
+import { type Principal } from '../../common/tokens.js';
+import { AccessService } from '../access/access.service.js';
 import { FactChangeEntity, FactEntity, type Provenance } from './fact.entity.js';
 
 export interface FactsView {
@@ -34,8 +34,8 @@ export class FactsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
-    private readonly orgs: OrgsService,
-    private readonly audit: AuditService,
+    private readonly access: AccessService,
+    private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
   ) {}
 
@@ -53,6 +53,24 @@ export class FactsService {
     return { facts: facts as Facts, rows };
   }
 
+  /**
+   * Every firm's facts of its latest year up to `maxYear` (a firm's newest figures stand in for a
+   * year it has not reported yet), by firm.
+   */
+  async latestUpTo(maxYear: number): Promise<Map<number, Facts>> {
+    const rows = await this.dataSource
+      .getRepository(FactEntity)
+      .find({ where: { claimYear: LessThanOrEqual(maxYear) }, order: { claimYear: 'ASC' } });
+    const byOrg = new Map<number, { year: number; facts: Record<string, unknown> }>();
+    for (const f of rows) {
+      const current = byOrg.get(f.orgId);
+      if (!current || f.claimYear > current.year)
+        byOrg.set(f.orgId, { year: f.claimYear, facts: { [f.name]: f.value } });
+      else if (f.claimYear === current.year) current.facts[f.name] = f.value;
+    }
+    return new Map([...byOrg].map(([orgId, { facts }]) => [orgId, facts as Facts]));
+  }
+
   private view(orgId: number, claimYear: number, rows: FactEntity[], facts: Facts): FactsView {
     const provenance: Partial<Record<FactName, Provenance>> = {};
     let updatedAt: Date | null = null;
@@ -64,7 +82,7 @@ export class FactsService {
   }
 
   async get(principal: Principal, orgId: number, claimYear: number): Promise<FactsView> {
-    await this.orgs.membership(principal, orgId);
+    await this.access.requireAccess(principal, 'facts.read', { kind: 'org', orgId });
     const { facts, rows } = await this.factsOf(orgId, claimYear);
     return this.view(orgId, claimYear, rows, facts);
   }
@@ -84,8 +102,8 @@ export class FactsService {
     const given = parseFacts(input) as Record<string, unknown>;
     const cleared = Object.keys(input).filter((k) => input[k] === null);
 
-    return this.tx.run(async (m) => {
-      await this.orgs.membership(principal, orgId, m);
+    return this.changes.recordChange(principal, 'facts.updated', async (m) => {
+      await this.access.requireAccess(principal, 'facts.write', { kind: 'org', orgId }, m);
       const repo = m.getRepository(FactEntity);
       const existing = new Map(
         (await repo.find({ where: { orgId, claimYear }, lock: this.tx.lock })).map((r) => [r.name as string, r]),
@@ -139,23 +157,26 @@ export class FactsService {
       if (changes.length > 0) {
         const history = m.getRepository(FactChangeEntity);
         await history.save(changes.map((c) => history.create(c)));
-        await this.audit.record(m, {
-          actor: principal,
-          action: 'facts.updated',
-          entity: 'facts',
-          entityId: `${orgId}:${claimYear}`,
-          orgId,
-          before,
-          after,
-        });
       }
       const { facts, rows } = await this.factsOf(orgId, claimYear, m);
-      return this.view(orgId, claimYear, rows, facts);
+      return {
+        result: this.view(orgId, claimYear, rows, facts),
+        // Setting facts to what they already are is no change: nothing to audit or announce.
+        change:
+          changes.length > 0
+            ? {
+                subject: { entity: 'facts', id: `${orgId}:${claimYear}`, orgId },
+                before,
+                after,
+                event: { orgId, claimYear, names: Object.keys(after) as FactName[] },
+              }
+            : null,
+      };
     });
   }
 
   async history(principal: Principal, orgId: number, claimYear: number): Promise<FactChangeView[]> {
-    await this.orgs.membership(principal, orgId);
+    await this.access.requireAccess(principal, 'facts.read', { kind: 'org', orgId });
     const rows = await this.dataSource
       .getRepository(FactChangeEntity)
       .find({ where: { orgId, claimYear }, order: { id: 'DESC' }, take: 500 });

@@ -1,20 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { CurrentUser, Public } from '../../common/auth.js';
 import { AppError } from '../../common/errors.js';
 import { IdPipe } from '../../common/id.pipe.js';
-import { type Principal } from '../auth/tokens.js';
-import { AttachDto, ReviewMaterialDto } from './files.dto.js';
+import { type Principal } from '../../common/tokens.js';
 import { displayName, type FileView, FilesService, type LibraryEntry } from './files.service.js';
 import { contentDisposition } from './names.js';
-import { MaterialsService, type MaterialView } from './materials.service.js';
 
 @Controller('v1')
 export class FilesController {
-  constructor(
-    private readonly files: FilesService,
-    private readonly materials: MaterialsService,
-  ) {}
+  constructor(private readonly files: FilesService) {}
 
   /** Multipart upload of one file (field `file`) into the firm's library. */
   @Post('files')
@@ -67,34 +62,5 @@ export class FilesController {
       .header('cache-control', 'private, max-age=300')
       .header('x-content-type-options', 'nosniff')
       .send(stream);
-  }
-
-  @Get('applications/:id/materials')
-  slots(
-    @CurrentUser() user: Principal,
-    @Param('id', IdPipe) id: number,
-  ): Promise<{ applicationId: number; materials: MaterialView[] }> {
-    return this.materials.slots(user, id);
-  }
-
-  @Put('applications/:id/materials/:materialId')
-  attach(
-    @CurrentUser() user: Principal,
-    @Param('id', IdPipe) id: number,
-    @Param('materialId') materialId: string,
-    @Body() body: AttachDto,
-  ): Promise<{ applicationId: number; materials: MaterialView[] }> {
-    return this.materials.attach(user, id, materialId, body.fileId);
-  }
-
-  @Post('applications/:id/materials/:materialId/review')
-  @HttpCode(200)
-  review(
-    @CurrentUser() user: Principal,
-    @Param('id', IdPipe) id: number,
-    @Param('materialId') materialId: string,
-    @Body() body: ReviewMaterialDto,
-  ): Promise<{ applicationId: number; materials: MaterialView[] }> {
-    return this.materials.review(user, id, materialId, body.decision, body.reason);
   }
 }

@@ -5,23 +5,21 @@ import { type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Multipart, type MultipartFile } from '@fastify/multipart';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
-import { Transactions } from '../../database/transactions.js';
-import { ApplicationEntity } from '../applications/application.entity.js';
-import { AuditService } from '../audit/audit.service.js';
-import { type Principal } from '../auth/tokens.js';
-import { OrgsService } from '../orgs/orgs.service.js';
+import { AccessService } from '../access/access.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
+import { type Principal } from '../../common/tokens.js';
 import { sniffFile } from './content/sniff.js';
 import { MalformedFileError, stripMetadata } from './content/strip.js';
-import { FileEntity, MaterialSlotEntity } from './file.entity.js';
+import { FileEntity } from './file.entity.js';
+import { FileUses } from './file-uses.js';
 import { cleanName, nameForKind } from './names.js';
 import { FILE_STORAGE, type FileStorage, StoredObjectMissing } from './storage.js';
 import { UploadsInFlight } from './sweep.js';
-import { ReviewAccess } from './review-access.js';
 
 export interface FileView {
   id: number;
@@ -75,10 +73,9 @@ export class FilesService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: Transactions,
-    private readonly orgs: OrgsService,
-    private readonly audit: AuditService,
-    private readonly reviewAccess: ReviewAccess,
+    private readonly access: AccessService,
+    private readonly changes: ChangeRecorder,
+    private readonly uses: FileUses,
     private readonly clock: Clock,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -98,7 +95,7 @@ export class FilesService {
     orgId: number,
     parts: AsyncIterableIterator<Multipart>,
   ): Promise<{ file: FileView; deduplicated: boolean }> {
-    await this.orgs.membership(principal, orgId);
+    await this.access.requireAccess(principal, 'file.upload', { kind: 'org', orgId });
     // Known to the sweep before the temp file exists, until after it is gone.
     const uploadId = this.inFlight.begin();
     const temp = this.storage.tempPath(`${uploadId}.upload`);
@@ -125,7 +122,7 @@ export class FilesService {
 
       await this.storage.put(sha256, temp);
       try {
-        const file = await this.tx.run(async (m) => {
+        const file = await this.changes.recordChange(principal, 'file.uploaded', async (m) => {
           const saved = await m.getRepository(FileEntity).save(
             m.getRepository(FileEntity).create({
               orgId,
@@ -138,15 +135,14 @@ export class FilesService {
               uploadedBy: principal.userId,
             }),
           );
-          await this.audit.record(m, {
-            actor: principal,
-            action: 'file.uploaded',
-            entity: 'file',
-            entityId: saved.id,
-            orgId,
-            after: { name: saved.originalName, kind: saved.kind, size, sha256 },
-          });
-          return saved;
+          return {
+            result: saved,
+            change: {
+              subject: { entity: 'file', id: saved.id, orgId },
+              after: { name: saved.originalName, kind: saved.kind, size, sha256 },
+              event: { orgId, fileId: saved.id, kind: saved.kind, size },
+            },
+          };
         });
         return { file: toFileView(file), deduplicated: false };
       } catch (error) {
@@ -245,17 +241,15 @@ export class FilesService {
   async readable(principal: Principal, id: number): Promise<FileEntity> {
     const file = await this.dataSource.getRepository(FileEntity).findOneBy({ id });
     if (!file) throw notFound('文件');
-    const member = await this.orgs.membership(principal, file.orgId).then(
-      () => true,
-      () => false,
-    );
-    if (member) return file;
-    const slots = await this.dataSource.getRepository(MaterialSlotEntity).findBy({ fileId: id });
-    const applications = slots.length
-      ? await this.dataSource.getRepository(ApplicationEntity).findBy({ id: In(slots.map((s) => s.applicationId)) })
-      : [];
-    for (const app of applications) if (await this.reviewAccess.canReview(principal, app)) return file;
-    throw notFound('文件');
+    const usedBy = (await this.uses.of([id])).map((u) => u.application);
+    await this.access.requireAccess(principal, 'file.read', { kind: 'file', orgId: file.orgId, usedBy });
+    return file;
+  }
+
+  /** Library files by id, for the workflow (which checks access to the application that asks). */
+  async views(ids: readonly number[], manager: EntityManager = this.dataSource.manager): Promise<FileView[]> {
+    if (ids.length === 0) return [];
+    return (await manager.getRepository(FileEntity).findBy({ id: In([...ids]) })).map(toFileView);
   }
 
   async get(principal: Principal, id: number): Promise<FileView> {
@@ -305,11 +299,9 @@ export class FilesService {
 
   /** The firm's library: every file once, with where it is used and when its evidence runs out. */
   async library(principal: Principal, orgId: number): Promise<LibraryEntry[]> {
-    await this.orgs.membership(principal, orgId);
+    await this.access.requireAccess(principal, 'org.read', { kind: 'org', orgId });
     const files = await this.dataSource.getRepository(FileEntity).find({ where: { orgId }, order: { id: 'DESC' } });
-    const slots = files.length
-      ? await this.dataSource.getRepository(MaterialSlotEntity).findBy({ fileId: In(files.map((f) => f.id)) })
-      : [];
+    const slots = await this.uses.of(files.map((f) => f.id));
     const today = this.clock.today();
     const soon = new Date(Date.parse(`${today}T00:00:00Z`) + EXPIRY_WARNING_DAYS * 86_400_000)
       .toISOString()

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import { CurrentUser } from '../../common/auth.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { RateLimited } from '../../common/rate-limit.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
 import { CreateOrgDto, JoinOrgDto, UpdateOrgDto } from './orgs.dto.js';
 import { type OrgView, OrgsService } from './orgs.service.js';
 

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { countyName, orgTypeName } from '@huiqi/shared';
+import { type CountyId, countyName, orgTypeName } from '@huiqi/shared';
 import { createHash, randomInt } from 'node:crypto';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { AppError, notFound } from '../../common/errors.js';
+import { AppError } from '../../common/errors.js';
 import { maskName, maskPhone } from '../../common/masking.js';
 import { Transactions } from '../../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
-import { type Principal } from '../auth/tokens.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
+import { type Principal } from '../../common/tokens.js';
+import { AccessService } from '../access/access.service.js';
+import { type MemberRole } from '../access/policy.js';
 import { InviteEntity } from './invite.entity.js';
-import { type MemberRole, MembershipEntity } from './membership.entity.js';
 import { OrgEntity } from './org.entity.js';
 import { type CreateOrgDto, type UpdateOrgDto } from './orgs.dto.js';
 
@@ -57,33 +58,17 @@ export class OrgsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
-    private readonly audit: AuditService,
+    private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
-  /**
-   * The caller's membership of the firm, or NOT_FOUND: a non-member cannot even learn that the
-   * firm exists. Every route about a firm's records starts here.
-   */
-  async membership(principal: Principal, orgId: number, manager?: EntityManager): Promise<MembershipEntity> {
-    const repo = (manager ?? this.dataSource.manager).getRepository(MembershipEntity);
-    const membership = await repo.findOneBy({ orgId, userId: principal.userId });
-    if (!membership) throw notFound('企业');
-    return membership;
-  }
-
-  async requireAdmin(principal: Principal, orgId: number, manager?: EntityManager): Promise<MembershipEntity> {
-    const membership = await this.membership(principal, orgId, manager);
-    if (membership.role !== 'admin') throw new AppError('FORBIDDEN', '只有企业管理员可以进行此操作');
-    return membership;
-  }
-
   async create(principal: Principal, dto: CreateOrgDto): Promise<OrgView> {
-    if (principal.role !== 'applicant') throw new AppError('FORBIDDEN', '工作人员账号不能注册企业');
+    await this.access.requireAccess(principal, 'org.register', { kind: 'service' });
     const taken = await this.dataSource.getRepository(OrgEntity).existsBy({ uscc: dto.uscc });
     if (taken) throw usccTaken();
     try {
-      return await this.tx.run(async (m) => {
+      return await this.changes.recordChange(principal, 'org.registered', async (m) => {
         const org = await m
           .getRepository(OrgEntity)
           .save(
@@ -91,16 +76,15 @@ export class OrgsService {
               .getRepository(OrgEntity)
               .create({ ...dto, orgTypes: [...new Set(dto.orgTypes)], createdBy: principal.userId }),
           );
-        await m.getRepository(MembershipEntity).insert({ orgId: org.id, userId: principal.userId, role: 'admin' });
-        await this.audit.record(m, {
-          actor: principal,
-          action: 'org.registered',
-          entity: 'org',
-          entityId: org.id,
-          orgId: org.id,
-          after: dto,
-        });
-        return toOrgView(org, 'admin');
+        await this.access.addMember(m, org.id, principal.userId, 'admin');
+        return {
+          result: toOrgView(org, 'admin'),
+          change: {
+            subject: { entity: 'org', id: org.id, orgId: org.id },
+            after: dto,
+            event: { orgId: org.id, name: org.name, county: org.county },
+          },
+        };
       });
     } catch (error) {
       // Two registrations of one code at once: the unique index decides, the loser is told why.
@@ -109,11 +93,26 @@ export class OrgsService {
     }
   }
 
+  /** The firm's name, credit code and county as they stand now: what a submission fixes on itself. */
+  async firmOf(
+    orgId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ name: string; uscc: string; county: CountyId }> {
+    const { name, uscc, county } = await manager.getRepository(OrgEntity).findOneByOrFail({ id: orgId });
+    return { name, uscc, county };
+  }
+
+  /** Firms' names by id, for reports over many firms (the edition preview). */
+  async namesOf(ids: readonly number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const orgs = await this.dataSource
+      .getRepository(OrgEntity)
+      .find({ select: { id: true, name: true }, where: { id: In([...ids]) } });
+    return new Map(orgs.map((o) => [o.id, o.name]));
+  }
+
   async mine(principal: Principal): Promise<OrgView[]> {
-    const memberships = await this.dataSource.getRepository(MembershipEntity).find({
-      where: { userId: principal.userId },
-      order: { orgId: 'ASC' },
-    });
+    const memberships = await this.access.membershipsOf(principal.userId);
     if (memberships.length === 0) return [];
     const orgs = await this.dataSource
       .getRepository(OrgEntity)
@@ -126,34 +125,33 @@ export class OrgsService {
   }
 
   async get(principal: Principal, orgId: number): Promise<OrgView> {
-    const membership = await this.membership(principal, orgId);
-    return toOrgView(await this.dataSource.getRepository(OrgEntity).findOneByOrFail({ id: orgId }), membership.role);
+    const { memberRole } = await this.access.requireAccess(principal, 'org.read', { kind: 'org', orgId });
+    return toOrgView(await this.dataSource.getRepository(OrgEntity).findOneByOrFail({ id: orgId }), memberRole);
   }
 
   async update(principal: Principal, orgId: number, dto: UpdateOrgDto): Promise<OrgView> {
-    return this.tx.run(async (m) => {
-      await this.requireAdmin(principal, orgId, m);
+    return this.changes.recordChange(principal, 'org.updated', async (m) => {
+      await this.access.requireAccess(principal, 'org.manage', { kind: 'org', orgId }, m);
       const repo = m.getRepository(OrgEntity);
       const before = await repo.findOneOrFail({ where: { id: orgId }, lock: this.tx.lock });
       const after = repo.merge(repo.create({ ...before }), { ...dto });
       await repo.save(after);
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'org.updated',
-        entity: 'org',
-        entityId: orgId,
-        orgId,
-        before: pick(before, Object.keys(dto)),
-        after: dto,
-      });
-      return toOrgView(after, 'admin');
+      return {
+        result: toOrgView(after, 'admin'),
+        change: {
+          subject: { entity: 'org', id: orgId, orgId },
+          before: pick(before, Object.keys(dto)),
+          after: dto,
+          event: { orgId, fields: Object.keys(dto) },
+        },
+      };
     });
   }
 
   /** A one-time code (8 characters, 7 days), shown once; only its hash is stored. */
   async invite(principal: Principal, orgId: number): Promise<{ code: string; expiresAt: string }> {
-    return this.tx.run(async (m) => {
-      await this.requireAdmin(principal, orgId, m);
+    return this.changes.recordChange(principal, 'org.invite-created', async (m) => {
+      await this.access.requireAccess(principal, 'org.manage', { kind: 'org', orgId }, m);
       const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
       const expiresAt = new Date(this.clock.now().getTime() + INVITE_DAYS * 86_400_000);
       const invite = await m
@@ -163,29 +161,27 @@ export class OrgsService {
             .getRepository(InviteEntity)
             .create({ orgId, codeHash: hashCode(code), expiresAt, createdBy: principal.userId }),
         );
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'org.invite-created',
-        entity: 'org',
-        entityId: orgId,
-        orgId,
-        after: { inviteId: invite.id, expiresAt },
-      });
-      return { code, expiresAt: expiresAt.toISOString() };
+      return {
+        result: { code, expiresAt: expiresAt.toISOString() },
+        change: {
+          subject: { entity: 'org', id: orgId, orgId },
+          after: { inviteId: invite.id, expiresAt },
+          event: { orgId, inviteId: invite.id, expiresAt: expiresAt.toISOString() },
+        },
+      };
     });
   }
 
   async join(principal: Principal, code: string): Promise<OrgView> {
-    if (principal.role !== 'applicant') throw new AppError('FORBIDDEN', '工作人员账号不能加入企业');
-    return this.tx.run(async (m) => {
+    await this.access.requireAccess(principal, 'org.join', { kind: 'service' });
+    return this.changes.recordChange(principal, 'org.member-joined', async (m) => {
       const invites = m.getRepository(InviteEntity);
       const invite = await invites.findOne({ where: { codeHash: hashCode(code) }, lock: this.tx.lock });
       const invalid = new AppError('INVALID_REQUEST', '邀请码无效或已过期，请向企业管理员索取新的邀请码', [
         { field: 'code', message: '邀请码无效或已过期' },
       ]);
       if (!invite || invite.usedAt || invite.expiresAt <= this.clock.now()) throw invalid;
-      const memberships = m.getRepository(MembershipEntity);
-      if (await memberships.existsBy({ orgId: invite.orgId, userId: principal.userId }))
+      if (await this.access.isMember(m, invite.orgId, principal.userId))
         throw new AppError('CONFLICT', '您已是该企业的成员');
       // Conditional: of two people using one code at once, only one joins.
       const used = await invites.update(
@@ -193,16 +189,15 @@ export class OrgsService {
         { usedBy: principal.userId, usedAt: this.clock.now() },
       );
       if (!used.affected) throw invalid;
-      await memberships.insert({ orgId: invite.orgId, userId: principal.userId, role: 'member' });
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'org.member-joined',
-        entity: 'membership',
-        entityId: invite.orgId,
-        orgId: invite.orgId,
-        after: { userId: principal.userId, role: 'member' },
-      });
-      return toOrgView(await m.getRepository(OrgEntity).findOneByOrFail({ id: invite.orgId }), 'member');
+      await this.access.addMember(m, invite.orgId, principal.userId, 'member');
+      return {
+        result: toOrgView(await m.getRepository(OrgEntity).findOneByOrFail({ id: invite.orgId }), 'member'),
+        change: {
+          subject: { entity: 'membership', id: invite.orgId, orgId: invite.orgId },
+          after: { userId: principal.userId, role: 'member' },
+          event: { orgId: invite.orgId, userId: principal.userId, role: 'member' },
+        },
+      };
     });
   }
 }

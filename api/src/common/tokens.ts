@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { COUNTIES } from '@huiqi/shared';
-import { AppError } from '../../common/errors.js';
-import { ROLES, type Role } from './user.entity.js';
+import { AppError } from './errors.js';
+import { ROLES, type Role } from './roles.js';
 
 /** Who is calling, as an access token says. */
 export interface Principal {

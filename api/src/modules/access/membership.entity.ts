@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { type MemberRole } from './policy.js';
 
-export type MemberRole = 'admin' | 'member';
-
+/** A user's place in a firm: what every access check about the firm's records starts from. */
 @Entity('memberships')
 @Index('uq_memberships_org_user', ['orgId', 'userId'], { unique: true })
 export class MembershipEntity {

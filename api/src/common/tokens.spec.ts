@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { AppError } from '../../common/errors.js';
+import { AppError } from './errors.js';
 import { hashToken, keyIdOf, newRefreshToken, type Principal, TokenSigner } from './tokens.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters';

@@ -5,15 +5,13 @@ import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
-import { Transactions } from '../../database/transactions.js';
-import { ApplicationEntity } from '../applications/application.entity.js';
-import { AuditService } from '../audit/audit.service.js';
-import { type Principal } from '../auth/tokens.js';
+import { type Principal } from '../../common/tokens.js';
+import { AccessService } from '../access/access.service.js';
 import { EditionsService } from '../editions/editions.service.js';
-import { OrgsService } from '../orgs/orgs.service.js';
-import { FileEntity, MaterialSlotEntity } from './file.entity.js';
-import { type FileView, toFileView } from './files.service.js';
-import { ReviewAccess } from './review-access.js';
+import { type FileView, FilesService } from '../files/files.service.js';
+import { ApplicationChanges } from './application-changes.js';
+import { ApplicationEntity, scopeOf } from './application.entity.js';
+import { MaterialSlotEntity } from './material-slot.entity.js';
 
 export interface SlotView {
   fileId: number;
@@ -38,38 +36,25 @@ const CURRENT: MaterialSlotEntity['status'][] = ['attached', 'accepted', 'reject
 export class MaterialsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: Transactions,
-    private readonly orgs: OrgsService,
+    private readonly access: AccessService,
     private readonly editions: EditionsService,
-    private readonly audit: AuditService,
-    private readonly reviewAccess: ReviewAccess,
+    private readonly workflow: ApplicationChanges,
+    private readonly files: FilesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private async materialsOf(app: ApplicationEntity): Promise<Material[]> {
-    const edition = (await this.editions.publishedEditions()).find((e) => e.id === app.editionId);
-    return edition?.programs[app.programId]?.materials ?? [];
+    const { edition } = await this.editions.version(app.editionVersionId);
+    return edition.programs[app.programId]?.materials ?? [];
   }
 
-  /** The application for a member (who may change it) or a reviewer (who may read and review it). */
-  private async access(
-    principal: Principal,
-    id: number,
-    m: EntityManager,
-    lock = false,
-  ): Promise<{ app: ApplicationEntity; member: boolean; reviewer: boolean }> {
-    const app = await m
-      .getRepository(ApplicationEntity)
-      .findOne({ where: { id }, ...(lock && this.tx.lock ? { lock: this.tx.lock } : {}) });
+  /** The application, if the caller may read its materials; NOT_FOUND if they may not see it. */
+  private async load(principal: Principal, id: number): Promise<ApplicationEntity> {
+    const app = await this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
     if (!app) throw notFound('申报');
-    const member = await this.orgs.membership(principal, app.orgId, m).then(
-      () => true,
-      () => false,
-    );
-    const reviewer = !member && (await this.reviewAccess.canReview(principal, app));
-    if (!member && !reviewer) throw notFound('申报');
-    return { app, member, reviewer };
+    await this.access.requireAccess(principal, 'material.read', { kind: 'application', application: scopeOf(app) });
+    return app;
   }
 
   private validUntil(material: Material, claimYear: number): string | null {
@@ -82,19 +67,17 @@ export class MaterialsService {
   }
 
   async slots(principal: Principal, id: number): Promise<{ applicationId: number; materials: MaterialView[] }> {
-    const { app } = await this.access(principal, id, this.dataSource.manager);
+    const app = await this.load(principal, id);
     const rows = await this.dataSource
       .getRepository(MaterialSlotEntity)
       .find({ where: { applicationId: id }, order: { id: 'DESC' } });
-    const files = rows.length
-      ? await this.dataSource.getRepository(FileEntity).findBy({ id: In(rows.map((r) => r.fileId)) })
-      : [];
+    const files = await this.files.views([...new Set(rows.map((r) => r.fileId))]);
     const byId = new Map(files.map((f) => [f.id, f]));
     const view = (r: MaterialSlotEntity): SlotView => {
       const file = byId.get(r.fileId);
       return {
         fileId: r.fileId,
-        file: file ? toFileView(file) : null,
+        file: file ?? null,
         status: r.status,
         validUntil: r.validUntil,
         reason: r.reason,
@@ -102,9 +85,10 @@ export class MaterialsService {
         reviewedAt: r.reviewedAt?.toISOString() ?? null,
       };
     };
-    const edition = (await this.editions.publishedEditions()).find((e) => e.id === app.editionId);
-    // One description of the program gives both its materials and the clauses they prove.
-    const described = edition ? describePrograms(edition).find((p) => p.programId === app.programId) : undefined;
+    // The version the application was made under; one description of its program gives both its
+    // materials and the clauses they prove.
+    const { edition } = await this.editions.version(app.editionVersionId);
+    const described = describePrograms(edition).find((p) => p.programId === app.programId);
     const materials = described?.materials ?? [];
     const evaluated = app.evaluation as ProgramResult | null;
     const clauses = new Map<string, string>([
@@ -140,9 +124,7 @@ export class MaterialsService {
     materialId: string,
     fileId: number,
   ): Promise<{ applicationId: number; materials: MaterialView[] }> {
-    await this.tx.run(async (m) => {
-      const { app, member } = await this.access(principal, id, m, true);
-      if (!member) throw new AppError('FORBIDDEN', '只有企业成员可以上传申报材料');
+    await this.workflow.apply(principal, id, 'application.material-attached', async (app, m) => {
       const material = (await this.materialsOf(app)).find((x) => x.id === materialId);
       if (!material)
         throw new AppError('INVALID_REQUEST', '该项目没有这项材料', [
@@ -150,10 +132,10 @@ export class MaterialsService {
         ]);
       const slots = m.getRepository(MaterialSlotEntity);
       const current = await slots.findOne({ where: { applicationId: id, materialId, status: In(CURRENT) } });
-      const reopened = app.status === 'submitted' && current?.status === 'rejected';
-      if (app.status !== 'draft' && !reopened)
+      // A submitted application takes a new file only where a reviewer sent the old one back.
+      if (app.status === 'submitted' && current?.status !== 'rejected')
         throw new AppError('INVALID_TRANSITION', '申报已提交，只能更换被退回的材料');
-      const file = await m.getRepository(FileEntity).findOneBy({ id: fileId });
+      const [file] = await this.files.views([fileId], m);
       if (!file || file.orgId !== app.orgId) throw notFound('文件');
       if (!material.accepts.includes(file.kind as Material['accepts'][number]))
         throw new AppError(
@@ -163,7 +145,7 @@ export class MaterialsService {
         );
       const others = await slots.find({ where: { applicationId: id, status: In(CURRENT) } });
       const otherFiles = others.filter((s) => s.materialId !== materialId).map((s) => s.fileId);
-      const sizes = otherFiles.length ? await m.getRepository(FileEntity).findBy({ id: In(otherFiles) }) : [];
+      const sizes = await this.files.views(otherFiles, m);
       const total = sizes.reduce((sum, f) => sum + f.size, 0) + file.size;
       if (total > this.config.files.maxApplicationBytes) {
         const mb = Math.floor(this.config.files.maxApplicationBytes / 1024 / 1024);
@@ -186,15 +168,13 @@ export class MaterialsService {
           attachedAt: this.clock.now(),
         }),
       );
-      await this.audit.record(m, {
-        actor: principal,
-        action: 'application.material-attached',
-        entity: 'application',
-        entityId: id,
-        orgId: app.orgId,
-        before: current ? { materialId, fileId: current.fileId, status: current.status } : null,
-        after: { materialId, fileId, slotId: row.id },
-      });
+      return {
+        event: { materialId, fileId, replacedFileId: current?.fileId ?? null },
+        audit: {
+          before: current ? { materialId, fileId: current.fileId, status: current.status } : null,
+          after: { materialId, fileId, slotId: row.id },
+        },
+      };
     });
     return this.slots(principal, id);
   }
@@ -211,30 +191,28 @@ export class MaterialsService {
       throw new AppError('INVALID_REQUEST', '退回材料时请写明原因', [
         { field: 'reason', message: '请写明退回原因，告诉企业如何修改' },
       ]);
-    await this.tx.run(async (m) => {
-      const { app, reviewer } = await this.access(principal, id, m, true);
-      if (!reviewer) throw new AppError('FORBIDDEN', '只有审核人员可以审核材料');
-      if (app.status !== 'submitted') throw new AppError('INVALID_TRANSITION', '只有已提交的申报可以审核材料');
+    const status = decision === 'accept' ? 'accepted' : 'rejected';
+    /** Records the decision on the slot; gives the audit's before and after. */
+    const decide = async (m: EntityManager): Promise<{ before: unknown; after: unknown }> => {
       const slots = m.getRepository(MaterialSlotEntity);
       const current = await slots.findOne({ where: { applicationId: id, materialId, status: In(CURRENT) } });
       if (!current) throw notFound('材料');
-      const status = decision === 'accept' ? 'accepted' : 'rejected';
       await slots.update(current.id, {
         status,
         reason: reason?.trim() ?? null,
         reviewedBy: principal.userId,
         reviewedAt: this.clock.now(),
       });
-      await this.audit.record(m, {
-        actor: principal,
-        action: `application.material-${status}`,
-        entity: 'application',
-        entityId: id,
-        orgId: app.orgId,
-        before: { materialId, status: current.status },
-        after: { materialId, status, reason: reason ?? null },
+      return { before: { materialId, status: current.status }, after: { materialId, status, reason: reason ?? null } };
+    };
+    if (decision === 'accept')
+      await this.workflow.apply(principal, id, 'application.material-accepted', async (_app, m) => {
+        return { event: { materialId }, audit: await decide(m) };
       });
-    });
+    else
+      await this.workflow.apply(principal, id, 'application.material-rejected', async (_app, m) => {
+        return { event: { materialId, reason: reason?.trim() ?? '' }, audit: await decide(m) };
+      });
     return this.slots(principal, id);
   }
 

@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import { type Principal } from '../../common/tokens.js';
+import { type AccessRequest, type ApplicationScope, decide, type MemberRole } from './policy.js';
+
+const applicant: Principal = { userId: 1, role: 'applicant', county: null };
+const city: Principal = { userId: 2, role: 'city-reviewer', county: null };
+const linqing: Principal = { userId: 3, role: 'county-reviewer', county: 'linqing' };
+const gaotang: Principal = { userId: 4, role: 'county-reviewer', county: 'gaotang' };
+const admin: Principal = { userId: 5, role: 'admin', county: null };
+const finance: Principal = { userId: 6, role: 'finance', county: null };
+
+const submitted: ApplicationScope = { orgId: 9, status: 'submitted', county: 'linqing' };
+const draft: ApplicationScope = { orgId: 9, status: 'draft', county: null };
+const org = { kind: 'org', orgId: 9 } as const;
+const service = { kind: 'service' } as const;
+const of = (application: ApplicationScope) => ({ kind: 'application', application }) as const;
+
+/** [who, their role in the firm, request, outcome]: the rules of docs/workflow.md, row by row. */
+const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
+  ['an applicant', applicant, null, { action: 'org.register', resource: service }, 'allow'],
+  ['staff', city, null, { action: 'org.register', resource: service }, 'forbidden'],
+  ['staff', admin, null, { action: 'org.join', resource: service }, 'forbidden'],
+  ['a member', applicant, 'member', { action: 'org.read', resource: org }, 'allow'],
+  ['an outsider', applicant, null, { action: 'org.read', resource: org }, 'hidden'],
+  ['a city reviewer', city, null, { action: 'org.read', resource: org }, 'hidden'],
+  ['a member', applicant, 'member', { action: 'org.manage', resource: org }, 'forbidden'],
+  ['the firm administrator', applicant, 'admin', { action: 'org.manage', resource: org }, 'allow'],
+  ['an outsider', applicant, null, { action: 'org.manage', resource: org }, 'hidden'],
+  ['a member', applicant, 'member', { action: 'facts.write', resource: org }, 'allow'],
+  ['an outsider', applicant, null, { action: 'facts.read', resource: org }, 'hidden'],
+  ['a member', applicant, 'member', { action: 'application.create', resource: org }, 'allow'],
+  ['a member', applicant, 'member', { action: 'application.edit', resource: of(submitted) }, 'allow'],
+  ['a city reviewer', city, null, { action: 'application.read', resource: of(submitted) }, 'hidden'],
+  ['a city reviewer', city, null, { action: 'material.read', resource: of(submitted) }, 'allow'],
+  ['a city reviewer', city, null, { action: 'material.read', resource: of(draft) }, 'hidden'],
+  ["the county's reviewer", linqing, null, { action: 'material.review', resource: of(submitted) }, 'allow'],
+  ["another county's reviewer", gaotang, null, { action: 'material.review', resource: of(submitted) }, 'hidden'],
+  ['finance', finance, null, { action: 'material.read', resource: of(submitted) }, 'hidden'],
+  ['an administrator', admin, null, { action: 'material.review', resource: of(submitted) }, 'allow'],
+  ['a member', applicant, 'member', { action: 'material.review', resource: of(submitted) }, 'forbidden'],
+  ['a city reviewer', city, null, { action: 'material.attach', resource: of(submitted) }, 'forbidden'],
+  ['an outsider', applicant, null, { action: 'material.attach', resource: of(submitted) }, 'hidden'],
+  ['a member', applicant, 'member', { action: 'file.upload', resource: org }, 'allow'],
+  [
+    'the reviewer of an application using the file',
+    linqing,
+    null,
+    { action: 'file.read', resource: { kind: 'file', orgId: 9, usedBy: [draft, submitted] } },
+    'allow',
+  ],
+  [
+    'a reviewer of no application using the file',
+    gaotang,
+    null,
+    { action: 'file.read', resource: { kind: 'file', orgId: 9, usedBy: [draft, submitted] } },
+    'hidden',
+  ],
+  ['a member', applicant, 'member', { action: 'file.read', resource: { kind: 'file', orgId: 9, usedBy: [] } }, 'allow'],
+  ['an administrator', admin, null, { action: 'edition.manage', resource: service }, 'allow'],
+  ['a city reviewer', city, null, { action: 'outbox.read', resource: service }, 'forbidden'],
+  ['an applicant', applicant, null, { action: 'audit.read', resource: service }, 'forbidden'],
+];
+
+describe('the access rules', () => {
+  it.each(
+    CASES.map(([who, principal, role, request, outcome]) => [who, role, request.action, outcome, principal, request]),
+  )('%s (firm role %s): %s → %s', (_who, memberRole, _action, outcome, principal, request) => {
+    expect(decide(principal as Principal, request as AccessRequest, memberRole as MemberRole | null).outcome).toBe(
+      outcome,
+    );
+  });
+});

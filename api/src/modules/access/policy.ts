@@ -1,0 +1,134 @@
+import { type ApplicationStatus, type CountyId } from '@huiqi/shared';
+import { type Role } from '../../common/roles.js';
+import { type Principal } from '../../common/tokens.js';
+
+/** A user's role in a firm they belong to. */
+export type MemberRole = 'admin' | 'member';
+
+/** Everything a caller may ask to do, each checked against one kind of resource. */
+export type AccessAction =
+  | 'org.register'
+  | 'org.join'
+  | 'org.read'
+  | 'org.manage'
+  | 'facts.read'
+  | 'facts.write'
+  | 'application.create'
+  | 'application.read'
+  | 'application.edit'
+  | 'material.read'
+  | 'material.attach'
+  | 'material.review'
+  | 'file.upload'
+  | 'file.read'
+  | 'edition.manage'
+  | 'audit.read'
+  | 'outbox.read';
+
+/**
+ * What the access check needs to know of an application: whose it is, where it stands, and the
+ * county it was submitted from (the copy fixed at submission: a firm that moves afterwards does
+ * not take its application to another county's reviewers).
+ */
+export interface ApplicationScope {
+  orgId: number;
+  status: ApplicationStatus;
+  county: CountyId | null;
+}
+
+export type AccessResource =
+  /** No record: signing up a firm, joining one, the administration. */
+  | { kind: 'service' }
+  | { kind: 'org'; orgId: number }
+  | { kind: 'application'; application: ApplicationScope }
+  /** A file of a firm's library and the applications whose material slots hold it. */
+  | { kind: 'file'; orgId: number; usedBy: readonly ApplicationScope[] };
+
+/** The one kind of resource each action is about; requireAccess takes nothing else for it. */
+export const RESOURCE_OF = {
+  'org.register': 'service',
+  'org.join': 'service',
+  'org.read': 'org',
+  'org.manage': 'org',
+  'facts.read': 'org',
+  'facts.write': 'org',
+  'application.create': 'org',
+  'application.read': 'application',
+  'application.edit': 'application',
+  'material.read': 'application',
+  'material.attach': 'application',
+  'material.review': 'application',
+  'file.upload': 'org',
+  'file.read': 'file',
+  'edition.manage': 'service',
+  'audit.read': 'service',
+  'outbox.read': 'service',
+} as const satisfies Record<AccessAction, AccessResource['kind']>;
+
+export type ResourceFor<A extends AccessAction> = Extract<AccessResource, { kind: (typeof RESOURCE_OF)[A] }>;
+
+/**
+ * allow; `hidden`: the caller may not even see the record, and is answered exactly as if it did
+ * not exist; `forbidden`: the caller sees it but may not do this (the reason says why).
+ */
+export type Decision = { outcome: 'allow' } | { outcome: 'hidden' } | { outcome: 'forbidden'; reason: string };
+
+export const REVIEWER_ROLES: readonly Role[] = ['county-reviewer', 'city-reviewer', 'admin'];
+
+/**
+ * Who reviews an application: city reviewers and administrators any submitted one, a county
+ * reviewer those submitted from their county. Drafts are the firm's own business.
+ */
+export const reviews = (principal: Principal, application: ApplicationScope): boolean => {
+  if (!REVIEWER_ROLES.includes(principal.role) || application.status === 'draft') return false;
+  if (principal.role !== 'county-reviewer') return true;
+  return application.county !== null && application.county === principal.county;
+};
+
+const ALLOW: Decision = { outcome: 'allow' };
+const HIDDEN: Decision = { outcome: 'hidden' };
+const forbidden = (reason: string): Decision => ({ outcome: 'forbidden', reason });
+
+/** An action with the resource it is about; switching on `action` narrows `resource`. */
+export type AccessRequest = { [A in AccessAction]: { action: A; resource: ResourceFor<A> } }[AccessAction];
+
+/**
+ * The access rules, as one pure function of the caller, the request and the caller's role in the
+ * resource's firm (null: not a member). docs/workflow.md has them as a table.
+ */
+export const decide = (principal: Principal, request: AccessRequest, memberRole: MemberRole | null): Decision => {
+  const member = memberRole !== null;
+  switch (request.action) {
+    case 'org.register':
+      return principal.role === 'applicant' ? ALLOW : forbidden('工作人员账号不能注册企业');
+    case 'org.join':
+      return principal.role === 'applicant' ? ALLOW : forbidden('工作人员账号不能加入企业');
+    case 'edition.manage':
+    case 'audit.read':
+    case 'outbox.read':
+      return principal.role === 'admin' ? ALLOW : forbidden('当前账号没有权限进行此操作');
+    case 'org.read':
+    case 'facts.read':
+    case 'facts.write':
+    case 'application.create':
+    case 'file.upload':
+    case 'application.read':
+    case 'application.edit':
+      // A firm's own records: its members only. Reviewers read an application through its
+      // materials, never through the applicant's routes.
+      return member ? ALLOW : HIDDEN;
+    case 'org.manage':
+      if (!member) return HIDDEN;
+      return memberRole === 'admin' ? ALLOW : forbidden('只有企业管理员可以进行此操作');
+    case 'material.read':
+      return member || reviews(principal, request.resource.application) ? ALLOW : HIDDEN;
+    case 'material.attach':
+      if (member) return ALLOW;
+      return reviews(principal, request.resource.application) ? forbidden('只有企业成员可以上传申报材料') : HIDDEN;
+    case 'material.review':
+      if (reviews(principal, request.resource.application)) return ALLOW;
+      return member ? forbidden('只有审核人员可以审核材料') : HIDDEN;
+    case 'file.read':
+      return member || request.resource.usedBy.some((a) => reviews(principal, a)) ? ALLOW : HIDDEN;
+  }
+};

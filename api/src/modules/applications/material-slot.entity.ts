@@ -1,0 +1,46 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type SlotStatus = 'attached' | 'accepted' | 'rejected' | 'replaced';
+
+/**
+ * A file in one material slot of one application. Rows are never deleted: replacing a file
+ * marks the previous row `replaced`, so the slot keeps its history.
+ */
+@Entity('application_materials')
+@Index('idx_application_materials_slot', ['applicationId', 'materialId'])
+@Index('idx_application_materials_file', ['fileId'])
+export class MaterialSlotEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'application_id', type: 'int' })
+  applicationId!: number;
+
+  @Column({ name: 'material_id', type: 'varchar', length: 48 })
+  materialId!: string;
+
+  @Column({ name: 'file_id', type: 'int' })
+  fileId!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: SlotStatus;
+
+  /** YYYY-MM-DD until which this evidence counts (from the material's validity); null: no end. */
+  @Column({ name: 'valid_until', type: 'varchar', length: 10, nullable: true })
+  validUntil!: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason!: string | null;
+
+  @Column({ name: 'reviewed_by', type: 'int', nullable: true })
+  reviewedBy!: number | null;
+
+  @Column({ name: 'reviewed_at', type: 'datetime', nullable: true })
+  reviewedAt!: Date | null;
+
+  @Column({ name: 'attached_by', type: 'int' })
+  attachedBy!: number;
+
+  @Column({ name: 'attached_at', type: 'datetime' })
+  attachedAt!: Date;
+}

@@ -1,0 +1,50 @@
+import { type ApplicationStatus, type CountyId, type FactName, type ProgramId } from '@huiqi/shared';
+import { type Role } from '../../common/roles.js';
+
+/**
+ * Every change the API makes, by action, with the payload its outbox event carries. The union
+ * is closed: a new kind of change is a new line here, and recordChange refuses a payload that
+ * does not match its action. Payloads carry ids and what a notice needs, never personal data
+ * (the audit entry keeps the full before and after).
+ */
+export interface ChangeEvents {
+  'user.created': { userId: number; kind: 'wechat' | 'demo'; role: Role; county: string | null };
+  'user.staff-created': { userId: number; role: Role; county: string | null };
+  'session.refresh-replayed': { userId: number; revokedTokens: number };
+  'org.registered': { orgId: number; name: string; county: CountyId };
+  'org.updated': { orgId: number; fields: string[] };
+  'org.invite-created': { orgId: number; inviteId: number; expiresAt: string };
+  'org.member-joined': { orgId: number; userId: number; role: 'member' };
+  'facts.updated': { orgId: number; claimYear: number; names: FactName[] };
+  'file.uploaded': { orgId: number; fileId: number; kind: string; size: number };
+  'application.created': ApplicationEvent & { editionId: string; editionVersion: number };
+  'application.updated': ApplicationEvent & { facts: string[]; refreshedFromOrg: boolean };
+  'application.submitted': ApplicationEvent & { maxAmountFen: number | null };
+  'application.withdrawn': ApplicationEvent & { from: ApplicationStatus };
+  'application.material-attached': ApplicationEvent & {
+    materialId: string;
+    fileId: number;
+    replacedFileId: number | null;
+  };
+  'application.material-accepted': ApplicationEvent & { materialId: string };
+  'application.material-rejected': ApplicationEvent & { materialId: string; reason: string };
+  'edition.draft-created': { editionId: string; baseId: string };
+  'edition.draft-updated': { editionId: string };
+  'edition.published': { editionId: string; claimYear: number; version: number; contentHash: string };
+}
+
+/** What every application event says: which application, whose, for what. */
+export interface ApplicationEvent {
+  applicationId: number;
+  orgId: number;
+  programId: ProgramId;
+  claimYear: number;
+}
+
+export type ChangeAction = keyof ChangeEvents;
+
+/** The changes of the application workflow. */
+export type ApplicationAction = Extract<ChangeAction, `application.${string}`>;
+
+/** How the audit log and the outbox name the kind of record a change is about. */
+export type ChangeSubject = 'user' | 'org' | 'membership' | 'facts' | 'file' | 'application' | 'edition';
