@@ -4,7 +4,7 @@ import { dataSourceOptions } from '../../api/src/database/data-source.js';
 import { EditionVersions1796049599286 } from '../../api/src/database/migrations/1796049599286-EditionVersions.js';
 import { MIGRATIONS } from '../../api/src/database/migrations/index.js';
 import { contentHash } from '../../api/src/modules/editions/content-hash.js';
-import { boot, type Booted, firm } from './support/app.js';
+import { boot, type Booted, firm, testUscc } from './support/app.js';
 import { createTestDatabase, ENGINES, type TestDatabase } from './support/databases.js';
 import { fillRequired } from './support/files.js';
 
@@ -262,6 +262,15 @@ describe.each(ENGINES)('editions and applications from before versions, on %s', 
       await edition('2023', 2023, 'published', package2023);
       await edition('demo-2026', 2026, 'published', demo);
       await edition('draft-2027', 2027, 'draft', draft);
+      // The applications' firm and its user: foreign keys refuse rows that reference nothing.
+      await old.query(
+        "INSERT INTO users (id, kind, openid, role, display_name) VALUES (1, 'wechat', 'o-versions', 'applicant', '微信用户')",
+      );
+      await old.query(
+        'INSERT INTO orgs (id, uscc, name, county, org_types, legal_representative, contact_name, contact_phone, created_by)' +
+          " VALUES (1, ?, '聊城版本电商有限公司', 'linqing', '[\"ecommerce\"]', '王法人', '赵联系', '13912345678', 1)",
+        [testUscc(9)],
+      );
       for (const editionId of ['2023', 'demo-2026', '2023'])
         await old.query(
           'INSERT INTO applications (org_id, program_id, claim_year, edition_id, status, facts_snapshot, created_by, created_at, updated_at, version)' +

@@ -133,6 +133,10 @@ describe.each(ENGINES)('applications submitted before the copy existed, on %s', 
     try {
       await old.initialize();
       await old.runMigrations({ transaction: 'each' });
+      // The user who registered the firm and made the applications: foreign keys refuse rows that reference nothing.
+      await old.query(
+        "INSERT INTO users (id, kind, openid, role, display_name) VALUES (1, 'wechat', 'o-submitted', 'applicant', '微信用户')",
+      );
       await old.query(
         'INSERT INTO orgs (uscc, name, county, org_types, legal_representative, contact_name, contact_phone, created_by)' +
           " VALUES (?, '聊城旧申报电商有限公司', 'donge', '[\"ecommerce\"]', '王法人', '赵联系', '13912345678', 1)",

@@ -1,14 +1,17 @@
 import { type ApplicationStatus, type CountyId, type Facts, type ProgramId } from '@huiqi/shared';
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { bigintFen } from '../../database/columns.js';
 import { type ApplicationScope } from '../access/policy.js';
 
 @Entity('applications')
 @Index('idx_applications_org', ['orgId'])
+@Index('uq_applications_active_key', ['activeKey'], { unique: true })
+@Index('uq_applications_once_key', ['onceKey'], { unique: true })
 export class ApplicationEntity {
-  @PrimaryGeneratedColumn()
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_applications' })
   id!: number;
 
+  @ForeignKey('orgs', { name: 'fk_applications_org_id', onDelete: 'RESTRICT' })
   @Column({ name: 'org_id', type: 'int' })
   orgId!: number;
 
@@ -18,6 +21,7 @@ export class ApplicationEntity {
   @Column({ name: 'claim_year', type: 'int' })
   claimYear!: number;
 
+  @ForeignKey('editions', { name: 'fk_applications_edition_id', onDelete: 'RESTRICT' })
   @Column({ name: 'edition_id', type: 'varchar', length: 32 })
   editionId!: string;
 
@@ -25,6 +29,7 @@ export class ApplicationEntity {
    * The edition version it was created under (edition_versions.id): its programs, materials and
    * evaluation are read from that version and no other, whatever is published later.
    */
+  @ForeignKey('edition_versions', { name: 'fk_applications_edition_version_id', onDelete: 'RESTRICT' })
   @Column({ name: 'edition_version_id', type: 'int' })
   editionVersionId!: number;
 
@@ -59,13 +64,14 @@ export class ApplicationEntity {
    * `org:program:year` while the application is active, else null: a unique index makes
    * "one active application per firm, program and year" hold under any concurrency.
    */
-  @Column({ name: 'active_key', type: 'varchar', length: 96, nullable: true, unique: true })
+  @Column({ name: 'active_key', type: 'varchar', length: 96, nullable: true })
   activeKey!: string | null;
 
   /** `org:program` for a one-off award (一次性奖励) while it is active or granted. */
-  @Column({ name: 'once_key', type: 'varchar', length: 96, nullable: true, unique: true })
+  @Column({ name: 'once_key', type: 'varchar', length: 96, nullable: true })
   onceKey!: string | null;
 
+  @ForeignKey('users', { name: 'fk_applications_created_by', onDelete: 'RESTRICT' })
   @Column({ name: 'created_by', type: 'int' })
   createdBy!: number;
 

@@ -1,16 +1,17 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Append-only: written in the same transaction as the change it records, never updated or deleted. */
 @Entity('audit_log')
 @Index('idx_audit_entity', ['entity', 'entityId'])
 @Index('idx_audit_org', ['orgId'])
 export class AuditEntity {
-  @PrimaryGeneratedColumn()
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_audit_log' })
   id!: number;
 
   @Column({ type: 'datetime' })
   at!: Date;
 
+  @ForeignKey('users', { name: 'fk_audit_log_actor_id', onDelete: 'RESTRICT' })
   @Column({ name: 'actor_id', type: 'int', nullable: true })
   actorId!: number | null;
 
@@ -26,6 +27,7 @@ export class AuditEntity {
   @Column({ name: 'entity_id', type: 'varchar', length: 64 })
   entityId!: string;
 
+  @ForeignKey('orgs', { name: 'fk_audit_log_org_id', onDelete: 'RESTRICT' })
   @Column({ name: 'org_id', type: 'int', nullable: true })
   orgId!: number | null;
 

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * An event about a change, written in the same transaction as the change and its audit entry
@@ -12,7 +12,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('idx_outbox_due', ['deliveredAt', 'deadAt', 'nextAttemptAt'])
 @Index('idx_outbox_org', ['orgId'])
 export class OutboxEntity {
-  @PrimaryGeneratedColumn()
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_outbox' })
   id!: number;
 
   /** The change's action, e.g. `application.submitted` (change-events.ts). */
@@ -26,6 +26,7 @@ export class OutboxEntity {
   @Column({ name: 'entity_id', type: 'varchar', length: 64 })
   entityId!: string;
 
+  @ForeignKey('orgs', { name: 'fk_outbox_org_id', onDelete: 'RESTRICT' })
   @Column({ name: 'org_id', type: 'int', nullable: true })
   orgId!: number | null;
 
@@ -34,6 +35,7 @@ export class OutboxEntity {
   payload!: unknown;
 
   /** The audit entry of the change it reports; null for events no change made (reminders). */
+  @ForeignKey('audit_log', { name: 'fk_outbox_audit_id', onDelete: 'RESTRICT' })
   @Column({ name: 'audit_id', type: 'int', nullable: true })
   auditId!: number | null;
 

@@ -7,7 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('login_throttles')
 export class LoginThrottleEntity {
-  @PrimaryGeneratedColumn()
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_login_throttles' })
   id!: number;
 
   /** SHA-256 (hex) of the username and the address: neither is stored. */

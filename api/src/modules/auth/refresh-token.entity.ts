@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Refresh tokens are stored as SHA-256 hashes and rotated on every use. The tokens of one
@@ -6,11 +6,14 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * is revoked (OAuth 2.0 Security BCP, RFC 9700 §4.14.2).
  */
 @Entity('refresh_tokens')
+@Index('uq_refresh_tokens_token_hash', ['tokenHash'], { unique: true })
 export class RefreshTokenEntity {
-  @PrimaryGeneratedColumn()
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_refresh_tokens' })
   id!: number;
 
   @Index('idx_refresh_tokens_user')
+  // A session means nothing without its user.
+  @ForeignKey('users', { name: 'fk_refresh_tokens_user_id', onDelete: 'CASCADE' })
   @Column({ name: 'user_id', type: 'int' })
   userId!: number;
 
@@ -19,7 +22,7 @@ export class RefreshTokenEntity {
   @Column({ name: 'family_id', type: 'varchar', length: 36 })
   familyId!: string;
 
-  @Column({ name: 'token_hash', type: 'varchar', length: 64, unique: true })
+  @Column({ name: 'token_hash', type: 'varchar', length: 64 })
   tokenHash!: string;
 
   @Column({ name: 'expires_at', type: 'datetime' })

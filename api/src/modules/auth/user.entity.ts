@@ -1,21 +1,23 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { type Role } from '../../common/roles.js';
 
 /** How the account signs in. */
 export type UserKind = 'wechat' | 'staff' | 'demo';
 
 @Entity('users')
+@Index('uq_users_openid', ['openid'], { unique: true })
+@Index('uq_users_username', ['username'], { unique: true })
 export class UserEntity {
-  @PrimaryGeneratedColumn()
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_users' })
   id!: number;
 
   @Column({ type: 'varchar', length: 16 })
   kind!: UserKind;
 
-  @Column({ type: 'varchar', length: 64, nullable: true, unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
   openid!: string | null;
 
-  @Column({ type: 'varchar', length: 64, nullable: true, unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
   username!: string | null;
 
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })

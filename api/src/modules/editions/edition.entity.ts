@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export type EditionStatus = 'draft' | 'published';
 
@@ -9,7 +9,7 @@ export type EditionStatus = 'draft' | 'published';
 @Entity('editions')
 @Index('idx_editions_year', ['claimYear'])
 export class EditionEntity {
-  @PrimaryColumn({ type: 'varchar', length: 32 })
+  @PrimaryColumn({ type: 'varchar', length: 32, primaryKeyConstraintName: 'pk_editions' })
   id!: string;
 
   @Column({ name: 'claim_year', type: 'int' })
@@ -39,7 +39,7 @@ export class EditionEntity {
  */
 @Entity('edition_contents')
 export class EditionContentEntity {
-  @PrimaryColumn({ name: 'content_hash', type: 'varchar', length: 64 })
+  @PrimaryColumn({ name: 'content_hash', type: 'varchar', length: 64, primaryKeyConstraintName: 'pk_edition_contents' })
   contentHash!: string;
 
   @Column({ type: 'json' })
@@ -58,15 +58,17 @@ export class EditionContentEntity {
 @Index('uq_edition_versions_edition_version', ['editionId', 'version'], { unique: true })
 @Index('idx_edition_versions_year', ['claimYear'])
 export class EditionVersionEntity {
-  @PrimaryGeneratedColumn()
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_edition_versions' })
   id!: number;
 
+  @ForeignKey('editions', { name: 'fk_edition_versions_edition_id', onDelete: 'RESTRICT' })
   @Column({ name: 'edition_id', type: 'varchar', length: 32 })
   editionId!: string;
 
   @Column({ type: 'int' })
   version!: number;
 
+  @ForeignKey('edition_contents', { name: 'fk_edition_versions_content_hash', onDelete: 'RESTRICT' })
   @Column({ name: 'content_hash', type: 'varchar', length: 64 })
   contentHash!: string;
 

@@ -1,5 +1,5 @@
 import { type FactName } from '@huiqi/shared';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Where a fact's value comes from. */
 export type Provenance = 'self-declared' | 'document' | 'verified';
@@ -8,9 +8,10 @@ export type Provenance = 'self-declared' | 'document' | 'verified';
 @Entity('org_facts')
 @Index('uq_org_facts', ['orgId', 'claimYear', 'name'], { unique: true })
 export class FactEntity {
-  @PrimaryGeneratedColumn()
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_org_facts' })
   id!: number;
 
+  @ForeignKey('orgs', { name: 'fk_org_facts_org_id', onDelete: 'RESTRICT' })
   @Column({ name: 'org_id', type: 'int' })
   orgId!: number;
 
@@ -26,6 +27,7 @@ export class FactEntity {
   @Column({ type: 'varchar', length: 16 })
   provenance!: Provenance;
 
+  @ForeignKey('users', { name: 'fk_org_facts_updated_by', onDelete: 'RESTRICT' })
   @Column({ name: 'updated_by', type: 'int' })
   updatedBy!: number;
 
@@ -37,9 +39,10 @@ export class FactEntity {
 @Entity('fact_changes')
 @Index('idx_fact_changes_org_year', ['orgId', 'claimYear'])
 export class FactChangeEntity {
-  @PrimaryGeneratedColumn()
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_fact_changes' })
   id!: number;
 
+  @ForeignKey('orgs', { name: 'fk_fact_changes_org_id', onDelete: 'RESTRICT' })
   @Column({ name: 'org_id', type: 'int' })
   orgId!: number;
 
@@ -58,6 +61,7 @@ export class FactChangeEntity {
   @Column({ type: 'varchar', length: 16 })
   provenance!: Provenance;
 
+  @ForeignKey('users', { name: 'fk_fact_changes_changed_by', onDelete: 'RESTRICT' })
   @Column({ name: 'changed_by', type: 'int' })
   changedBy!: number;
 

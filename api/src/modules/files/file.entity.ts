@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintFen } from '../../database/columns.js';
 
 /**
@@ -10,9 +10,10 @@ import { bigintFen } from '../../database/columns.js';
 // The sweep asks, for each stored object, whether any row references it.
 @Index('idx_files_storage_key', ['storageKey'])
 export class FileEntity {
-  @PrimaryGeneratedColumn()
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_files' })
   id!: number;
 
+  @ForeignKey('orgs', { name: 'fk_files_org_id', onDelete: 'RESTRICT' })
   @Column({ name: 'org_id', type: 'int' })
   orgId!: number;
 
@@ -36,6 +37,7 @@ export class FileEntity {
   @Column({ name: 'storage_key', type: 'varchar', length: 128 })
   storageKey!: string;
 
+  @ForeignKey('users', { name: 'fk_files_uploaded_by', onDelete: 'RESTRICT' })
   @Column({ name: 'uploaded_by', type: 'int' })
   uploadedBy!: number;
 

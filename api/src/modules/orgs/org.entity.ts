@@ -1,12 +1,13 @@
 import { type CountyId, type OrgType } from '@huiqi/shared';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('orgs')
+@Index('uq_orgs_uscc', ['uscc'], { unique: true })
 export class OrgEntity {
-  @PrimaryGeneratedColumn()
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_orgs' })
   id!: number;
 
-  @Column({ type: 'varchar', length: 18, unique: true })
+  @Column({ type: 'varchar', length: 18 })
   uscc!: string;
 
   @Column({ type: 'varchar', length: 128 })
@@ -31,6 +32,7 @@ export class OrgEntity {
   @Column({ type: 'boolean', default: false })
   demo!: boolean;
 
+  @ForeignKey('users', { name: 'fk_orgs_created_by', onDelete: 'RESTRICT' })
   @Column({ name: 'created_by', type: 'int' })
   createdBy!: number;
 
