@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type Edition,
-  loadEdition,
-  PolicyError,
-  type ProgramScreening,
-  type ProgramStatus,
-  screenValidated,
-} from '@huiqi/shared';
+import { type Edition, loadEdition, PolicyError, type ProgramScreening } from '@huiqi/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
@@ -19,6 +12,7 @@ import { OrgsService } from '../orgs/orgs.service.js';
 import { EditionEntity } from './edition.entity.js';
 import { EditionsService } from './editions.service.js';
 import { mergePatch } from './merge-patch.js';
+import { PreviewTally } from './preview.js';
 
 export interface DraftView {
   id: string;
@@ -49,24 +43,32 @@ export interface PoolPreview {
   oversubscribedAfter: boolean;
 }
 
+/** One program's count of firms by what the draft does to them. */
+export interface ProgramPreview {
+  programId: string;
+  eligibleBefore: number;
+  eligibleAfter: number;
+  gains: number;
+  loses: number;
+  more: number;
+  less: number;
+  undetermined: number;
+}
+
 export interface Preview {
   draftId: string;
   baseId: string;
   claimYear: number;
   firms: number;
+  /**
+   * Examples, in firm order: at most EXAMPLES_PER_EFFECT (20) for each program and effect;
+   * `changesTotal` and `programs` count every change.
+   */
   changes: PreviewChange[];
+  changesTotal: number;
+  programs: ProgramPreview[];
   pools: PoolPreview[];
 }
-
-const effectOf = (before: Verdict | null, after: Verdict | null): PreviewChange['effect'] | null => {
-  const was = before?.status ?? 'ineligible';
-  const is = after?.status ?? 'ineligible';
-  if (was === is && (before?.maxAmountFen ?? null) === (after?.maxAmountFen ?? null)) return null;
-  if (is === 'undetermined' || was === 'undetermined') return 'undetermined';
-  if (was !== 'eligible' && is === 'eligible') return 'gains';
-  if (was === 'eligible' && is !== 'eligible') return 'loses';
-  return (after?.maxAmountFen ?? 0) > (before?.maxAmountFen ?? 0) ? 'more' : 'less';
-};
 
 /**
  * Editions as an administrator changes them: copy a published edition into a draft, change the
@@ -182,53 +184,11 @@ export class EditionsAdminService {
     if (!base) throw new AppError('NO_EDITION', '没有已发布的政策版本可供对比');
 
     // Firms' latest stored facts up to the draft's year stand in for figures not reported yet.
-    const byOrg = await this.facts.latestUpTo(draft.claimYear);
-    const names = await this.orgs.namesOf([...byOrg.keys()]);
-
-    const changes: PreviewChange[] = [];
-    const demand = new Map<string, { before: number; after: number }>();
-    const add = (pool: string, key: 'before' | 'after', fen: number | null) => {
-      const d = demand.get(pool) ?? { before: 0, after: 0 };
-      d[key] += fen ?? 0;
-      demand.set(pool, d);
-    };
-    for (const [orgId, orgFacts] of byOrg) {
-      const evaluateWith = (edition: Edition) =>
-        screenValidated({ claimYear: edition.claimYear, facts: orgFacts }, { editions: [edition] }).programs;
-      const before = new Map(evaluateWith(base).map((p) => [p.programId as string, p]));
-      const after = new Map(evaluateWith(draft).map((p) => [p.programId as string, p]));
-      for (const programId of new Set([...before.keys(), ...after.keys()])) {
-        const b = before.get(programId) ?? null;
-        const a = after.get(programId) ?? null;
-        if (b?.status === 'eligible') add(b.poolId, 'before', b.maxAmountFen);
-        if (a?.status === 'eligible') add(a.poolId, 'after', a.maxAmountFen);
-        const effect = effectOf(b && pick(b), a && pick(a));
-        if (effect)
-          changes.push({
-            orgId,
-            orgName: names.get(orgId) ?? String(orgId),
-            programId,
-            before: b && pick(b),
-            after: a && pick(a),
-            effect,
-          });
-      }
-    }
-    const poolIds = new Set([...Object.keys(base.pools), ...Object.keys(draft.pools)]);
-    const pools = [...poolIds].map((poolId) => {
-      const d = demand.get(poolId) ?? { before: 0, after: 0 };
-      const capAfter = draft.pools[poolId]?.capFen ?? null;
-      return {
-        poolId,
-        title: draft.pools[poolId]?.title ?? base.pools[poolId]?.title ?? poolId,
-        capFenBefore: base.pools[poolId]?.capFen ?? null,
-        capFenAfter: capAfter,
-        demandFenBefore: d.before,
-        demandFenAfter: d.after,
-        oversubscribedAfter: capAfter !== null && d.after > capAfter,
-      };
-    });
-    return { draftId: draft.id, baseId: base.id, claimYear: draft.claimYear, firms: byOrg.size, changes, pools };
+    // Streamed a batch of firms at a time and added up as they come: nothing grows with firms.
+    const tally = new PreviewTally(base, draft);
+    for await (const batch of this.facts.latestUpTo(draft.claimYear))
+      for (const { orgId, facts } of batch) tally.add(orgId, facts);
+    return tally.result(await this.orgs.namesOf(tally.exampleFirms()));
   }
 
   async publish(principal: Principal, id: string): Promise<DraftView> {
@@ -273,8 +233,3 @@ export class EditionsAdminService {
     }
   }
 }
-
-const pick = (p: ProgramScreening): { status: ProgramStatus; maxAmountFen: number | null } => ({
-  status: p.status,
-  maxAmountFen: p.maxAmountFen,
-});

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type FactName, type Facts, parseFacts, YEARS } from '@huiqi/shared';
-import { DataSource, type EntityManager, LessThanOrEqual } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { parseInteger } from '../../common/integers.js';
 import { Transactions } from '../../database/transactions.js';
@@ -55,20 +55,46 @@ export class FactsService {
 
   /**
    * Every firm's facts of its latest year up to `maxYear` (a firm's newest figures stand in for a
-   * year it has not reported yet), by firm.
+   * year it has not reported yet), in firm order, `batchSize` firms at a time. The latest year is
+   * chosen in SQL, and each batch is one query that reads only its firms' rows (keyset pagination
+   * on the (org_id, claim_year, name) index): however many firms there are, only a batch is held,
+   * and no query or connection is held between batches.
    */
-  async latestUpTo(maxYear: number): Promise<Map<number, Facts>> {
-    const rows = await this.dataSource
-      .getRepository(FactEntity)
-      .find({ where: { claimYear: LessThanOrEqual(maxYear) }, order: { claimYear: 'ASC' } });
-    const byOrg = new Map<number, { year: number; facts: Record<string, unknown> }>();
-    for (const f of rows) {
-      const current = byOrg.get(f.orgId);
-      if (!current || f.claimYear > current.year)
-        byOrg.set(f.orgId, { year: f.claimYear, facts: { [f.name]: f.value } });
-      else if (f.claimYear === current.year) current.facts[f.name] = f.value;
+  async *latestUpTo(maxYear: number, batchSize = 500): AsyncGenerator<{ orgId: number; facts: Facts }[]> {
+    const q = (name: string) => this.dataSource.driver.escape(name);
+    const [orgId, claimYear, name, value] = ['org_id', 'claim_year', 'name', 'value'].map(q) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const table = q(this.dataSource.getMetadata(FactEntity).tableName);
+    const sql =
+      `SELECT f.${orgId} AS org_id, f.${name} AS name, f.${value} AS value FROM ${table} f JOIN (` +
+      `SELECT ${orgId}, MAX(${claimYear}) AS latest FROM ${table} WHERE ${claimYear} <= ? AND ${orgId} > ?` +
+      ` GROUP BY ${orgId} ORDER BY ${orgId} LIMIT ?` +
+      `) l ON f.${orgId} = l.${orgId} AND f.${claimYear} = l.latest ORDER BY f.${orgId}`;
+    for (let after = 0; ;) {
+      const rows = (await this.dataSource.query(sql, [maxYear, after, batchSize])) as {
+        org_id: number | string;
+        name: string;
+        value: string;
+      }[];
+      const firms: { orgId: number; facts: Facts }[] = [];
+      let facts: Record<string, unknown> = {};
+      for (const row of rows) {
+        const id = Number(row.org_id);
+        if (id !== after) {
+          facts = {};
+          firms.push({ orgId: id, facts: facts as Facts });
+          after = id;
+        }
+        // The raw column: JSON text on both engines (mysql2 with jsonStrings), parsed once here.
+        facts[row.name] = JSON.parse(row.value) as unknown;
+      }
+      if (firms.length > 0) yield firms;
+      if (firms.length < batchSize) return;
     }
-    return new Map([...byOrg].map(([orgId, { facts }]) => [orgId, facts as Facts]));
   }
 
   private view(orgId: number, claimYear: number, rows: FactEntity[], facts: Facts): FactsView {
