@@ -22,6 +22,11 @@ const BENCHMARKS = {
     script: './miniapp.mjs',
     description: '小程序：微信主包与总包大小、H5 首屏 JS（原始与 gzip）、CPU 降速4倍时计算器页可交互时间',
   },
+  preview: {
+    script: './preview.mjs',
+    description:
+      '政策版本预览：10万家企业（MariaDB 与 SQLite）的预览耗时与 API 进程内存增长，以及外键迁移在有数据的库上的耗时',
+  },
   upload: {
     script: './upload.mjs',
     description: '文件上传：20MB 文件上传20次的吞吐，以及 API 进程内存峰值比空闲时高出多少（流式处理）',
