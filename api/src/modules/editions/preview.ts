@@ -7,7 +7,7 @@ type Effect = PreviewChange['effect'];
 /** Examples of changes kept for each program and effect; the counts cover every firm. */
 export const EXAMPLES_PER_EFFECT = 20;
 
-export const effectOf = (before: Verdict | null, after: Verdict | null): Effect | null => {
+const effectOf = (before: Verdict | null, after: Verdict | null): Effect | null => {
   const was = before?.status ?? 'ineligible';
   const is = after?.status ?? 'ineligible';
   if (was === is && (before?.maxAmountFen ?? null) === (after?.maxAmountFen ?? null)) return null;
