@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
   type Edition,
+  type EditionDocument,
+  type EditionPreview,
   loadEdition,
+  type PoolPreview,
+  type PreviewChange,
+  type PreviewVerdict,
   PolicyError,
   type ProgramScreening,
   type ProgramStatus,
@@ -20,43 +25,7 @@ import { EditionEntity } from './edition.entity.js';
 import { EditionsService } from './editions.service.js';
 import { mergePatch } from './merge-patch.js';
 
-export interface DraftView {
-  id: string;
-  status: EditionEntity['status'];
-  claimYear: number;
-  document: unknown;
-}
-
-type Verdict = Pick<ProgramScreening, 'status' | 'maxAmountFen'>;
-
-export interface PreviewChange {
-  orgId: number;
-  orgName: string;
-  programId: string;
-  before: Verdict | null;
-  after: Verdict | null;
-  effect: 'gains' | 'loses' | 'more' | 'less' | 'undetermined';
-}
-
-export interface PoolPreview {
-  poolId: string;
-  title: string;
-  capFenBefore: number | null;
-  capFenAfter: number | null;
-  /** Sum of the maximum amounts of eligible firms: what the pool would owe if all applied. */
-  demandFenBefore: number;
-  demandFenAfter: number;
-  oversubscribedAfter: boolean;
-}
-
-export interface Preview {
-  draftId: string;
-  baseId: string;
-  claimYear: number;
-  firms: number;
-  changes: PreviewChange[];
-  pools: PoolPreview[];
-}
+type Verdict = PreviewVerdict;
 
 const effectOf = (before: Verdict | null, after: Verdict | null): PreviewChange['effect'] | null => {
   const was = before?.status ?? 'ineligible';
@@ -86,8 +55,14 @@ export class EditionsAdminService {
     private readonly orgs: OrgsService,
   ) {}
 
-  private view(row: EditionEntity, document: unknown = row.document): DraftView {
-    return { id: row.id, status: row.status, claimYear: row.claimYear, document };
+  /** A draft's stored document is always a valid edition: every change is validated before it is saved. */
+  private view(row: EditionEntity, document: unknown = row.document) {
+    return {
+      id: row.id,
+      status: row.status,
+      claimYear: row.claimYear,
+      document: document as Edition,
+    } satisfies EditionDocument;
   }
 
   /** A draft's document, or a published edition's latest version. */
@@ -98,14 +73,14 @@ export class EditionsAdminService {
     return JSON.parse(JSON.stringify(latest.edition)) as unknown;
   }
 
-  async get(principal: Principal, id: string): Promise<DraftView> {
+  async get(principal: Principal, id: string): Promise<EditionDocument> {
     await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     const row = await this.dataSource.getRepository(EditionEntity).findOneBy({ id });
     if (!row) throw notFound('政策版本');
     return this.view(row, await this.documentOf(row));
   }
 
-  async createDraft(principal: Principal, baseId: string, id: string): Promise<DraftView> {
+  async createDraft(principal: Principal, baseId: string, id: string): Promise<EditionDocument> {
     await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     return this.changes.recordChange(principal, 'edition.draft-created', async (m) => {
       const repo = m.getRepository(EditionEntity);
@@ -135,7 +110,7 @@ export class EditionsAdminService {
     });
   }
 
-  async updateDraft(principal: Principal, id: string, patch: Record<string, unknown>): Promise<DraftView> {
+  async updateDraft(principal: Principal, id: string, patch: Record<string, unknown>): Promise<EditionDocument> {
     if ('id' in patch)
       throw new AppError('INVALID_REQUEST', '不能修改版本编号', [
         { field: 'document.id', message: '版本编号创建后不能修改' },
@@ -169,7 +144,7 @@ export class EditionsAdminService {
    * The draft against the edition in force for its claim year (or the 2023 one it was copied
    * from), on every firm's stored facts: who gains, who loses, and what each pool would owe.
    */
-  async preview(principal: Principal, id: string): Promise<Preview> {
+  async preview(principal: Principal, id: string): Promise<EditionPreview> {
     await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     const row = await this.dataSource.getRepository(EditionEntity).findOneBy({ id });
     if (!row) throw notFound('政策版本');
@@ -195,8 +170,8 @@ export class EditionsAdminService {
     for (const [orgId, orgFacts] of byOrg) {
       const evaluateWith = (edition: Edition) =>
         screenValidated({ claimYear: edition.claimYear, facts: orgFacts }, { editions: [edition] }).programs;
-      const before = new Map(evaluateWith(base).map((p) => [p.programId as string, p]));
-      const after = new Map(evaluateWith(draft).map((p) => [p.programId as string, p]));
+      const before = new Map(evaluateWith(base).map((p) => [p.programId, p]));
+      const after = new Map(evaluateWith(draft).map((p) => [p.programId, p]));
       for (const programId of new Set([...before.keys(), ...after.keys()])) {
         const b = before.get(programId) ?? null;
         const a = after.get(programId) ?? null;
@@ -215,7 +190,7 @@ export class EditionsAdminService {
       }
     }
     const poolIds = new Set([...Object.keys(base.pools), ...Object.keys(draft.pools)]);
-    const pools = [...poolIds].map((poolId) => {
+    const pools = [...poolIds].map((poolId): PoolPreview => {
       const d = demand.get(poolId) ?? { before: 0, after: 0 };
       const capAfter = draft.pools[poolId]?.capFen ?? null;
       return {
@@ -228,10 +203,17 @@ export class EditionsAdminService {
         oversubscribedAfter: capAfter !== null && d.after > capAfter,
       };
     });
-    return { draftId: draft.id, baseId: base.id, claimYear: draft.claimYear, firms: byOrg.size, changes, pools };
+    return {
+      draftId: draft.id,
+      baseId: base.id,
+      claimYear: draft.claimYear,
+      firms: byOrg.size,
+      changes,
+      pools,
+    } satisfies EditionPreview;
   }
 
-  async publish(principal: Principal, id: string): Promise<DraftView> {
+  async publish(principal: Principal, id: string): Promise<EditionDocument> {
     await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     const published = await this.changes.recordChange(principal, 'edition.published', async (m) => {
       const repo = m.getRepository(EditionEntity);
