@@ -17,9 +17,10 @@ export interface AuditEntryView {
   id: number;
   /** ISO 8601 date-time. */
   at: string;
-  /** Null for the service itself (boot, seed). */
+  /** Null for the service itself and the staff command line. */
   actorId: number | null;
-  actorRole: Role | null;
+  /** A signed-in user's role, `cli` (the staff command line) or `system` (the service itself: boot, seed). */
+  actorRole: Role | 'cli' | 'system' | null;
   /** What changed, e.g. `application.submitted`. */
   action: string;
   entity: ChangeSubject;

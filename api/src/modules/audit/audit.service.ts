@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type AuditEntryView,
-  type ChangeSubject,
-  type OutboxEventView,
-  type OutboxPage,
-  type Role,
-} from '@huiqi/shared';
+import { type AuditEntryView, type ChangeSubject, type OutboxEventView, type OutboxPage } from '@huiqi/shared';
 import { DataSource, type FindOptionsWhere, LessThan } from 'typeorm';
 import { maskPersonal } from '../../common/masking.js';
 import { type Principal } from '../../common/tokens.js';
@@ -26,7 +20,7 @@ export interface OutboxQuery {
   limit: number;
 }
 
-// ChangeRecorder writes these columns from typed values only: a ChangeSubject, a Role.
+// ChangeRecorder writes these columns from typed values only: a ChangeSubject, an Actor's role.
 
 /** An audit entry as an administrator reads it: what was written, personal data masked (another party reads it). */
 const toAuditEntryView = (e: AuditEntity) =>
@@ -34,7 +28,7 @@ const toAuditEntryView = (e: AuditEntity) =>
     id: e.id,
     at: e.at.toISOString(),
     actorId: e.actorId,
-    actorRole: e.actorRole as Role | null,
+    actorRole: e.actorRole as AuditEntryView['actorRole'],
     action: e.action,
     entity: e.entity as ChangeSubject,
     entityId: e.entityId,
