@@ -55,3 +55,5 @@ export {
 export { isValidUscc, usccCheckCharacter, usccProblem, usccProblemMessage, type UsccProblem } from './validation/uscc';
 export { parseCommendationsRequest, parseEvaluationRequest, parseFacts } from './validation/requests';
 export { YEARS } from './validation/checks';
+export * from './client/client';
+export * from './client/transport';
