@@ -3,11 +3,20 @@ import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Writable } from 'node:stream';
-import { type Edition, usccCheckCharacter } from '@huiqi/shared';
+import {
+  type ApiClient,
+  createApiClient,
+  type Edition,
+  fetchTransport,
+  type TokenSource,
+  type Transport,
+  usccCheckCharacter,
+} from '@huiqi/shared';
 import { createApp, type App } from '../../../api/src/app.factory.js';
 import { Clock } from '../../../api/src/common/clock.js';
 import { type AppConfig, loadConfig } from '../../../api/src/config/config.js';
 import { type FakeWechat, startFakeWechat } from '../../../api/src/wechat/fake-server.js';
+import { type Conformance, conformance, type OpenApiDocument } from './contract.js';
 import { createTestDatabase, type Engine, type TestDatabase } from './databases.js';
 
 /** A clock the test moves. */
@@ -44,6 +53,12 @@ export interface Booted {
   ): Promise<Reply<T>>;
   /** A demo sign-in's access token. */
   login(role?: string, openid?: string, county?: string): Promise<string>;
+  /** The OpenAPI document the API serves. */
+  document: OpenApiDocument;
+  /** Every answer `call` and `client` receive is checked against the document (support/contract.ts). */
+  conformance: Conformance;
+  /** The shared typed client over fetch, its answers checked against the document. */
+  client(tokens?: TokenSource): ApiClient;
   close(): Promise<void>;
 }
 
@@ -118,6 +133,15 @@ export const boot = async (
   const { port } = app.app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
 
+  const document = (await (await fetch(`${url}/api/docs-json`)).json()) as OpenApiDocument;
+  const checker = conformanceOf(document);
+  /** Fails the test when an answer is not what the document says (see contract.ts). */
+  const check = (method: string, path: string, status: number, contentType: string | null, text: string): void => {
+    const problem = checker.problem(method, path, status, contentType, text);
+    if (problem) throw new Error(`the API answered outside its OpenAPI document: ${problem}`);
+  };
+  const transport = conformingTransport(check);
+
   const call: Booted['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
@@ -127,6 +151,7 @@ export const boot = async (
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     const res = await fetch(`${url}${path}`, { method, headers, body });
     const text = await res.text();
+    check(method, path, res.status, res.headers.get('content-type'), text);
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -144,6 +169,9 @@ export const boot = async (
     clock,
     config,
     call,
+    document,
+    conformance: checker,
+    client: (tokens) => createApiClient({ baseUrl: url, transport, ...(tokens ? { tokens } : {}) }),
     login: async (role = 'applicant', openid?: string, county?: string) => {
       const res = await call<{ accessToken: string }>('POST', '/api/v1/auth/demo', { body: { role, openid, county } });
       if (res.status !== 200) throw new Error(`demo login failed: ${res.status} ${res.text}`);
@@ -157,6 +185,29 @@ export const boot = async (
     },
   };
 };
+
+// The document is the same for every app a suite boots: its schemas are compiled once.
+const checkers = new Map<string, Conformance>();
+const conformanceOf = (document: OpenApiDocument): Conformance => {
+  const key = JSON.stringify(document);
+  let checker = checkers.get(key);
+  if (!checker) {
+    checker = conformance(document);
+    checkers.set(key, checker);
+  }
+  return checker;
+};
+
+/** fetch as the client's transport, every answer checked against the document. */
+const conformingTransport =
+  (
+    check: (method: string, path: string, status: number, contentType: string | null, text: string) => void,
+  ): Transport =>
+  async (request) => {
+    const response = await fetchTransport()(request);
+    check(request.method, request.url, response.status, null, response.text);
+    return response;
+  };
 
 /** A valid USCC for test firm n (the GB 32100-2015 check character is computed, not hard-coded). */
 export const testUscc = (n: number): string => {
