@@ -230,6 +230,30 @@ describe('the typed client', () => {
     expect(sent.map((r) => r.url)).toEqual(['/api/v1/me', '/api/v1/auth/refresh', '/api/v1/me']);
   });
 
+  it('types every call from the contract: a missing or wrong part, or a wrong answer type, does not compile', () => {
+    const api = createApiClient({ baseUrl: '', transport: scripted(() => json(200, {})).transport });
+    const answers = <T>(call: Promise<T>): Promise<T> => call;
+    // Never run: tsc -b checks these lines (each @ts-expect-error fails the build if its line compiles).
+    const typed = (): void => {
+      // @ts-expect-error getOrg needs its path parameter
+      void api.getOrg();
+      // @ts-expect-error a firm's id is a number
+      void api.getOrg({ params: { orgId: '3' } });
+      // @ts-expect-error the facts of a year need the year
+      void api.getFacts({ params: { orgId: 3 } });
+      // @ts-expect-error a field the request type does not have
+      void api.joinOrg({ body: { code: 'ABCD2345', role: 'admin' } });
+      // @ts-expect-error not a program of the catalogue
+      void api.createApplication({ params: { orgId: 3 }, body: { programId: 'nope', claimYear: 2026 } });
+      // @ts-expect-error the signed download is a link (urlOf), not a call
+      void api.getFileContent;
+      void answers<OrgView>(api.getOrg({ params: { orgId: 3 } }));
+      // @ts-expect-error the answer is the operation's own type
+      void answers<Session>(api.getOrg({ params: { orgId: 3 } }));
+    };
+    expect(typed).toBeInstanceOf(Function);
+  });
+
   it('gives the URL of a signed download for the platform to fetch', () => {
     const api = createApiClient({
       baseUrl: 'https://api.example.cn',

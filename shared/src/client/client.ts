@@ -62,8 +62,15 @@ export interface TokenSource {
   save(session: Session | null): void | Promise<void>;
 }
 
+/** Tokens kept in memory, and the last session saved. */
+export interface MemoryTokens extends TokenSource {
+  current(): SessionTokens | null;
+  save(session: Session | null): void;
+  session: Session | null;
+}
+
 /** Tokens kept in memory only (a page that must not remember, the tests). */
-export const memoryTokens = (initial: SessionTokens | null = null): TokenSource & { session: Session | null } => {
+export const memoryTokens = (initial: SessionTokens | null = null): MemoryTokens => {
   const tokensOf = (s: SessionTokens | null): SessionTokens | null =>
     s && { accessToken: s.accessToken, refreshToken: s.refreshToken };
   let tokens = tokensOf(initial);

@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { type Writable } from 'node:stream';
 import {
   type ApiClient,
+  ApiError,
   createApiClient,
+  type CreateOrgRequest,
   type Edition,
   fetchTransport,
   type TokenSource,
   type Transport,
+  type TransportRequest,
   usccCheckCharacter,
 } from '@huiqi/shared';
 import { createApp, type App } from '../../../api/src/app.factory.js';
@@ -57,8 +60,11 @@ export interface Booted {
   document: OpenApiDocument;
   /** Every answer `call` and `client` receive is checked against the document (support/contract.ts). */
   conformance: Conformance;
-  /** The shared typed client over fetch, its answers checked against the document. */
-  client(tokens?: TokenSource): ApiClient;
+  /**
+   * The shared typed client over fetch, its answers checked against the document; `observe`
+   * sees every request it sends (a test counts refreshes with it).
+   */
+  client(tokens?: TokenSource, observe?: (request: TransportRequest) => void): ApiClient;
   close(): Promise<void>;
 }
 
@@ -171,7 +177,12 @@ export const boot = async (
     call,
     document,
     conformance: checker,
-    client: (tokens) => createApiClient({ baseUrl: url, transport, ...(tokens ? { tokens } : {}) }),
+    client: (tokens, observe) =>
+      createApiClient({
+        baseUrl: url,
+        transport: observe ? (request) => (observe(request), transport(request)) : transport,
+        ...(tokens ? { tokens } : {}),
+      }),
     login: async (role = 'applicant', openid?: string, county?: string) => {
       const res = await call<{ accessToken: string }>('POST', '/api/v1/auth/demo', { body: { role, openid, county } });
       if (res.status !== 200) throw new Error(`demo login failed: ${res.status} ${res.text}`);
@@ -209,6 +220,16 @@ const conformingTransport =
     return response;
   };
 
+/** The ApiError a client call rejects with; fails the test if it resolves or fails otherwise. */
+export const refusalOf = async (call: Promise<unknown>): Promise<ApiError> => {
+  const outcome = await call.then(
+    (value: unknown) => new Error(`resolved with ${JSON.stringify(value)?.slice(0, 200)}`),
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof ApiError)) throw outcome;
+  return outcome;
+};
+
 /** A valid USCC for test firm n (the GB 32100-2015 check character is computed, not hard-coded). */
 export const testUscc = (n: number): string => {
   const body = `91371500MA3TEXT${String(n).padStart(2, '0')}`;
@@ -217,7 +238,8 @@ export const testUscc = (n: number): string => {
   return body + check;
 };
 
-export const firm = (n: number, overrides: Record<string, unknown> = {}) => ({
+/** Test firm n's registration, as the contract types it. */
+export const firm = (n: number, overrides: Partial<CreateOrgRequest> = {}): CreateOrgRequest => ({
   uscc: testUscc(n),
   name: `测试电商企业${n}号有限公司`,
   county: 'linqing',
