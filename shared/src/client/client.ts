@@ -198,7 +198,7 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
     let form: { field: string; file: UploadFileRequest['file'] } | undefined;
     if (route.body === 'multipart') form = { field: 'file', file: (input.body as UploadFileRequest).file };
     else if (input.body !== undefined) {
-      body = JSON.stringify(input.body ?? {});
+      body = JSON.stringify(input.body);
       headers['content-type'] = 'application/json';
     }
     try {
@@ -270,6 +270,7 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
     }
   };
 
+  // The methods are made from the route table at run time; their types come from the contract (ApiClient).
   const methods = Object.fromEntries(
     (Object.keys(OPERATIONS) as OperationId[]).map((id) => [id, (input?: RawInput) => call(id, input)]),
   );
