@@ -4,8 +4,8 @@ import { builtInEditions, type Edition } from '@huiqi/shared';
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { serveOpenApi } from './common/openapi.js';
+import { createOpenApiDocument } from './common/openapi-document.js';
 import { serveWebApp } from './common/web-app.js';
 import { type DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
@@ -123,16 +123,7 @@ const build = async (config: AppConfig, dataSource: DataSource, options: AppOpti
     app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();
 
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('电商惠企通 API')
-        .setDescription('聊城市促进电子商务高质量发展若干措施：资格评估、企业、申报')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
-    serveOpenApi(app, '/api/docs', document);
+    serveOpenApi(app, '/api/docs', createOpenApiDocument(app));
     serveWebApp(app, config.webAppDir);
 
     await app.init();

@@ -1,17 +1,30 @@
 export * from './contracts/applications';
+export * from './contracts/audit';
+export * from './contracts/auth';
 export * from './contracts/catalogue';
+export * from './contracts/editions';
 export * from './contracts/errors';
 export * from './contracts/evaluation';
 export {
   FACT_DEFS,
   FACT_NAMES,
   factLabel,
+  type FactChangeView,
   type FactDefinition,
+  type FactHistory,
   type FactKind,
   type FactName,
   type Facts,
+  type FactsView,
   type IndexedFact,
+  type Provenance,
+  type PutFactsRequest,
 } from './contracts/facts';
+export * from './contracts/files';
+export * from './contracts/health';
+export * from './contracts/materials';
+export * from './contracts/operations';
+export * from './contracts/orgs';
 export { commendations } from './commendations/commendations';
 export { builtInEditions, editionFor } from './editions/registry';
 export { loadEdition } from './editions/load';
@@ -42,3 +55,5 @@ export {
 export { isValidUscc, usccCheckCharacter, usccProblem, usccProblemMessage, type UsccProblem } from './validation/uscc';
 export { parseCommendationsRequest, parseEvaluationRequest, parseFacts } from './validation/requests';
 export { YEARS } from './validation/checks';
+export * from './client/client';
+export * from './client/transport';

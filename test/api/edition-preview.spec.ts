@@ -1,7 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type Edition, type Facts, loadEdition, type ProgramScreening, screenValidated } from '@huiqi/shared';
+import {
+  type Edition,
+  type EditionPreview as Preview,
+  type Facts,
+  loadEdition,
+  type PreviewChange,
+  type ProgramScreening,
+  screenValidated,
+} from '@huiqi/shared';
 import { LessThanOrEqual } from 'typeorm';
-import { type Preview, type PreviewChange } from '../../api/src/modules/editions/editions-admin.service.js';
 import { EditionsService } from '../../api/src/modules/editions/editions.service.js';
 import { EXAMPLES_PER_EFFECT } from '../../api/src/modules/editions/preview.js';
 import { FactEntity } from '../../api/src/modules/facts/fact.entity.js';
@@ -71,8 +78,8 @@ const allInMemory = async (api: Booted, base: Edition, draft: Edition) => {
   for (const [orgId, orgFacts] of byOrg) {
     const evaluateWith = (edition: Edition) =>
       screenValidated({ claimYear: edition.claimYear, facts: orgFacts }, { editions: [edition] }).programs;
-    const before = new Map(evaluateWith(base).map((p) => [p.programId as string, p]));
-    const after = new Map(evaluateWith(draft).map((p) => [p.programId as string, p]));
+    const before = new Map(evaluateWith(base).map((p) => [p.programId, p]));
+    const after = new Map(evaluateWith(draft).map((p) => [p.programId, p]));
     for (const programId of new Set([...before.keys(), ...after.keys()])) {
       const b = before.get(programId) ?? null;
       const a = after.get(programId) ?? null;

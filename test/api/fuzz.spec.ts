@@ -1,14 +1,19 @@
 import fc from 'fast-check';
 import { FACT_NAMES, PROGRAM_IDS } from '@huiqi/shared';
 import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
+import { type Schema } from './support/contract.js';
 import { ENGINES } from './support/databases.js';
 import { pdf } from './support/files.js';
+import { arbitraryOf } from './support/schema-arbitrary.js';
 
 /**
- * Every route of the route table (the OpenAPI document Nest builds from the controllers, so a new
- * route is fuzzed without being listed here) gets generated path ids, queries, bodies and content
- * types, with each role's token. Whatever arrives, the API never answers 5xx and every refusal
- * has the house shape. FUZZ_RUNS sets the runs per route (default 20; try FUZZ_RUNS=2000).
+ * Every route of the route table (the OpenAPI document built from the controllers and the shared
+ * contract, so a new route is fuzzed without being listed here) gets generated path ids, queries,
+ * bodies and content types, with each role's token. Bodies and queries are often generated from
+ * the operation's own schemas (valid-looking, so they reach the services), otherwise from odd
+ * values. Whatever arrives, the API never answers 5xx, every refusal has the house shape, and
+ * every answer is one the document describes for that operation (its status, its schema, a code
+ * the operation documents). FUZZ_RUNS sets the runs per route (default 20; try FUZZ_RUNS=2000).
  */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 20);
 const SEED = process.env['FUZZ_SEED'] === undefined ? undefined : Number(process.env['FUZZ_SEED']);
@@ -18,7 +23,10 @@ interface Operation {
   /** OpenAPI path, e.g. /api/v1/orgs/{orgId}. */
   path: string;
   pathParams: string[];
-  queryParams: string[];
+  /** The operation's query parameters and their schemas. */
+  queryParams: [string, Schema][];
+  /** The JSON body's schema, for an operation that takes one. */
+  bodySchema: Schema | null;
 }
 
 interface Generated {
@@ -190,15 +198,38 @@ const body = fc.oneof(
   { weight: 1, arbitrary: multipart },
 );
 
-const generated = (op: Operation, roles: string[]): fc.Arbitrary<Generated> =>
-  fc.record({
+/** A value as a query string carries it. */
+const asQueryValue = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
+const generated = (op: Operation, roles: string[], definitions: Record<string, Schema>): fc.Arbitrary<Generated> => {
+  const odd = fc.array(fc.tuple(fc.constantFrom(...op.queryParams.map(([name]) => name), ...QUERY_NAMES), queryValue), {
+    maxLength: 4,
+  });
+  // The operation's own parameters, each valid-looking by its schema, some left out.
+  const typed = fc
+    .tuple(
+      ...op.queryParams.map(([name, schema]) =>
+        fc.option(
+          arbitraryOf(schema, definitions).map((v): [string, string] => [name, asQueryValue(v)]),
+          {
+            freq: 4,
+          },
+        ),
+      ),
+    )
+    .map((pairs) => pairs.filter((p): p is [string, string] => p !== null));
+  const fromSchema = op.bodySchema
+    ? arbitraryOf(op.bodySchema, definitions).map((v) => ({ contentType: 'application/json', raw: JSON.stringify(v) }))
+    : null;
+  return fc.record({
     role: fc.constantFrom(...roles),
     params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p, pathValue]))) as fc.Arbitrary<
       Record<string, string>
     >,
-    query: fc.array(fc.tuple(fc.constantFrom(...op.queryParams, ...QUERY_NAMES), queryValue), { maxLength: 4 }),
-    body,
+    query: op.queryParams.length > 0 ? fc.oneof(typed, odd) : odd,
+    body: fromSchema ? fc.oneof({ weight: 1, arbitrary: body }, { weight: 1, arbitrary: fromSchema }) : body,
   });
+};
 
 describe.each(ENGINES)('fuzzing every route on %s', (engine) => {
   let api: Booted;
@@ -227,18 +258,16 @@ describe.each(ENGINES)('fuzzing every route on %s', (engine) => {
       token,
       body: { programId: 'leading-enterprise', claimYear: 2026 },
     });
-    const doc = await api.call<{
-      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
-    }>('GET', '/api/docs-json');
     operations = [
-      ...Object.entries(doc.body.paths).flatMap(([path, methods]) =>
-        Object.entries(methods).map(([method, spec]) => ({
-          method: method.toUpperCase(),
-          path,
-          pathParams: (spec.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
-          queryParams: (spec.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-        })),
-      ),
+      ...api.conformance.routes.map(({ method, path, operation }) => ({
+        method,
+        path,
+        pathParams: operation.parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        queryParams: operation.parameters
+          .filter((p) => p.in === 'query')
+          .map((p): [string, Schema] => [p.name, p.schema]),
+        bodySchema: operation.requestBody?.content['application/json']?.schema ?? null,
+      })),
       // What is not in the table: unknown paths, and methods a known path does not have.
       ...[
         ['GET', '/{x}'],
@@ -251,6 +280,7 @@ describe.each(ENGINES)('fuzzing every route on %s', (engine) => {
         path: path as string,
         pathParams: path?.includes('{x}') ? ['x'] : [],
         queryParams: [],
+        bodySchema: null,
       })),
     ];
   });
@@ -280,16 +310,31 @@ describe.each(ENGINES)('fuzzing every route on %s', (engine) => {
     return { res, text: await res.text() };
   };
 
+  it('generates bodies and queries from the operations’ own schemas', () => {
+    const definitions = api.document.components.schemas;
+    const withBody = operations.filter((op) => op.bodySchema);
+    expect(withBody.length).toBeGreaterThanOrEqual(15);
+    // Valid-looking: most generated bodies pass the schema they come from.
+    for (const op of withBody) {
+      const validate = api.conformance.validator(op.bodySchema as Schema);
+      const samples = fc.sample(arbitraryOf(op.bodySchema as Schema, definitions), { numRuns: 20, seed: 7 });
+      expect([op.path, samples.filter((b) => validate(b)).length >= 15]).toEqual([op.path, true]);
+    }
+  });
+
   it(
     'answers every generated request without a 5xx, and every refusal in the house shape',
     async () => {
       const roles = Object.keys(tokens);
+      const definitions = api.document.components.schemas;
       const failures: string[] = [];
       for (const op of operations) {
         const details = await fc.check(
-          fc.asyncProperty(generated(op, roles), async (g) => {
+          fc.asyncProperty(generated(op, roles, definitions), async (g) => {
             const { res, text } = await send(op, g);
-            const problem = houseShapeProblem(res, text);
+            const problem =
+              houseShapeProblem(res, text) ??
+              api.conformance.problem(op.method, res.url, res.status, res.headers.get('content-type'), text);
             if (problem) throw new Error(`${problem}: ${res.status} ${text.slice(0, 300)}`);
           }),
           { numRuns: RUNS, seed: SEED, endOnFailure: true },

@@ -1,17 +1,20 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { PolicyError } from '@huiqi/shared';
+import { type ErrorDetailsByCode, PolicyError } from '@huiqi/shared';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, httpStatusOf } from './errors.js';
 import { fromFrameworkError } from './framework-errors.js';
 
-export interface ErrorBody {
+/**
+ * An error answer before its request id (ErrorBody in @huiqi/shared). Each code's details are
+ * checked where the error is made (AppError's constructor), so here they are any code's.
+ */
+interface Answer {
   code: ErrorCode;
   message: string;
-  details: unknown;
-  requestId: string;
+  details: ErrorDetailsByCode[ErrorCode];
 }
 
-const fromHttpException = (e: HttpException): Omit<ErrorBody, 'requestId'> & { status: number } => {
+const fromHttpException = (e: HttpException): Answer & { status: number } => {
   const status = e.getStatus();
   if (status === 404) return { status, code: 'NOT_FOUND', message: '请求的地址不存在', details: [] };
   if (status === 401) return { status, code: 'UNAUTHENTICATED', message: '请先登录', details: [] };
@@ -38,7 +41,7 @@ export class ErrorFilter implements ExceptionFilter {
     const exception = fromFrameworkError(thrown, request) ?? thrown;
     const requestId = String(request.id);
     let status: number;
-    let body: Omit<ErrorBody, 'requestId'>;
+    let body: Answer;
 
     if (exception instanceof AppError) {
       status = httpStatusOf(exception.code);

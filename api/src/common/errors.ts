@@ -1,39 +1,14 @@
-import { type FieldError } from '@huiqi/shared';
+import { type ErrorCode, type ErrorDetailsByCode, type FieldError } from '@huiqi/shared';
+
+export { type ErrorCode } from '@huiqi/shared';
 
 /**
- * Every error the API answers with has one shape: `{ code, message, details }`, `message` in
- * Chinese for the user, `details` naming each offending field. Codes are a closed union, mapped
- * to HTTP in one exhaustive switch (httpStatusOf), so a new code cannot ship without a status.
+ * Every error the API answers with has one shape: `{ code, message, details, requestId }`
+ * (ErrorBody in @huiqi/shared), `message` in Chinese for the user, `details` naming each
+ * offending field or carrying what the user needs. Codes are a closed union, in the shared
+ * contract with each code's details; here they are mapped to HTTP in one exhaustive switch
+ * (httpStatusOf), so a new code cannot ship without a status.
  */
-export type ErrorCode =
-  | 'INVALID_REQUEST'
-  | 'NO_EDITION'
-  | 'UNAUTHENTICATED'
-  | 'TOKEN_EXPIRED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'WECHAT_CODE_INVALID'
-  | 'WECHAT_RATE_LIMITED'
-  | 'WECHAT_USER_BLOCKED'
-  | 'WECHAT_BUSY'
-  | 'WECHAT_UNAVAILABLE'
-  | 'NOT_ELIGIBLE'
-  | 'OUTSIDE_WINDOW'
-  | 'INVALID_TRANSITION'
-  | 'MATERIALS_MISSING'
-  | 'FILE_TOO_LARGE'
-  | 'UNSUPPORTED_FILE_TYPE'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'URI_TOO_LONG'
-  | 'HEADERS_TOO_LARGE'
-  | 'REQUEST_TIMEOUT'
-  | 'MALFORMED_MULTIPART'
-  | 'TOO_MANY_FIELDS'
-  | 'INTERNAL';
-
 export const httpStatusOf = (code: ErrorCode): number => {
   switch (code) {
     case 'INVALID_REQUEST':
@@ -80,15 +55,24 @@ export const httpStatusOf = (code: ErrorCode): number => {
   }
 };
 
-export class AppError extends Error {
+/** The details argument of a code: optional where an empty field list will do. */
+type DetailsArgument<C extends ErrorCode> = FieldError[] extends ErrorDetailsByCode[C]
+  ? [details?: ErrorDetailsByCode[C]]
+  : [details: ErrorDetailsByCode[C]];
+
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly details: ErrorDetailsByCode[C];
+
   constructor(
-    readonly code: ErrorCode,
+    readonly code: C,
     /** Chinese, shown to the user. */
     message: string,
-    readonly details: FieldError[] | Record<string, unknown> = [],
+    ...[details]: DetailsArgument<C>
   ) {
     super(message);
     this.name = 'AppError';
+    // Only codes whose details are a field list may leave them out (DetailsArgument).
+    this.details = (details ?? []) as ErrorDetailsByCode[C];
   }
 }
 

@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type OpenAPIObject } from '@nestjs/swagger';
 import { DOCS_CSP, htmlPage } from './headers.js';
 
 // Swagger UI's files, served from the swagger-ui-dist package. A fixed list: no path from the
@@ -38,7 +37,7 @@ const init = (base: string): string =>
   `presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });\n`;
 
 /** Serves the OpenAPI document at `${base}-json` and Swagger UI at `base`. */
-export const serveOpenApi = (app: NestFastifyApplication, base: string, document: OpenAPIObject): void => {
+export const serveOpenApi = (app: NestFastifyApplication, base: string, document: object): void => {
   const dir = (
     createRequire(import.meta.url)('swagger-ui-dist') as { getAbsoluteFSPath(): string }
   ).getAbsoluteFSPath();

@@ -1,3 +1,4 @@
+import { type WechatErrorDetails } from '@huiqi/shared';
 import { AppError, type ErrorCode } from '../common/errors.js';
 
 export type WechatClientOptions = {
@@ -14,7 +15,7 @@ export type WechatSession = { openid: string; unionid?: string };
 export type WechatErrorCode = Extract<ErrorCode, `WECHAT_${string}`>;
 
 /** `errcode` is null when WeChat never answered with one (HTTP error, timeout, garbage). */
-export type WechatErrorDetails = { errcode: number | null; reason: string };
+export { type WechatErrorDetails };
 
 const DEFAULT_TIMEOUT_MS = 5000;
 

@@ -159,3 +159,43 @@ export const fromFactVector = (vector: FactVector): Facts => {
 };
 
 export const factLabel = (name: FactName): string => defs[name].label;
+
+/** Where a stored fact's value comes from: the firm's word, a document, or a reviewer's check. */
+export type Provenance = 'self-declared' | 'document' | 'verified';
+
+/** `GET` and `PUT /api/v1/orgs/:orgId/facts?year=`: a firm's facts for one claim year. */
+export interface FactsView {
+  orgId: number;
+  claimYear: number;
+  facts: Facts;
+  provenance: Partial<Record<FactName, Provenance>>;
+  /** ISO 8601 date-time of the latest change; null when nothing is stored. */
+  updatedAt: string | null;
+}
+
+/**
+ * `PUT /api/v1/orgs/:orgId/facts?year=`: the facts to set, in the contract's names (null clears
+ * one; the others stay as they are), checked by the shared validator.
+ */
+export interface PutFactsRequest {
+  facts: { [N in FactName]?: Facts[N] | null };
+  /** Applicants declare facts or take them from a document; only reviewers verify. Default self-declared. */
+  provenance?: Exclude<Provenance, 'verified'>;
+}
+
+/** One change of one fact, as the history keeps it. */
+export interface FactChangeView {
+  name: FactName;
+  /** The value before; null when it was not set. */
+  before: unknown;
+  /** The value after; null when it was cleared. */
+  after: unknown;
+  provenance: Provenance;
+  changedBy: number;
+  changedAt: string;
+}
+
+/** `GET /api/v1/orgs/:orgId/facts/history?year=`: newest first, at most 500. */
+export interface FactHistory {
+  changes: FactChangeView[];
+}

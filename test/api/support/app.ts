@@ -3,11 +3,23 @@ import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Writable } from 'node:stream';
-import { type Edition, usccCheckCharacter } from '@huiqi/shared';
+import {
+  type ApiClient,
+  ApiError,
+  createApiClient,
+  type CreateOrgRequest,
+  type Edition,
+  fetchTransport,
+  type TokenSource,
+  type Transport,
+  type TransportRequest,
+  usccCheckCharacter,
+} from '@huiqi/shared';
 import { createApp, type App } from '../../../api/src/app.factory.js';
 import { Clock } from '../../../api/src/common/clock.js';
 import { type AppConfig, loadConfig } from '../../../api/src/config/config.js';
 import { type FakeWechat, startFakeWechat } from '../../../api/src/wechat/fake-server.js';
+import { type Conformance, conformance, type OpenApiDocument } from './contract.js';
 import { createTestDatabase, type Engine, type TestDatabase } from './databases.js';
 
 /** A clock the test moves. */
@@ -44,6 +56,15 @@ export interface Booted {
   ): Promise<Reply<T>>;
   /** A demo sign-in's access token. */
   login(role?: string, openid?: string, county?: string): Promise<string>;
+  /** The OpenAPI document the API serves. */
+  document: OpenApiDocument;
+  /** Every answer `call` and `client` receive is checked against the document (support/contract.ts). */
+  conformance: Conformance;
+  /**
+   * The shared typed client over fetch, its answers checked against the document; `observe`
+   * sees every request it sends (a test counts refreshes with it).
+   */
+  client(tokens?: TokenSource, observe?: (request: TransportRequest) => void): ApiClient;
   close(): Promise<void>;
 }
 
@@ -118,6 +139,15 @@ export const boot = async (
   const { port } = app.app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
 
+  const document = (await (await fetch(`${url}/api/docs-json`)).json()) as OpenApiDocument;
+  const checker = conformanceOf(document);
+  /** Fails the test when an answer is not what the document says (see contract.ts). */
+  const check = (method: string, path: string, status: number, contentType: string | null, text: string): void => {
+    const problem = checker.problem(method, path, status, contentType, text);
+    if (problem) throw new Error(`the API answered outside its OpenAPI document: ${problem}`);
+  };
+  const transport = conformingTransport(check);
+
   const call: Booted['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
@@ -127,6 +157,7 @@ export const boot = async (
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     const res = await fetch(`${url}${path}`, { method, headers, body });
     const text = await res.text();
+    check(method, path, res.status, res.headers.get('content-type'), text);
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -144,6 +175,14 @@ export const boot = async (
     clock,
     config,
     call,
+    document,
+    conformance: checker,
+    client: (tokens, observe) =>
+      createApiClient({
+        baseUrl: url,
+        transport: observe ? (request) => (observe(request), transport(request)) : transport,
+        ...(tokens ? { tokens } : {}),
+      }),
     login: async (role = 'applicant', openid?: string, county?: string) => {
       const res = await call<{ accessToken: string }>('POST', '/api/v1/auth/demo', { body: { role, openid, county } });
       if (res.status !== 200) throw new Error(`demo login failed: ${res.status} ${res.text}`);
@@ -158,6 +197,39 @@ export const boot = async (
   };
 };
 
+// The document is the same for every app a suite boots: its schemas are compiled once.
+const checkers = new Map<string, Conformance>();
+const conformanceOf = (document: OpenApiDocument): Conformance => {
+  const key = JSON.stringify(document);
+  let checker = checkers.get(key);
+  if (!checker) {
+    checker = conformance(document);
+    checkers.set(key, checker);
+  }
+  return checker;
+};
+
+/** fetch as the client's transport, every answer checked against the document. */
+const conformingTransport =
+  (
+    check: (method: string, path: string, status: number, contentType: string | null, text: string) => void,
+  ): Transport =>
+  async (request) => {
+    const response = await fetchTransport()(request);
+    check(request.method, request.url, response.status, null, response.text);
+    return response;
+  };
+
+/** The ApiError a client call rejects with; fails the test if it resolves or fails otherwise. */
+export const refusalOf = async (call: Promise<unknown>): Promise<ApiError> => {
+  const outcome = await call.then(
+    (value: unknown) => new Error(`resolved with ${JSON.stringify(value)?.slice(0, 200)}`),
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof ApiError)) throw outcome;
+  return outcome;
+};
+
 /** A valid USCC for test firm n (the GB 32100-2015 check character is computed, not hard-coded). */
 export const testUscc = (n: number): string => {
   const body = `91371500MA3TEXT${String(n).padStart(2, '0')}`;
@@ -166,7 +238,8 @@ export const testUscc = (n: number): string => {
   return body + check;
 };
 
-export const firm = (n: number, overrides: Record<string, unknown> = {}) => ({
+/** Test firm n's registration, as the contract types it. */
+export const firm = (n: number, overrides: Partial<CreateOrgRequest> = {}): CreateOrgRequest => ({
   uscc: testUscc(n),
   name: `测试电商企业${n}号有限公司`,
   county: 'linqing',

@@ -1,3 +1,4 @@
+import { type ApiClient } from '@huiqi/shared';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { dirname } from 'node:path';
@@ -286,3 +287,22 @@ export const fetchOnce = (
     req.on('error', reject);
     req.end();
   });
+
+/** The same through the shared typed client: every empty required slot gets a fresh file of a kind it accepts. */
+export const fillRequiredWith = async (client: ApiClient, orgId: number, applicationId: number): Promise<void> => {
+  const { materials } = await client.listMaterials({ params: { id: applicationId } });
+  for (const m of materials.filter((x) => x.required && !x.current)) {
+    const usePdf = m.accepts.includes('pdf');
+    const { file } = await client.uploadFile({
+      query: { orgId },
+      body: {
+        file: {
+          name: `${m.name}.${usePdf ? 'pdf' : 'png'}`,
+          type: usePdf ? 'application/pdf' : 'image/png',
+          content: usePdf ? pdf(`${applicationId}-${m.id}`) : png(),
+        },
+      },
+    });
+    await client.attachMaterial({ params: { id: applicationId, materialId: m.id }, body: { fileId: file.id } });
+  }
+};

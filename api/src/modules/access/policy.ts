@@ -1,9 +1,9 @@
-import { type ApplicationStatus, type CountyId } from '@huiqi/shared';
+import { type ApplicationStatus, type CountyId, type MemberRole } from '@huiqi/shared';
 import { type Role } from '../../common/roles.js';
 import { type Principal } from '../../common/tokens.js';
 
-/** A user's role in a firm they belong to. */
-export type MemberRole = 'admin' | 'member';
+/** A user's role in a firm they belong to (part of the wire: a firm's view names the caller's). */
+export { type MemberRole };
 
 /** Everything a caller may ask to do, each checked against one kind of resource. */
 export type AccessAction =

@@ -3,8 +3,8 @@ import {
   APPLICATION_STATUS_LABELS,
   type ApplicationStatus,
   canTransition,
-  type CountyId,
   countyName,
+  type FirmAtSubmission,
 } from '@huiqi/shared';
 import { type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -17,17 +17,15 @@ import { type ApplicationAction, type ApplicationEvent, type ChangeEvents } from
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { ApplicationEntity, scopeOf } from './application.entity.js';
 
-/** The firm as it stood when the application was submitted. */
-export interface FirmAtSubmission {
-  name: string;
-  uscc: string;
-  county: CountyId;
-  countyName: string;
-}
-
+/** The firm as it stood when the application was submitted, or null before. */
 export const firmAtSubmission = (a: ApplicationEntity): FirmAtSubmission | null =>
   a.orgName !== null && a.orgUscc !== null && a.orgCounty !== null
-    ? { name: a.orgName, uscc: a.orgUscc, county: a.orgCounty, countyName: countyName(a.orgCounty) }
+    ? ({
+        name: a.orgName,
+        uscc: a.orgUscc,
+        county: a.orgCounty,
+        countyName: countyName(a.orgCounty),
+      } satisfies FirmAtSubmission)
     : null;
 
 /** Only what the audit log needs to show a change of an application. */

@@ -1,14 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { type ApplicationList, type ApplicationView } from '@huiqi/shared';
 import { CurrentUser } from '../../common/auth.js';
+import { Operation } from '../../common/contract.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { type Principal } from '../../common/tokens.js';
 import { CreateApplicationDto, UpdateApplicationDto } from './applications.dto.js';
-import { type ApplicationView, ApplicationsService } from './applications.service.js';
+import { ApplicationsService } from './applications.service.js';
 
 @Controller('v1')
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
+  @Operation('createApplication')
   @Post('orgs/:orgId/applications')
   create(
     @CurrentUser() user: Principal,
@@ -18,19 +21,19 @@ export class ApplicationsController {
     return this.applications.create(user, orgId, body.programId, body.claimYear);
   }
 
+  @Operation('listApplications')
   @Get('orgs/:orgId/applications')
-  async list(
-    @CurrentUser() user: Principal,
-    @Param('orgId', IdPipe) orgId: number,
-  ): Promise<{ applications: ApplicationView[] }> {
+  async list(@CurrentUser() user: Principal, @Param('orgId', IdPipe) orgId: number): Promise<ApplicationList> {
     return { applications: await this.applications.list(user, orgId) };
   }
 
+  @Operation('getApplication')
   @Get('applications/:id')
   get(@CurrentUser() user: Principal, @Param('id', IdPipe) id: number): Promise<ApplicationView> {
     return this.applications.get(user, id);
   }
 
+  @Operation('updateApplication')
   @Patch('applications/:id')
   update(
     @CurrentUser() user: Principal,
@@ -40,12 +43,14 @@ export class ApplicationsController {
     return this.applications.update(user, id, body);
   }
 
+  @Operation('submitApplication')
   @Post('applications/:id/submit')
   @HttpCode(200)
   submit(@CurrentUser() user: Principal, @Param('id', IdPipe) id: number): Promise<ApplicationView> {
     return this.applications.submit(user, id);
   }
 
+  @Operation('withdrawApplication')
   @Post('applications/:id/withdraw')
   @HttpCode(200)
   withdraw(@CurrentUser() user: Principal, @Param('id', IdPipe) id: number): Promise<ApplicationView> {

@@ -1,7 +1,13 @@
-import { PROGRAM_IDS, type ProgramId, YEARS } from '@huiqi/shared';
+import {
+  type CreateApplicationRequest,
+  PROGRAM_IDS,
+  type ProgramId,
+  type UpdateApplicationRequest,
+  YEARS,
+} from '@huiqi/shared';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
 
-export class CreateApplicationDto {
+export class CreateApplicationDto implements CreateApplicationRequest {
   @IsIn(PROGRAM_IDS, { message: '不是资金奖励项目编号，例如 leading-enterprise' })
   programId!: ProgramId;
 
@@ -11,11 +17,14 @@ export class CreateApplicationDto {
   claimYear!: number;
 }
 
-export class UpdateApplicationDto {
-  /** Facts of this application to set (null clears one); checked by the shared contract. */
+export class UpdateApplicationDto implements UpdateApplicationRequest {
+  /**
+   * Facts of this application to set (null clears one). Only its being an object is checked
+   * here: the service hands it to the shared contract validator (parseFacts).
+   */
   @IsOptional()
   @IsObject({ message: '必须是对象，例如 { "trainedHireCount": 12 }' })
-  facts?: Record<string, unknown>;
+  facts?: UpdateApplicationRequest['facts'];
 
   /** Take the firm's current facts for the claim year again. */
   @IsOptional()

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   APPLICATION_STATUS_LABELS,
-  type ApplicationStatus,
+  type ApplicationView,
+  type ConditionResult,
   type Edition,
   evaluateValidated,
   type Facts,
@@ -20,40 +21,9 @@ import { ChangeRecorder } from '../audit/change-recorder.js';
 import { type EditionVersion, EditionsService } from '../editions/editions.service.js';
 import { FactsService } from '../facts/facts.service.js';
 import { OrgsService } from '../orgs/orgs.service.js';
-import {
-  ApplicationChanges,
-  applicationEvent,
-  auditShape,
-  type FirmAtSubmission,
-  firmAtSubmission,
-} from './application-changes.js';
+import { ApplicationChanges, applicationEvent, auditShape, firmAtSubmission } from './application-changes.js';
 import { ApplicationEntity, scopeOf } from './application.entity.js';
 import { MaterialsService } from './materials.service.js';
-
-export { type FirmAtSubmission } from './application-changes.js';
-
-export interface ApplicationView {
-  id: number;
-  orgId: number;
-  programId: ProgramId;
-  programTitle: string;
-  measure: number;
-  claimYear: number;
-  editionId: string;
-  /** The version of the edition it was made under: its programs, materials and rules. */
-  editionVersion: number;
-  status: ApplicationStatus;
-  statusLabel: string;
-  factsSnapshot: Facts;
-  evaluation: unknown;
-  maxAmountFen: number | null;
-  /** Null while a draft (or withdrawn before it was ever submitted). */
-  firmAtSubmission: FirmAtSubmission | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  withdrawnAt: string | null;
-}
 
 const activeKey = (orgId: number, programId: string, year: number): string => `${orgId}:${programId}:${year}`;
 const onceKey = (orgId: number, programId: string): string => `${orgId}:${programId}`;
@@ -91,14 +61,15 @@ export class ApplicationsService {
       status: a.status,
       statusLabel: APPLICATION_STATUS_LABELS[a.status],
       factsSnapshot: a.factsSnapshot,
-      evaluation: a.evaluation,
+      // Written by submit below from the shared rules' answer, or null before.
+      evaluation: a.evaluation as ProgramResult | null,
       maxAmountFen: a.maxAmountFen,
       firmAtSubmission: firmAtSubmission(a),
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
       submittedAt: a.submittedAt?.toISOString() ?? null,
       withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
-    };
+    } satisfies ApplicationView;
   }
 
   /**
@@ -246,7 +217,10 @@ export class ApplicationsService {
       const result = JSON.parse(JSON.stringify(response.programs[0])) as ProgramResult;
       if (result.status !== 'eligible') {
         const toFix = result.conditions
-          .filter((c) => c.status === 'unmet' || c.status === 'unknown')
+          .filter(
+            (c): c is ConditionResult & { status: 'unmet' | 'unknown' } =>
+              c.status === 'unmet' || c.status === 'unknown',
+          )
           .map(({ id: condition, status, clause, explanation, facts }) => ({
             condition,
             status,

@@ -1,13 +1,14 @@
+import { type AttachMaterialRequest, type ReviewMaterialRequest } from '@huiqi/shared';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { IsHumanText } from '../../common/human-text.js';
 
-export class AttachDto {
+export class AttachDto implements AttachMaterialRequest {
   @IsInt({ message: '必须是文件库中的文件编号' })
   @Min(1, { message: '必须是文件库中的文件编号' })
   fileId!: number;
 }
 
-export class ReviewMaterialDto {
+export class ReviewMaterialDto implements ReviewMaterialRequest {
   @IsIn(['accept', 'reject'], { message: '只能是 accept（通过）或 reject（退回）' })
   decision!: 'accept' | 'reject';
 

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { describePrograms, type Material, type ProgramResult } from '@huiqi/shared';
+import {
+  type ApplicationMaterials,
+  describePrograms,
+  type Material,
+  type MaterialView,
+  type ProgramResult,
+  type SlotView,
+} from '@huiqi/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
@@ -8,27 +15,10 @@ import { APP_CONFIG } from '../../config/config.provider.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
 import { EditionsService } from '../editions/editions.service.js';
-import { type FileView, FilesService } from '../files/files.service.js';
+import { FilesService } from '../files/files.service.js';
 import { ApplicationChanges } from './application-changes.js';
 import { ApplicationEntity, scopeOf } from './application.entity.js';
 import { MaterialSlotEntity } from './material-slot.entity.js';
-
-export interface SlotView {
-  fileId: number;
-  file: FileView | null;
-  status: MaterialSlotEntity['status'];
-  validUntil: string | null;
-  reason: string | null;
-  attachedAt: string;
-  reviewedAt: string | null;
-}
-
-export interface MaterialView extends Material {
-  /** The conditions this material proves, with their clause and (once submitted) their status. */
-  provesConditions: { id: string; clause: string; status: string | null }[];
-  current: SlotView | null;
-  history: SlotView[];
-}
 
 const CURRENT: MaterialSlotEntity['status'][] = ['attached', 'accepted', 'rejected'];
 
@@ -66,14 +56,14 @@ export class MaterialsService {
     return d.toISOString().slice(0, 10);
   }
 
-  async slots(principal: Principal, id: number): Promise<{ applicationId: number; materials: MaterialView[] }> {
+  async slots(principal: Principal, id: number): Promise<ApplicationMaterials> {
     const app = await this.load(principal, id);
     const rows = await this.dataSource
       .getRepository(MaterialSlotEntity)
       .find({ where: { applicationId: id }, order: { id: 'DESC' } });
     const files = await this.files.views([...new Set(rows.map((r) => r.fileId))]);
     const byId = new Map(files.map((f) => [f.id, f]));
-    const view = (r: MaterialSlotEntity): SlotView => {
+    const view = (r: MaterialSlotEntity) => {
       const file = byId.get(r.fileId);
       return {
         fileId: r.fileId,
@@ -83,13 +73,14 @@ export class MaterialsService {
         reason: r.reason,
         attachedAt: r.attachedAt.toISOString(),
         reviewedAt: r.reviewedAt?.toISOString() ?? null,
-      };
+      } satisfies SlotView;
     };
     // The version the application was made under; one description of its program gives both its
     // materials and the clauses they prove.
     const { edition } = await this.editions.version(app.editionVersionId);
     const described = describePrograms(edition).find((p) => p.programId === app.programId);
     const materials = described?.materials ?? [];
+    // Written by submit from the shared rules' answer (applications.service.ts), or null before.
     const evaluated = app.evaluation as ProgramResult | null;
     const clauses = new Map<string, string>([
       ...(described?.conditions.map((c) => [c.id, c.clause] as const) ?? []),
@@ -97,7 +88,7 @@ export class MaterialsService {
     ]);
     return {
       applicationId: id,
-      materials: materials.map((material) => {
+      materials: materials.map((material): MaterialView => {
         const mine = rows.filter((r) => r.materialId === material.id);
         const current = mine.find((r) => CURRENT.includes(r.status));
         return {
@@ -111,19 +102,14 @@ export class MaterialsService {
           history: mine.filter((r) => r !== current).map(view),
         };
       }),
-    };
+    } satisfies ApplicationMaterials;
   }
 
   /**
    * Puts a library file into a slot: while the application is a draft, or when a reviewer sent
    * that material back. The previous file of the slot stays in its history.
    */
-  async attach(
-    principal: Principal,
-    id: number,
-    materialId: string,
-    fileId: number,
-  ): Promise<{ applicationId: number; materials: MaterialView[] }> {
+  async attach(principal: Principal, id: number, materialId: string, fileId: number): Promise<ApplicationMaterials> {
     await this.workflow.apply(principal, id, 'application.material-attached', async (app, m) => {
       const material = (await this.materialsOf(app)).find((x) => x.id === materialId);
       if (!material)
@@ -134,7 +120,7 @@ export class MaterialsService {
       const current = await slots.findOne({ where: { applicationId: id, materialId, status: In(CURRENT) } });
       // A submitted application takes a new file only where a reviewer sent the old one back.
       if (app.status === 'submitted' && current?.status !== 'rejected')
-        throw new AppError('INVALID_TRANSITION', '申报已提交，只能更换被退回的材料');
+        throw new AppError('INVALID_TRANSITION', '申报已提交，只能更换被退回的材料', { from: app.status });
       const [file] = await this.files.views([fileId], m);
       if (!file || file.orgId !== app.orgId) throw notFound('文件');
       if (!material.accepts.includes(file.kind as Material['accepts'][number]))
@@ -186,7 +172,7 @@ export class MaterialsService {
     materialId: string,
     decision: 'accept' | 'reject',
     reason: string | undefined,
-  ): Promise<{ applicationId: number; materials: MaterialView[] }> {
+  ): Promise<ApplicationMaterials> {
     if (decision === 'reject' && !reason?.trim())
       throw new AppError('INVALID_REQUEST', '退回材料时请写明原因', [
         { field: 'reason', message: '请写明退回原因，告诉企业如何修改' },

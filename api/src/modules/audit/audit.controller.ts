@@ -1,17 +1,24 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import {
+  type AuditLog,
+  type AuditQuery,
+  CHANGE_SUBJECTS,
+  type ChangeSubject,
+  type OutboxPage,
+  type OutboxQuery,
+} from '@huiqi/shared';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentUser, Roles } from '../../common/auth.js';
+import { Operation } from '../../common/contract.js';
 import { IsHumanText } from '../../common/human-text.js';
 import { DecimalInteger } from '../../common/integers.js';
-import { maskPersonal } from '../../common/masking.js';
 import { type Principal } from '../../common/tokens.js';
-import { AuditService, type OutboxEventView } from './audit.service.js';
+import { AuditService } from './audit.service.js';
 
-export class AuditQueryDto {
+export class AuditQueryDto implements AuditQuery {
   @IsOptional()
-  @IsIn(['org', 'facts', 'application', 'edition', 'user', 'membership', 'file'], { message: '不是可查询的对象类型' })
-  entity?: string;
-
+  @IsIn(CHANGE_SUBJECTS, { message: '不是可查询的对象类型' })
+  entity?: ChangeSubject;
   @IsOptional()
   @IsHumanText('对象编号', { max: 64 })
   entityId?: string;
@@ -35,15 +42,14 @@ export class AuditQueryDto {
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  @Operation('listAudit')
   @Get()
-  async list(@CurrentUser() user: Principal, @Query() query: AuditQueryDto): Promise<{ entries: unknown[] }> {
-    const entries = await this.audit.list(user, { ...query, limit: query.limit ?? 100 });
-    // The log keeps what was written; an administrator reading it is another party.
-    return { entries: entries.map((e) => ({ ...e, before: maskPersonal(e.before), after: maskPersonal(e.after) })) };
+  async list(@CurrentUser() user: Principal, @Query() query: AuditQueryDto): Promise<AuditLog> {
+    return { entries: await this.audit.list(user, { ...query, limit: query.limit ?? 100 }) };
   }
 }
 
-export class OutboxQueryDto {
+export class OutboxQueryDto implements OutboxQuery {
   @IsOptional()
   @DecimalInteger()
   @IsInt({ message: '必须是正整数编号（十进制数字），即上一页的 next' })
@@ -64,13 +70,9 @@ export class OutboxQueryDto {
 export class OutboxController {
   constructor(private readonly audit: AuditService) {}
 
+  @Operation('listOutbox')
   @Get()
-  async list(
-    @CurrentUser() user: Principal,
-    @Query() query: OutboxQueryDto,
-  ): Promise<{ events: OutboxEventView[]; next: number | null }> {
-    const page = await this.audit.outbox(user, { before: query.before, limit: query.limit ?? 100 });
-    // Payloads carry no personal data by design; masked anyway, as the audit log is.
-    return { ...page, events: page.events.map((e) => ({ ...e, payload: maskPersonal(e.payload) })) };
+  list(@CurrentUser() user: Principal, @Query() query: OutboxQueryDto): Promise<OutboxPage> {
+    return this.audit.outbox(user, { before: query.before, limit: query.limit ?? 100 });
   }
 }

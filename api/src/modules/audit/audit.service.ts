@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { type AuditEntryView, type ChangeSubject, type OutboxEventView, type OutboxPage } from '@huiqi/shared';
 import { DataSource, type FindOptionsWhere, LessThan } from 'typeorm';
+import { maskPersonal } from '../../common/masking.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditEntity } from './audit.entity.js';
 import { OutboxEntity } from './outbox.entity.js';
 
 export interface AuditQuery {
-  entity?: string;
+  entity?: ChangeSubject;
   entityId?: string;
   orgId?: number;
   limit: number;
@@ -18,39 +20,42 @@ export interface OutboxQuery {
   limit: number;
 }
 
-export interface OutboxEventView {
-  id: number;
-  eventType: string;
-  entity: string;
-  entityId: string;
-  orgId: number | null;
-  payload: unknown;
-  auditId: number | null;
-  dedupeKey: string;
-  attempts: number;
-  nextAttemptAt: string | null;
-  deliveredAt: string | null;
-  deadAt: string | null;
-  lastError: string | null;
-  createdAt: string;
-}
+// ChangeRecorder writes these columns from typed values only: a ChangeSubject, an Actor's role.
 
-const toOutboxView = (e: OutboxEntity): OutboxEventView => ({
-  id: e.id,
-  eventType: e.eventType,
-  entity: e.entity,
-  entityId: e.entityId,
-  orgId: e.orgId,
-  payload: e.payload,
-  auditId: e.auditId,
-  dedupeKey: e.dedupeKey,
-  attempts: e.attempts,
-  nextAttemptAt: e.nextAttemptAt?.toISOString() ?? null,
-  deliveredAt: e.deliveredAt?.toISOString() ?? null,
-  deadAt: e.deadAt?.toISOString() ?? null,
-  lastError: e.lastError,
-  createdAt: e.createdAt.toISOString(),
-});
+/** An audit entry as an administrator reads it: what was written, personal data masked (another party reads it). */
+const toAuditEntryView = (e: AuditEntity) =>
+  ({
+    id: e.id,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorRole: e.actorRole as AuditEntryView['actorRole'],
+    action: e.action,
+    entity: e.entity as ChangeSubject,
+    entityId: e.entityId,
+    orgId: e.orgId,
+    before: maskPersonal(e.before),
+    after: maskPersonal(e.after),
+    requestId: e.requestId,
+  }) satisfies AuditEntryView;
+
+/** An outbox event; payloads carry no personal data by design, and are masked anyway, as the audit log is. */
+const toOutboxView = (e: OutboxEntity) =>
+  ({
+    id: e.id,
+    eventType: e.eventType,
+    entity: e.entity as ChangeSubject,
+    entityId: e.entityId,
+    orgId: e.orgId,
+    payload: maskPersonal(e.payload),
+    auditId: e.auditId,
+    dedupeKey: e.dedupeKey,
+    attempts: e.attempts,
+    nextAttemptAt: e.nextAttemptAt?.toISOString() ?? null,
+    deliveredAt: e.deliveredAt?.toISOString() ?? null,
+    deadAt: e.deadAt?.toISOString() ?? null,
+    lastError: e.lastError,
+    createdAt: e.createdAt.toISOString(),
+  }) satisfies OutboxEventView;
 
 /** Reading what ChangeRecorder wrote: the audit log and the outbox, for administrators. */
 @Injectable()
@@ -60,17 +65,20 @@ export class AuditService {
     private readonly access: AccessService,
   ) {}
 
-  async list(principal: Principal, query: AuditQuery): Promise<AuditEntity[]> {
+  async list(principal: Principal, query: AuditQuery): Promise<AuditEntryView[]> {
     await this.access.requireAccess(principal, 'audit.read', { kind: 'service' });
     const where: FindOptionsWhere<AuditEntity> = {};
     if (query.entity) where.entity = query.entity;
     if (query.entityId) where.entityId = query.entityId;
     if (query.orgId !== undefined) where.orgId = query.orgId;
-    return this.dataSource.getRepository(AuditEntity).find({ where, order: { id: 'DESC' }, take: query.limit });
+    const entries = await this.dataSource
+      .getRepository(AuditEntity)
+      .find({ where, order: { id: 'DESC' }, take: query.limit });
+    return entries.map(toAuditEntryView);
   }
 
   /** The outbox, newest first, a page at a time: `next` is the `before` of the following page. */
-  async outbox(principal: Principal, query: OutboxQuery): Promise<{ events: OutboxEventView[]; next: number | null }> {
+  async outbox(principal: Principal, query: OutboxQuery): Promise<OutboxPage> {
     await this.access.requireAccess(principal, 'outbox.read', { kind: 'service' });
     const rows = await this.dataSource.getRepository(OutboxEntity).find({
       where: query.before === undefined ? {} : { id: LessThan(query.before) },
@@ -81,6 +89,6 @@ export class AuditService {
     return {
       events: page.map(toOutboxView),
       next: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null,
-    };
+    } satisfies OutboxPage;
   }
 }

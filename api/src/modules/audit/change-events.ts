@@ -46,5 +46,5 @@ export type ChangeAction = keyof ChangeEvents;
 /** The changes of the application workflow. */
 export type ApplicationAction = Extract<ChangeAction, `application.${string}`>;
 
-/** How the audit log and the outbox name the kind of record a change is about. */
-export type ChangeSubject = 'user' | 'org' | 'membership' | 'facts' | 'file' | 'application' | 'edition';
+/** How the audit log and the outbox name the kind of record a change is about (part of the wire). */
+export { type ChangeSubject } from '@huiqi/shared';

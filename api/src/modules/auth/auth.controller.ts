@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { type Session, type SessionUser } from '@huiqi/shared';
 import { CurrentUser, Public } from '../../common/auth.js';
+import { Operation } from '../../common/contract.js';
 import { ClientAddress } from '../../common/client-address.js';
 import { RateLimited, RetryAfterInterceptor } from '../../common/rate-limit.js';
 import { DemoLoginDto, RefreshDto, StaffLoginDto, WechatLoginDto } from './auth.dto.js';
-import { AuthService, type Session } from './auth.service.js';
+import { AuthService } from './auth.service.js';
 import { type Principal } from '../../common/tokens.js';
 
 @Controller('v1/auth')
@@ -12,6 +14,7 @@ export class AuthController {
 
   @Public()
   @RateLimited('sign-in')
+  @Operation('wechatLogin')
   @Post('wechat')
   @HttpCode(200)
   wechat(@Body() body: WechatLoginDto): Promise<Session> {
@@ -21,6 +24,7 @@ export class AuthController {
   @Public()
   @RateLimited('sign-in')
   @UseInterceptors(RetryAfterInterceptor)
+  @Operation('staffLogin')
   @Post('staff')
   @HttpCode(200)
   staff(@Body() body: StaffLoginDto, @ClientAddress() address: string): Promise<Session> {
@@ -29,6 +33,7 @@ export class AuthController {
 
   @Public()
   @RateLimited('session', 'refresh-token')
+  @Operation('refreshSession')
   @Post('refresh')
   @HttpCode(200)
   refresh(@Body() body: RefreshDto): Promise<Session> {
@@ -37,6 +42,7 @@ export class AuthController {
 
   @Public()
   @RateLimited('session', 'refresh-token')
+  @Operation('logout')
   @Post('logout')
   @HttpCode(204)
   async logout(@Body() body: RefreshDto): Promise<void> {
@@ -48,8 +54,9 @@ export class AuthController {
 export class MeController {
   constructor(private readonly auth: AuthService) {}
 
+  @Operation('getMe')
   @Get()
-  me(@CurrentUser() user: Principal): Promise<Session['user']> {
+  me(@CurrentUser() user: Principal): Promise<SessionUser> {
     return this.auth.me(user);
   }
 }
@@ -61,6 +68,7 @@ export class DemoAuthController {
 
   @Public()
   @RateLimited('sign-in', 'demo-identity')
+  @Operation('demoLogin')
   @Post('demo')
   @HttpCode(200)
   demo(@Body() body: DemoLoginDto): Promise<Session> {

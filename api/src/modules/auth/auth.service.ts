@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { type CountyId, isCountyId, type Session, type SessionUser } from '@huiqi/shared';
 import { DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
@@ -15,12 +16,15 @@ import { hashToken, newRefreshToken, type Principal, TokenSigner } from '../../c
 import { ROLE_LABELS, type Role } from '../../common/roles.js';
 import { UserEntity } from './user.entity.js';
 
-export interface Session {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  user: { id: number; role: Role; county: string | null; displayName: string };
-}
+/** The account as the wire shows it (a county reviewer's county; null for everyone else). */
+const sessionUser = (user: UserEntity) =>
+  ({
+    id: user.id,
+    role: user.role,
+    // Only a county id is ever stored (the demo sign-in and the staff command line check it).
+    county: user.county !== null && isCountyId(user.county) ? user.county : null,
+    displayName: user.displayName,
+  }) satisfies SessionUser;
 
 const principalOf = (user: UserEntity): Principal => ({ userId: user.id, role: user.role, county: user.county });
 
@@ -57,12 +61,7 @@ export class AuthService {
     const { token, hash } = newRefreshToken();
     const expiresAt = new Date(this.clock.now().getTime() + this.config.refreshTokenTtlDays * 86_400_000);
     await manager.getRepository(RefreshTokenEntity).insert({ userId: user.id, familyId, tokenHash: hash, expiresAt });
-    return {
-      accessToken,
-      refreshToken: token,
-      expiresIn,
-      user: { id: user.id, role: user.role, county: user.county, displayName: user.displayName },
-    };
+    return { accessToken, refreshToken: token, expiresIn, user: sessionUser(user) } satisfies Session;
   }
 
   /** wx.login's code → WeChat's openid → our user (created on first sign-in as an applicant). */
@@ -72,7 +71,7 @@ export class AuthService {
   }
 
   /** AUTH_DEMO only: the same session an ordinary sign-in gives, for the H5 build and outside checks. */
-  async demoLogin(role: Role, county: string | undefined, openid: string | undefined): Promise<Session> {
+  async demoLogin(role: Role, county: CountyId | undefined, openid: string | undefined): Promise<Session> {
     if (role === 'county-reviewer' && !county)
       throw new AppError('INVALID_REQUEST', '县级审核员需要指定 county', [
         { field: 'county', message: '县级审核员需要指定所在县（市、区）' },
@@ -215,10 +214,10 @@ export class AuthService {
     );
   }
 
-  async me(principal: Principal): Promise<Session['user']> {
+  async me(principal: Principal): Promise<SessionUser> {
     const user = await this.users.findOneBy({ id: principal.userId });
     if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在，请重新登录');
-    return { id: user.id, role: user.role, county: user.county, displayName: user.displayName };
+    return sessionUser(user);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Edition, loadEdition, PolicyError, type ProgramScreening } from '@huiqi/shared';
+import { type Edition, type EditionDocument, type EditionPreview, loadEdition, PolicyError } from '@huiqi/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
@@ -13,62 +13,6 @@ import { EditionEntity } from './edition.entity.js';
 import { EditionsService } from './editions.service.js';
 import { mergePatch } from './merge-patch.js';
 import { PreviewTally } from './preview.js';
-
-export interface DraftView {
-  id: string;
-  status: EditionEntity['status'];
-  claimYear: number;
-  document: unknown;
-}
-
-type Verdict = Pick<ProgramScreening, 'status' | 'maxAmountFen'>;
-
-export interface PreviewChange {
-  orgId: number;
-  orgName: string;
-  programId: string;
-  before: Verdict | null;
-  after: Verdict | null;
-  effect: 'gains' | 'loses' | 'more' | 'less' | 'undetermined';
-}
-
-export interface PoolPreview {
-  poolId: string;
-  title: string;
-  capFenBefore: number | null;
-  capFenAfter: number | null;
-  /** Sum of the maximum amounts of eligible firms: what the pool would owe if all applied. */
-  demandFenBefore: number;
-  demandFenAfter: number;
-  oversubscribedAfter: boolean;
-}
-
-/** One program's count of firms by what the draft does to them. */
-export interface ProgramPreview {
-  programId: string;
-  eligibleBefore: number;
-  eligibleAfter: number;
-  gains: number;
-  loses: number;
-  more: number;
-  less: number;
-  undetermined: number;
-}
-
-export interface Preview {
-  draftId: string;
-  baseId: string;
-  claimYear: number;
-  firms: number;
-  /**
-   * Examples, in firm order: at most EXAMPLES_PER_EFFECT (20) for each program and effect;
-   * `changesTotal` and `programs` count every change.
-   */
-  changes: PreviewChange[];
-  changesTotal: number;
-  programs: ProgramPreview[];
-  pools: PoolPreview[];
-}
 
 /**
  * Editions as an administrator changes them: copy a published edition into a draft, change the
@@ -88,8 +32,14 @@ export class EditionsAdminService {
     private readonly orgs: OrgsService,
   ) {}
 
-  private view(row: EditionEntity, document: unknown = row.document): DraftView {
-    return { id: row.id, status: row.status, claimYear: row.claimYear, document };
+  /** A draft's stored document is always a valid edition: every change is validated before it is saved. */
+  private view(row: EditionEntity, document: unknown = row.document) {
+    return {
+      id: row.id,
+      status: row.status,
+      claimYear: row.claimYear,
+      document: document as Edition,
+    } satisfies EditionDocument;
   }
 
   /** A draft's document, or a published edition's latest version. */
@@ -100,14 +50,14 @@ export class EditionsAdminService {
     return JSON.parse(JSON.stringify(latest.edition)) as unknown;
   }
 
-  async get(principal: Principal, id: string): Promise<DraftView> {
+  async get(principal: Principal, id: string): Promise<EditionDocument> {
     await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     const row = await this.dataSource.getRepository(EditionEntity).findOneBy({ id });
     if (!row) throw notFound('政策版本');
     return this.view(row, await this.documentOf(row));
   }
 
-  async createDraft(principal: Principal, baseId: string, id: string): Promise<DraftView> {
+  async createDraft(principal: Principal, baseId: string, id: string): Promise<EditionDocument> {
     await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     return this.changes.recordChange(principal, 'edition.draft-created', async (m) => {
       const repo = m.getRepository(EditionEntity);
@@ -137,7 +87,7 @@ export class EditionsAdminService {
     });
   }
 
-  async updateDraft(principal: Principal, id: string, patch: Record<string, unknown>): Promise<DraftView> {
+  async updateDraft(principal: Principal, id: string, patch: Record<string, unknown>): Promise<EditionDocument> {
     if ('id' in patch)
       throw new AppError('INVALID_REQUEST', '不能修改版本编号', [
         { field: 'document.id', message: '版本编号创建后不能修改' },
@@ -171,7 +121,7 @@ export class EditionsAdminService {
    * The draft against the edition in force for its claim year (or the 2023 one it was copied
    * from), on every firm's stored facts: who gains, who loses, and what each pool would owe.
    */
-  async preview(principal: Principal, id: string): Promise<Preview> {
+  async preview(principal: Principal, id: string): Promise<EditionPreview> {
     await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     const row = await this.dataSource.getRepository(EditionEntity).findOneBy({ id });
     if (!row) throw notFound('政策版本');
@@ -188,10 +138,10 @@ export class EditionsAdminService {
     const tally = new PreviewTally(base, draft);
     for await (const batch of this.facts.latestUpTo(draft.claimYear))
       for (const { orgId, facts } of batch) tally.add(orgId, facts);
-    return tally.result(await this.orgs.namesOf(tally.exampleFirms()));
+    return tally.result(await this.orgs.namesOf(tally.exampleFirms())) satisfies EditionPreview;
   }
 
-  async publish(principal: Principal, id: string): Promise<DraftView> {
+  async publish(principal: Principal, id: string): Promise<EditionDocument> {
     await this.access.requireAccess(principal, 'edition.manage', { kind: 'service' });
     const published = await this.changes.recordChange(principal, 'edition.published', async (m) => {
       const repo = m.getRepository(EditionEntity);

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { type EditionDocument, type EditionList, type EditionPreview, type ProgramCatalogue } from '@huiqi/shared';
 import { CurrentUser, Public, Roles } from '../../common/auth.js';
+import { Operation } from '../../common/contract.js';
 import { type Principal } from '../../common/tokens.js';
-import { type DraftView, EditionsAdminService, type Preview } from './editions-admin.service.js';
+import { EditionsAdminService } from './editions-admin.service.js';
 import { CreateDraftDto, UpdateDraftDto } from './editions.dto.js';
 import { checkYear } from '../facts/facts.service.js';
-import { type EditionView, EditionsService, type ProgramWithWindow } from './editions.service.js';
+import { EditionsService } from './editions.service.js';
 
 @Controller('v1')
 export class EditionsController {
@@ -14,50 +16,61 @@ export class EditionsController {
   ) {}
 
   @Public()
+  @Operation('listEditions')
   @Get('editions')
-  async list(): Promise<{ editions: EditionView[] }> {
+  async list(): Promise<EditionList> {
     return { editions: await this.editions.list() };
   }
 
   @Public()
+  @Operation('listPrograms')
   @Get('programs')
-  programs(@Query('year') year: string): Promise<{ edition: EditionView; programs: ProgramWithWindow[] }> {
+  programs(@Query('year') year: string): Promise<ProgramCatalogue> {
     return this.editions.programs(checkYear(year));
   }
 
   @Roles('admin')
+  @Operation('getEdition')
   @Get('editions/:id')
-  get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<DraftView> {
+  get(@CurrentUser() user: Principal, @Param('id') id: string): Promise<EditionDocument> {
     return this.admin.get(user, id);
   }
 
   /** Copies an edition into a new draft. */
   @Roles('admin')
+  @Operation('createEditionDraft')
   @Post('editions/:id/drafts')
   createDraft(
     @CurrentUser() user: Principal,
     @Param('id') id: string,
     @Body() body: CreateDraftDto,
-  ): Promise<DraftView> {
+  ): Promise<EditionDocument> {
     return this.admin.createDraft(user, id, body.id);
   }
 
   @Roles('admin')
+  @Operation('updateEditionDraft')
   @Patch('editions/:id')
-  update(@CurrentUser() user: Principal, @Param('id') id: string, @Body() body: UpdateDraftDto): Promise<DraftView> {
+  update(
+    @CurrentUser() user: Principal,
+    @Param('id') id: string,
+    @Body() body: UpdateDraftDto,
+  ): Promise<EditionDocument> {
     return this.admin.updateDraft(user, id, body.document);
   }
 
   @Roles('admin')
+  @Operation('previewEdition')
   @Get('editions/:id/preview')
-  preview(@CurrentUser() user: Principal, @Param('id') id: string): Promise<Preview> {
+  preview(@CurrentUser() user: Principal, @Param('id') id: string): Promise<EditionPreview> {
     return this.admin.preview(user, id);
   }
 
   @Roles('admin')
+  @Operation('publishEdition')
   @Post('editions/:id/publish')
   @HttpCode(200)
-  publish(@CurrentUser() user: Principal, @Param('id') id: string): Promise<DraftView> {
+  publish(@CurrentUser() user: Principal, @Param('id') id: string): Promise<EditionDocument> {
     return this.admin.publish(user, id);
   }
 }

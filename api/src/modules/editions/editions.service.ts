@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  type ApplicationWindow,
   describeApplicationWindow,
   describePrograms,
   type Edition,
+  type EditionView,
   loadEdition,
-  type ProgramDescription,
+  type ProgramCatalogue,
+  type ProgramWithWindow,
 } from '@huiqi/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -18,38 +19,20 @@ import { EditionContentEntity, EditionEntity, EditionVersionEntity } from './edi
 /** How often an instance asks whether another one has published. */
 const CHECK_EVERY_MS = 1000;
 
-/** null: no application round is open for the year (the edition has no window). */
-export type ProgramWithWindow = ProgramDescription & { applicationWindow: ApplicationWindow | null };
-
-export interface EditionView {
-  id: string;
-  title: string;
-  claimYear: number;
-  status: EditionEntity['status'];
-  demo: boolean;
-  /** The published version in force (the edition's latest); null for a draft. */
-  version: number | null;
-  validFrom: string;
-  validTo: string;
-  applicationWindow: ApplicationWindow | null;
-  /** The window in words, or that no application round is open yet. */
-  applicationNotice: string;
-  publishedAt: string | null;
-}
-
-const view = (row: EditionEntity, edition: Edition, version: number | null): EditionView => ({
-  id: row.id,
-  title: edition.title,
-  claimYear: row.claimYear,
-  status: row.status,
-  demo: row.demo,
-  version,
-  validFrom: edition.validFrom,
-  validTo: edition.validTo,
-  applicationWindow: edition.applicationWindow ?? null,
-  applicationNotice: describeApplicationWindow(edition),
-  publishedAt: row.publishedAt?.toISOString() ?? null,
-});
+const view = (row: EditionEntity, edition: Edition, version: number | null) =>
+  ({
+    id: row.id,
+    title: edition.title,
+    claimYear: row.claimYear,
+    status: row.status,
+    demo: row.demo,
+    version,
+    validFrom: edition.validFrom,
+    validTo: edition.validTo,
+    applicationWindow: edition.applicationWindow ?? null,
+    applicationNotice: describeApplicationWindow(edition),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+  }) satisfies EditionView;
 
 /** One published version of an edition, its content validated by the shared schema. */
 export interface EditionVersion {
@@ -308,11 +291,12 @@ export class EditionsService {
     });
   }
 
-  async programs(claimYear: number): Promise<{ edition: EditionView; programs: ProgramWithWindow[] }> {
+  async programs(claimYear: number): Promise<ProgramCatalogue> {
     const { edition, version } = await this.inForce(claimYear);
     const row = await this.repo.findOneByOrFail({ id: edition.id });
     const applicationWindow = edition.applicationWindow ?? null;
-    const programs = describePrograms(edition).map((p) => ({ ...p, applicationWindow }));
-    return { edition: view(row, edition, version), programs };
+    // null: no application round is open for the year (the edition has no window).
+    const programs = describePrograms(edition).map((p) => ({ ...p, applicationWindow }) satisfies ProgramWithWindow);
+    return { edition: view(row, edition, version), programs } satisfies ProgramCatalogue;
   }
 }

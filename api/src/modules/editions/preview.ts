@@ -1,5 +1,14 @@
-import { type Edition, type Facts, type ProgramScreening, screenValidated } from '@huiqi/shared';
-import { type PoolPreview, type Preview, type PreviewChange, type ProgramPreview } from './editions-admin.service.js';
+import {
+  type Edition,
+  type EditionPreview,
+  type Facts,
+  type PoolPreview,
+  type PreviewChange,
+  type ProgramId,
+  type ProgramPreview,
+  type ProgramScreening,
+  screenValidated,
+} from '@huiqi/shared';
 
 type Verdict = NonNullable<PreviewChange['before']>;
 type Effect = PreviewChange['effect'];
@@ -29,7 +38,7 @@ const verdict = (p: ProgramScreening | undefined): Verdict | null =>
 export class PreviewTally {
   private firms = 0;
   private changesTotal = 0;
-  private readonly programs = new Map<string, ProgramPreview>();
+  private readonly programs = new Map<ProgramId, ProgramPreview>();
   private readonly demand = new Map<string, { before: number; after: number }>();
   /** Examples in firm order; their names are looked up at the end, for these firms only. */
   private readonly examples: Omit<PreviewChange, 'orgName'>[] = [];
@@ -43,8 +52,8 @@ export class PreviewTally {
     this.firms++;
     const screen = (edition: Edition) =>
       screenValidated({ claimYear: edition.claimYear, facts }, { editions: [edition] }).programs;
-    const before = new Map(screen(this.base).map((p) => [p.programId as string, p]));
-    const after = new Map(screen(this.draft).map((p) => [p.programId as string, p]));
+    const before = new Map(screen(this.base).map((p) => [p.programId, p]));
+    const after = new Map(screen(this.draft).map((p) => [p.programId, p]));
     for (const programId of new Set([...before.keys(), ...after.keys()])) {
       const b = before.get(programId);
       const a = after.get(programId);
@@ -71,7 +80,7 @@ export class PreviewTally {
     return [...new Set(this.examples.map((e) => e.orgId))];
   }
 
-  result(names: ReadonlyMap<number, string>): Preview {
+  result(names: ReadonlyMap<number, string>): EditionPreview {
     const { base, draft } = this;
     const pools: PoolPreview[] = [...new Set([...Object.keys(base.pools), ...Object.keys(draft.pools)])].map(
       (poolId) => {
@@ -107,7 +116,7 @@ export class PreviewTally {
     };
   }
 
-  private countsOf(programId: string): ProgramPreview {
+  private countsOf(programId: ProgramId): ProgramPreview {
     let counts = this.programs.get(programId);
     if (!counts) {
       counts = {

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type FactName, type Facts, parseFacts, YEARS } from '@huiqi/shared';
+import {
+  type FactChangeView,
+  type FactName,
+  type Facts,
+  type FactsView,
+  parseFacts,
+  type Provenance,
+  YEARS,
+} from '@huiqi/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { parseInteger } from '../../common/integers.js';
@@ -7,24 +15,7 @@ import { Transactions } from '../../database/transactions.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
-import { FactChangeEntity, FactEntity, type Provenance } from './fact.entity.js';
-
-export interface FactsView {
-  orgId: number;
-  claimYear: number;
-  facts: Facts;
-  provenance: Partial<Record<FactName, Provenance>>;
-  updatedAt: string | null;
-}
-
-export interface FactChangeView {
-  name: FactName;
-  before: unknown;
-  after: unknown;
-  provenance: Provenance;
-  changedBy: number;
-  changedAt: string;
-}
+import { FactChangeEntity, FactEntity } from './fact.entity.js';
 
 /** The `year` query parameter: a calendar year as the shared rules read one (YEARS, 1900 to 9999). */
 export const checkYear = (year: unknown): number => parseInteger(year, 'year', YEARS);
@@ -97,14 +88,14 @@ export class FactsService {
     }
   }
 
-  private view(orgId: number, claimYear: number, rows: FactEntity[], facts: Facts): FactsView {
+  private view(orgId: number, claimYear: number, rows: FactEntity[], facts: Facts) {
     const provenance: Partial<Record<FactName, Provenance>> = {};
     let updatedAt: Date | null = null;
     for (const row of rows) {
       provenance[row.name] = row.provenance;
       if (!updatedAt || row.updatedAt > updatedAt) updatedAt = row.updatedAt;
     }
-    return { orgId, claimYear, facts, provenance, updatedAt: updatedAt?.toISOString() ?? null };
+    return { orgId, claimYear, facts, provenance, updatedAt: updatedAt?.toISOString() ?? null } satisfies FactsView;
   }
 
   async get(principal: Principal, orgId: number, claimYear: number): Promise<FactsView> {
@@ -206,13 +197,16 @@ export class FactsService {
     const rows = await this.dataSource
       .getRepository(FactChangeEntity)
       .find({ where: { orgId, claimYear }, order: { id: 'DESC' }, take: 500 });
-    return rows.map((r) => ({
-      name: r.name,
-      before: r.before,
-      after: r.after,
-      provenance: r.provenance,
-      changedBy: r.changedBy,
-      changedAt: r.changedAt.toISOString(),
-    }));
+    return rows.map(
+      (r) =>
+        ({
+          name: r.name,
+          before: r.before,
+          after: r.after,
+          provenance: r.provenance,
+          changedBy: r.changedBy,
+          changedAt: r.changedAt.toISOString(),
+        }) satisfies FactChangeView,
+    );
   }
 }

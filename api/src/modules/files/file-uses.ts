@@ -1,3 +1,4 @@
+import { type MaterialSlotStatus } from '@huiqi/shared';
 import { type EntityManager } from 'typeorm';
 import { type ApplicationScope } from '../access/policy.js';
 
@@ -7,7 +8,7 @@ export interface FileUse {
   applicationId: number;
   materialId: string;
   /** The slot's status: attached, accepted, rejected, or replaced by a later file. */
-  status: string;
+  status: MaterialSlotStatus;
   validUntil: string | null;
   application: ApplicationScope;
 }

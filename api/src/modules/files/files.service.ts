@@ -4,6 +4,7 @@ import { rm, stat } from 'node:fs/promises';
 import { type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type FileKind, type FileLink, type FileView, type LibraryEntry, type UploadResult } from '@huiqi/shared';
 import { type Multipart, type MultipartFile } from '@fastify/multipart';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -21,25 +22,6 @@ import { cleanName, nameForKind } from './names.js';
 import { FILE_STORAGE, type FileStorage, StoredObjectMissing } from './storage.js';
 import { UploadsInFlight } from './sweep.js';
 
-export interface FileView {
-  id: number;
-  orgId: number;
-  name: string;
-  kind: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  uploadedAt: string;
-}
-
-export interface LibraryEntry extends FileView {
-  /** The earliest end of validity among the slots using it; null: no end. */
-  expiresOn: string | null;
-  expired: boolean;
-  expiringSoon: boolean;
-  uses: { applicationId: number; materialId: string; status: string; validUntil: string | null }[];
-}
-
 const EXPIRY_WARNING_DAYS = 30;
 
 const oneFileOnly = (): AppError =>
@@ -49,16 +31,18 @@ const oneFileOnly = (): AppError =>
 export const displayName = (f: Pick<FileEntity, 'originalName' | 'kind'>): string =>
   nameForKind(f.originalName, f.kind);
 
-export const toFileView = (f: FileEntity): FileView => ({
-  id: f.id,
-  orgId: f.orgId,
-  name: displayName(f),
-  kind: f.kind,
-  mime: f.mime,
-  size: f.size,
-  sha256: f.sha256,
-  uploadedAt: f.createdAt.toISOString(),
-});
+export const toFileView = (f: FileEntity) =>
+  ({
+    id: f.id,
+    orgId: f.orgId,
+    name: displayName(f),
+    // Only what sniffFile decided is ever stored: one of the kinds.
+    kind: f.kind as FileKind,
+    mime: f.mime,
+    size: f.size,
+    sha256: f.sha256,
+    uploadedAt: f.createdAt.toISOString(),
+  }) satisfies FileView;
 
 const sha256Of = async (path: string): Promise<string> => {
   const hash = createHash('sha256');
@@ -90,11 +74,7 @@ export class FilesService {
    * by its bytes, strips location metadata, and stores it under its SHA-256. Whatever fails on
    * the way, the temp file is removed and no row is written.
    */
-  async upload(
-    principal: Principal,
-    orgId: number,
-    parts: AsyncIterableIterator<Multipart>,
-  ): Promise<{ file: FileView; deduplicated: boolean }> {
+  async upload(principal: Principal, orgId: number, parts: AsyncIterableIterator<Multipart>): Promise<UploadResult> {
     await this.access.requireAccess(principal, 'file.upload', { kind: 'org', orgId });
     // Known to the sweep before the temp file exists, until after it is gone.
     const uploadId = this.inFlight.begin();
@@ -261,13 +241,13 @@ export class FilesService {
   }
 
   /** A short-lived signed path for Taro.downloadFile / openDocument / previewImage, which send no token. */
-  async link(principal: Principal, id: number): Promise<{ path: string; expiresAt: string }> {
+  async link(principal: Principal, id: number): Promise<FileLink> {
     await this.readable(principal, id);
     const expires = Math.floor(this.clock.now().getTime() / 1000) + this.config.files.linkTtlSeconds;
     return {
       path: `/api/v1/files/${id}/content?expires=${expires}&signature=${this.sign(id, expires)}`,
       expiresAt: new Date(expires * 1000).toISOString(),
-    };
+    } satisfies FileLink;
   }
 
   /** Opens a file through a signed link: the signature is the permission. */
@@ -326,7 +306,7 @@ export class FilesService {
         expired: expiresOn !== null && expiresOn < today,
         expiringSoon: expiresOn !== null && expiresOn >= today && expiresOn <= soon,
         uses,
-      };
+      } satisfies LibraryEntry;
     });
   }
 }

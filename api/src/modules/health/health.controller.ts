@@ -1,13 +1,10 @@
 import { Controller, Get, Inject, Module } from '@nestjs/common';
+import { type Health } from '@huiqi/shared';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth.js';
+import { Operation } from '../../common/contract.js';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
-
-export interface Health {
-  status: 'ok' | 'degraded';
-  database: { engine: 'sqlite' | 'mariadb'; ok: boolean; latencyMs: number };
-}
 
 @Controller('health')
 export class HealthController {
@@ -17,6 +14,7 @@ export class HealthController {
   ) {}
 
   @Public()
+  @Operation('getHealth')
   @Get()
   async health(): Promise<Health> {
     const start = process.hrtime.bigint();
@@ -30,7 +28,7 @@ export class HealthController {
     return {
       status: ok ? 'ok' : 'degraded',
       database: { engine: this.config.database.type, ok, latencyMs: Math.round(latencyMs * 100) / 100 },
-    };
+    } satisfies Health;
   }
 }
 

@@ -1,9 +1,12 @@
 import {
   COUNTIES,
+  type CreateOrgRequest,
   isValidUscc,
+  type JoinOrgRequest,
   ORG_TYPES,
   type CountyId,
   type OrgType,
+  type UpdateOrgRequest,
   usccProblem,
   usccProblemMessage,
 } from '@huiqi/shared';
@@ -41,7 +44,7 @@ const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 const NAME = { min: 2, max: 128 };
 const PERSON = { min: 2, max: 64 };
 
-export class CreateOrgDto {
+export class CreateOrgDto implements CreateOrgRequest {
   @IsUscc()
   uscc!: string;
 
@@ -69,7 +72,7 @@ export class CreateOrgDto {
   contactPhone!: string;
 }
 
-export class UpdateOrgDto {
+export class UpdateOrgDto implements UpdateOrgRequest {
   @IsOptional()
   @IsHumanText('企业名称', NAME)
   name?: string;
@@ -100,7 +103,7 @@ export class UpdateOrgDto {
   contactPhone?: string;
 }
 
-export class JoinOrgDto {
+export class JoinOrgDto implements JoinOrgRequest {
   @IsString({ message: '请填写邀请码' })
   @Matches(/^[A-Z0-9]{8}$/, { message: '邀请码为8位大写字母和数字' })
   code!: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CountyId, countyName, orgTypeName } from '@huiqi/shared';
+import { type CountyId, countyName, type Invite, type MemberRole, orgTypeName, type OrgView } from '@huiqi/shared';
 import { createHash, randomInt } from 'node:crypto';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -9,33 +9,16 @@ import { Transactions } from '../../database/transactions.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
-import { type MemberRole } from '../access/policy.js';
 import { InviteEntity } from './invite.entity.js';
 import { OrgEntity } from './org.entity.js';
 import { type CreateOrgDto, type UpdateOrgDto } from './orgs.dto.js';
-
-export interface OrgView {
-  id: number;
-  uscc: string;
-  name: string;
-  county: string;
-  countyName: string;
-  orgTypes: string[];
-  orgTypeNames: string[];
-  legalRepresentative: string;
-  contactName: string;
-  contactPhone: string;
-  demo: boolean;
-  /** The caller's role in the firm; null for staff looking from outside. */
-  myRole: MemberRole | null;
-}
 
 const INVITE_DAYS = 7;
 const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const hashCode = (code: string): string => createHash('sha256').update(code).digest('hex');
 
 /** Database rows never reach the client: a firm's own members see its data, others see it masked. */
-export const toOrgView = (org: OrgEntity, myRole: MemberRole | null): OrgView => {
+export const toOrgView = (org: OrgEntity, myRole: MemberRole | null) => {
   const own = myRole !== null;
   return {
     id: org.id,
@@ -50,7 +33,7 @@ export const toOrgView = (org: OrgEntity, myRole: MemberRole | null): OrgView =>
     contactPhone: own ? org.contactPhone : maskPhone(org.contactPhone),
     demo: org.demo,
     myRole,
-  };
+  } satisfies OrgView;
 };
 
 @Injectable()
@@ -149,7 +132,7 @@ export class OrgsService {
   }
 
   /** A one-time code (8 characters, 7 days), shown once; only its hash is stored. */
-  async invite(principal: Principal, orgId: number): Promise<{ code: string; expiresAt: string }> {
+  async invite(principal: Principal, orgId: number): Promise<Invite> {
     return this.changes.recordChange(principal, 'org.invite-created', async (m) => {
       await this.access.requireAccess(principal, 'org.manage', { kind: 'org', orgId }, m);
       const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
@@ -162,7 +145,7 @@ export class OrgsService {
             .create({ orgId, codeHash: hashCode(code), expiresAt, createdBy: principal.userId }),
         );
       return {
-        result: { code, expiresAt: expiresAt.toISOString() },
+        result: { code, expiresAt: expiresAt.toISOString() } satisfies Invite,
         change: {
           subject: { entity: 'org', id: orgId, orgId },
           after: { inviteId: invite.id, expiresAt },

@@ -1,0 +1,99 @@
+import { type Role } from './auth';
+
+/** The kinds of record the audit log and the outbox speak of. */
+export type ChangeSubject = 'user' | 'org' | 'membership' | 'facts' | 'file' | 'application' | 'edition';
+export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
+  'org',
+  'facts',
+  'application',
+  'edition',
+  'user',
+  'membership',
+  'file',
+];
+
+/** One entry of the append-only audit log; personal data masked for the administrator who reads it. */
+export interface AuditEntryView {
+  id: number;
+  /** ISO 8601 date-time. */
+  at: string;
+  /** Null for the service itself and the staff command line. */
+  actorId: number | null;
+  /** A signed-in user's role, `cli` (the staff command line) or `system` (the service itself: boot, seed). */
+  actorRole: Role | 'cli' | 'system' | null;
+  /** What changed, e.g. `application.submitted`. */
+  action: string;
+  entity: ChangeSubject;
+  entityId: string;
+  orgId: number | null;
+  before: unknown;
+  after: unknown;
+  /** The request that made the change; null when none did. */
+  requestId: string | null;
+}
+
+/** `GET /api/v1/audit`: newest first. */
+export interface AuditLog {
+  entries: AuditEntryView[];
+}
+
+/** `GET /api/v1/audit` query. */
+export interface AuditQuery {
+  entity?: ChangeSubject;
+  /** @maxLength 64 */
+  entityId?: string;
+  /**
+   * @asType integer
+   * @minimum 1
+   */
+  orgId?: number;
+  /**
+   * Default 100.
+   * @asType integer
+   * @minimum 1
+   * @maximum 500
+   */
+  limit?: number;
+}
+
+/** One change's event, as written for notifications to deliver. */
+export interface OutboxEventView {
+  id: number;
+  eventType: string;
+  entity: ChangeSubject;
+  entityId: string;
+  orgId: number | null;
+  payload: unknown;
+  auditId: number | null;
+  dedupeKey: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  deadAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+/** `GET /api/v1/outbox`: newest first, a page at a time. */
+export interface OutboxPage {
+  events: OutboxEventView[];
+  /** The `before` of the following page; null on the last. */
+  next: number | null;
+}
+
+/** `GET /api/v1/outbox` query. */
+export interface OutboxQuery {
+  /**
+   * Events older than this id: the previous page's `next`.
+   * @asType integer
+   * @minimum 1
+   */
+  before?: number;
+  /**
+   * Default 100.
+   * @asType integer
+   * @minimum 1
+   * @maximum 500
+   */
+  limit?: number;
+}

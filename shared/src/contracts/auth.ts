@@ -1,0 +1,73 @@
+import { type CountyId } from './catalogue';
+
+/** Who a signed-in account is: an applicant (a firm's user) or staff of one of the four roles. */
+export type Role = 'applicant' | 'county-reviewer' | 'city-reviewer' | 'finance' | 'admin';
+export const ROLES: readonly Role[] = ['applicant', 'county-reviewer', 'city-reviewer', 'finance', 'admin'];
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  applicant: '申报企业用户',
+  'county-reviewer': '县级审核员',
+  'city-reviewer': '市级审核员',
+  finance: '财政人员',
+  admin: '系统管理员',
+};
+export const STAFF_ROLES: readonly Role[] = ['county-reviewer', 'city-reviewer', 'finance', 'admin'];
+
+/** The signed-in account, as `GET /api/v1/me` and every sign-in answer it. */
+export interface SessionUser {
+  id: number;
+  role: Role;
+  /** The county a county reviewer works for; null for everyone else. */
+  county: CountyId | null;
+  displayName: string;
+}
+
+/** What a sign-in answers (`POST /api/v1/auth/wechat`, `/staff`, `/demo`, `/refresh`). */
+export interface Session {
+  /** Sent as `Authorization: Bearer …`; lives `expiresIn` seconds. */
+  accessToken: string;
+  /** Exchanged once for a new session (`/auth/refresh`); a second use ends the whole session. */
+  refreshToken: string;
+  expiresIn: number;
+  user: SessionUser;
+}
+
+/** `POST /api/v1/auth/wechat`: wx.login's one-time code. */
+export interface WechatLoginRequest {
+  /**
+   * @minLength 1
+   * @maxLength 128
+   */
+  code: string;
+}
+
+/** `POST /api/v1/auth/staff`. */
+export interface StaffLoginRequest {
+  /**
+   * @minLength 1
+   * @maxLength 64
+   */
+  username: string;
+  /**
+   * @minLength 1
+   * @maxLength 256
+   */
+  password: string;
+}
+
+/** `POST /api/v1/auth/refresh` and `/logout`: the session's refresh token. */
+export interface RefreshRequest {
+  /** @maxLength 128 */
+  refreshToken: string;
+}
+
+/** `POST /api/v1/auth/demo` (only with AUTH_DEMO=1): a demo account of any role. */
+export interface DemoLoginRequest {
+  role: Role;
+  /** Required for a county reviewer. */
+  county?: CountyId;
+  /**
+   * Another demo account of the same role (one per openid).
+   * @pattern ^[A-Za-z0-9_-]{1,48}$
+   */
+  openid?: string;
+}

@@ -1,0 +1,619 @@
+import { type ApplicationList, type ApplicationView } from './applications';
+import { type CreateApplicationRequest, type UpdateApplicationRequest } from './applications';
+import { type AuditLog, type AuditQuery, type OutboxPage, type OutboxQuery } from './audit';
+import {
+  type DemoLoginRequest,
+  type RefreshRequest,
+  type Session,
+  type SessionUser,
+  type StaffLoginRequest,
+  type WechatLoginRequest,
+} from './auth';
+import {
+  type CreateDraftRequest,
+  type EditionDocument,
+  type EditionList,
+  type EditionPreview,
+  type ProgramCatalogue,
+  type UpdateDraftRequest,
+} from './editions';
+import { type ErrorCode } from './errors';
+import {
+  type CommendationsRequest,
+  type CommendationsResponse,
+  type EvaluationRequest,
+  type EvaluationResponse,
+} from './evaluation';
+import { type FactHistory, type FactsView, type PutFactsRequest } from './facts';
+import { type FileLibrary, type FileLink, type FileView, type UploadFileRequest, type UploadResult } from './files';
+import { type Health } from './health';
+import { type ApplicationMaterials, type AttachMaterialRequest, type ReviewMaterialRequest } from './materials';
+import { type CreateOrgRequest, type Invite, type JoinOrgRequest, type OrgList, type OrgView } from './orgs';
+import { type UpdateOrgRequest } from './orgs';
+
+/** A record's id in a path: a positive integer, in decimal digits. */
+export interface IdParams {
+  /**
+   * @asType integer
+   * @minimum 1
+   */
+  id: number;
+}
+
+/** A firm's id in a path. */
+export interface OrgIdParams {
+  /**
+   * @asType integer
+   * @minimum 1
+   */
+  orgId: number;
+}
+
+/** An edition's id in a path, e.g. 2023 or demo-2026. */
+export interface EditionIdParams {
+  /** @maxLength 100 */
+  id: string;
+}
+
+/** An application's material in a path. */
+export interface MaterialParams extends IdParams {
+  /**
+   * A material id of the application's program, e.g. business-licence.
+   * @maxLength 100
+   */
+  materialId: string;
+}
+
+/** The claim year a route reads, in decimal digits (1900 to 9999). */
+export interface YearQuery {
+  /**
+   * @asType integer
+   * @minimum 1900
+   * @maximum 9999
+   */
+  year: number;
+}
+
+/** The firm a file is uploaded into. */
+export interface UploadQuery {
+  /**
+   * @asType integer
+   * @minimum 1
+   */
+  orgId: number;
+}
+
+/** A signed download link's query, as `POST /api/v1/files/:id/link` wrote it. */
+export interface FileContentQuery {
+  expires: string;
+  signature: string;
+  /** `1`: as an attachment (download) rather than to show inline. */
+  download?: '1';
+}
+
+/** The bytes of a stored file, sent with its own media type. */
+export type FileContent = string;
+
+/**
+ * Every operation of the API: what it takes (path `params`, `query`, `body`) and what it answers
+ * (`response`; none for 204). The route table (OPERATIONS) says where each lives. The API's
+ * controllers, its OpenAPI document (schemas generated from these types at build time) and the
+ * typed client all read this one list.
+ */
+export interface ApiOperations {
+  getHealth: { response: Health };
+
+  wechatLogin: { body: WechatLoginRequest; response: Session };
+  staffLogin: { body: StaffLoginRequest; response: Session };
+  refreshSession: { body: RefreshRequest; response: Session };
+  logout: { body: RefreshRequest };
+  demoLogin: { body: DemoLoginRequest; response: Session };
+  getMe: { response: SessionUser };
+
+  createOrg: { body: CreateOrgRequest; response: OrgView };
+  listMyOrgs: { response: OrgList };
+  joinOrg: { body: JoinOrgRequest; response: OrgView };
+  getOrg: { params: OrgIdParams; response: OrgView };
+  updateOrg: { params: OrgIdParams; body: UpdateOrgRequest; response: OrgView };
+  createInvite: { params: OrgIdParams; response: Invite };
+
+  getFacts: { params: OrgIdParams; query: YearQuery; response: FactsView };
+  putFacts: { params: OrgIdParams; query: YearQuery; body: PutFactsRequest; response: FactsView };
+  getFactHistory: { params: OrgIdParams; query: YearQuery; response: FactHistory };
+
+  listEditions: { response: EditionList };
+  listPrograms: { query: YearQuery; response: ProgramCatalogue };
+  getEdition: { params: EditionIdParams; response: EditionDocument };
+  updateEditionDraft: { params: EditionIdParams; body: UpdateDraftRequest; response: EditionDocument };
+  createEditionDraft: { params: EditionIdParams; body: CreateDraftRequest; response: EditionDocument };
+  previewEdition: { params: EditionIdParams; response: EditionPreview };
+  publishEdition: { params: EditionIdParams; response: EditionDocument };
+
+  evaluateEligibility: { body: EvaluationRequest; response: EvaluationResponse };
+  rankCommendations: { body: CommendationsRequest; response: CommendationsResponse };
+  getOrgEligibility: { params: OrgIdParams; query: YearQuery; response: EvaluationResponse };
+
+  uploadFile: { query: UploadQuery; body: UploadFileRequest; response: UploadResult };
+  listOrgFiles: { params: OrgIdParams; response: FileLibrary };
+  getFile: { params: IdParams; response: FileView };
+  createFileLink: { params: IdParams; response: FileLink };
+  getFileContent: { params: IdParams; query: FileContentQuery; response: FileContent };
+
+  createApplication: { params: OrgIdParams; body: CreateApplicationRequest; response: ApplicationView };
+  listApplications: { params: OrgIdParams; response: ApplicationList };
+  getApplication: { params: IdParams; response: ApplicationView };
+  updateApplication: { params: IdParams; body: UpdateApplicationRequest; response: ApplicationView };
+  submitApplication: { params: IdParams; response: ApplicationView };
+  withdrawApplication: { params: IdParams; response: ApplicationView };
+
+  listMaterials: { params: IdParams; response: ApplicationMaterials };
+  attachMaterial: { params: MaterialParams; body: AttachMaterialRequest; response: ApplicationMaterials };
+  reviewMaterial: { params: MaterialParams; body: ReviewMaterialRequest; response: ApplicationMaterials };
+
+  listAudit: { query: AuditQuery; response: AuditLog };
+  listOutbox: { query: OutboxQuery; response: OutboxPage };
+}
+
+export type OperationId = keyof ApiOperations;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The features, as the document groups operations. */
+export type OperationTag =
+  'health' | 'auth' | 'orgs' | 'facts' | 'editions' | 'eligibility' | 'files' | 'applications' | 'materials' | 'audit';
+
+/** Where an operation lives and how it travels. */
+export interface OperationRoute {
+  method: HttpMethod;
+  /** The path with `{name}` for each path parameter. */
+  path: string;
+  /** The status of a success. */
+  status: 200 | 201 | 204;
+  /** `public`: anyone (a token, if sent, identifies the caller); `signed-in`: an access token is required. */
+  access: 'public' | 'signed-in';
+  /** How the body travels, for operations with one: JSON unless said otherwise. */
+  body?: 'json' | 'multipart';
+  /** How the answer travels: JSON unless said otherwise (`file`: the stored file's own bytes). */
+  response?: 'json' | 'file';
+  /** What a sign-in route does to the client's session. */
+  session?: 'opens' | 'closes';
+  /** Exists only where the deployment enables it (AUTH_DEMO=1). */
+  optional?: true;
+  tag: OperationTag;
+  /** One line, in Chinese, for the reference. */
+  summary: string;
+  /** The codes this operation answers beyond those every route, body or sign-in can (see the API's document). */
+  errors: readonly ErrorCode[];
+}
+
+const WECHAT_ERRORS = [
+  'WECHAT_CODE_INVALID',
+  'WECHAT_RATE_LIMITED',
+  'WECHAT_USER_BLOCKED',
+  'WECHAT_BUSY',
+  'WECHAT_UNAVAILABLE',
+] as const;
+
+export const OPERATIONS = {
+  getHealth: {
+    method: 'GET',
+    path: '/api/health',
+    status: 200,
+    access: 'public',
+    tag: 'health',
+    summary: '服务与数据库状态',
+    errors: [],
+  },
+
+  wechatLogin: {
+    method: 'POST',
+    path: '/api/v1/auth/wechat',
+    status: 200,
+    access: 'public',
+    session: 'opens',
+    tag: 'auth',
+    summary: '微信登录：用 wx.login 的 code 换取会话',
+    errors: WECHAT_ERRORS,
+  },
+  staffLogin: {
+    method: 'POST',
+    path: '/api/v1/auth/staff',
+    status: 200,
+    access: 'public',
+    session: 'opens',
+    tag: 'auth',
+    summary: '工作人员用户名密码登录',
+    errors: ['UNAUTHENTICATED'],
+  },
+  refreshSession: {
+    method: 'POST',
+    path: '/api/v1/auth/refresh',
+    status: 200,
+    access: 'public',
+    session: 'opens',
+    tag: 'auth',
+    summary: '用 refreshToken 换取新的会话（旧的随即失效）',
+    errors: ['UNAUTHENTICATED'],
+  },
+  logout: {
+    method: 'POST',
+    path: '/api/v1/auth/logout',
+    status: 204,
+    access: 'public',
+    session: 'closes',
+    tag: 'auth',
+    summary: '退出登录：吊销该会话的全部令牌',
+    errors: [],
+  },
+  demoLogin: {
+    method: 'POST',
+    path: '/api/v1/auth/demo',
+    status: 200,
+    access: 'public',
+    session: 'opens',
+    optional: true,
+    tag: 'auth',
+    summary: '演示登录（仅 AUTH_DEMO=1 时存在）',
+    errors: ['CONFLICT'],
+  },
+  getMe: {
+    method: 'GET',
+    path: '/api/v1/me',
+    status: 200,
+    access: 'signed-in',
+    tag: 'auth',
+    summary: '当前登录的账号',
+    errors: [],
+  },
+
+  createOrg: {
+    method: 'POST',
+    path: '/api/v1/orgs',
+    status: 201,
+    access: 'signed-in',
+    tag: 'orgs',
+    summary: '以统一社会信用代码注册企业，注册人成为企业管理员',
+    errors: ['CONFLICT'],
+  },
+  listMyOrgs: {
+    method: 'GET',
+    path: '/api/v1/orgs',
+    status: 200,
+    access: 'signed-in',
+    tag: 'orgs',
+    summary: '我所属的企业',
+    errors: [],
+  },
+  joinOrg: {
+    method: 'POST',
+    path: '/api/v1/orgs/join',
+    status: 200,
+    access: 'signed-in',
+    tag: 'orgs',
+    summary: '凭邀请码加入企业',
+    errors: ['CONFLICT'],
+  },
+  getOrg: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'orgs',
+    summary: '企业信息',
+    errors: [],
+  },
+  updateOrg: {
+    method: 'PATCH',
+    path: '/api/v1/orgs/{orgId}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'orgs',
+    summary: '修改企业信息（企业管理员）',
+    errors: [],
+  },
+  createInvite: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/invites',
+    status: 201,
+    access: 'signed-in',
+    tag: 'orgs',
+    summary: '生成一次性邀请码（8位，7天内有效）',
+    errors: [],
+  },
+
+  getFacts: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/facts',
+    status: 200,
+    access: 'signed-in',
+    tag: 'facts',
+    summary: '企业某申报年度的经营情况（事实）及其来源',
+    errors: [],
+  },
+  putFacts: {
+    method: 'PUT',
+    path: '/api/v1/orgs/{orgId}/facts',
+    status: 200,
+    access: 'signed-in',
+    tag: 'facts',
+    summary: '填报或清除企业某申报年度的事实',
+    errors: [],
+  },
+  getFactHistory: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/facts/history',
+    status: 200,
+    access: 'signed-in',
+    tag: 'facts',
+    summary: '事实的修改记录（最新在前，最多500条）',
+    errors: [],
+  },
+
+  listEditions: {
+    method: 'GET',
+    path: '/api/v1/editions',
+    status: 200,
+    access: 'public',
+    tag: 'editions',
+    summary: '政策版本列表',
+    errors: [],
+  },
+  listPrograms: {
+    method: 'GET',
+    path: '/api/v1/programs',
+    status: 200,
+    access: 'public',
+    tag: 'editions',
+    summary: '某申报年度施行中的政策版本及其资金奖励项目',
+    errors: ['NO_EDITION'],
+  },
+  getEdition: {
+    method: 'GET',
+    path: '/api/v1/editions/{id}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'editions',
+    summary: '政策版本全文（草稿，或已发布版本的最新版次）',
+    errors: [],
+  },
+  updateEditionDraft: {
+    method: 'PATCH',
+    path: '/api/v1/editions/{id}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'editions',
+    summary: '以 JSON merge patch 修改草稿（校验后保存）',
+    errors: ['CONFLICT'],
+  },
+  createEditionDraft: {
+    method: 'POST',
+    path: '/api/v1/editions/{id}/drafts',
+    status: 201,
+    access: 'signed-in',
+    tag: 'editions',
+    summary: '复制政策版本为新草稿',
+    errors: ['CONFLICT'],
+  },
+  previewEdition: {
+    method: 'GET',
+    path: '/api/v1/editions/{id}/preview',
+    status: 200,
+    access: 'signed-in',
+    tag: 'editions',
+    summary: '草稿对全部企业的影响预览（谁新符合、谁不再符合、各资金池需求）',
+    errors: ['NO_EDITION'],
+  },
+  publishEdition: {
+    method: 'POST',
+    path: '/api/v1/editions/{id}/publish',
+    status: 200,
+    access: 'signed-in',
+    tag: 'editions',
+    summary: '发布草稿（发布后不可修改）',
+    errors: ['CONFLICT'],
+  },
+
+  evaluateEligibility: {
+    method: 'POST',
+    path: '/api/v1/eligibility',
+    status: 200,
+    access: 'public',
+    tag: 'eligibility',
+    summary: '按评估契约评估一家企业的资格（无需登录）',
+    errors: ['NO_EDITION'],
+  },
+  rankCommendations: {
+    method: 'POST',
+    path: '/api/v1/commendations',
+    status: 200,
+    access: 'public',
+    tag: 'eligibility',
+    summary: '县（市、区）表彰排名（措施一、四、五）',
+    errors: ['NO_EDITION'],
+  },
+  getOrgEligibility: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/eligibility',
+    status: 200,
+    access: 'signed-in',
+    tag: 'eligibility',
+    summary: '按企业已填报的事实评估资格',
+    errors: ['NO_EDITION'],
+  },
+
+  uploadFile: {
+    method: 'POST',
+    path: '/api/v1/files',
+    status: 201,
+    access: 'signed-in',
+    body: 'multipart',
+    tag: 'files',
+    summary: '上传一个文件到企业文件库（multipart/form-data，字段名 file）',
+    errors: ['NOT_FOUND', 'FILE_TOO_LARGE', 'UNSUPPORTED_FILE_TYPE', 'MALFORMED_MULTIPART', 'TOO_MANY_FIELDS'],
+  },
+  listOrgFiles: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/files',
+    status: 200,
+    access: 'signed-in',
+    tag: 'files',
+    summary: '企业文件库：每个文件及其用途和有效期',
+    errors: [],
+  },
+  getFile: {
+    method: 'GET',
+    path: '/api/v1/files/{id}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'files',
+    summary: '文件信息',
+    errors: [],
+  },
+  createFileLink: {
+    method: 'POST',
+    path: '/api/v1/files/{id}/link',
+    status: 200,
+    access: 'signed-in',
+    tag: 'files',
+    summary: '生成几分钟内有效的签名下载链接',
+    errors: [],
+  },
+  getFileContent: {
+    method: 'GET',
+    path: '/api/v1/files/{id}/content',
+    status: 200,
+    access: 'public',
+    response: 'file',
+    tag: 'files',
+    summary: '凭签名链接下载文件（签名即授权）',
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+
+  createApplication: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/applications',
+    status: 201,
+    access: 'signed-in',
+    tag: 'applications',
+    summary: '创建申报草稿（带当时的事实快照）',
+    errors: ['CONFLICT', 'NO_EDITION'],
+  },
+  listApplications: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/applications',
+    status: 200,
+    access: 'signed-in',
+    tag: 'applications',
+    summary: '企业的申报（最新在前）',
+    errors: [],
+  },
+  getApplication: {
+    method: 'GET',
+    path: '/api/v1/applications/{id}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'applications',
+    summary: '申报详情',
+    errors: [],
+  },
+  updateApplication: {
+    method: 'PATCH',
+    path: '/api/v1/applications/{id}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'applications',
+    summary: '修改申报草稿的事实，或重新取企业当前的事实',
+    errors: ['INVALID_TRANSITION'],
+  },
+  submitApplication: {
+    method: 'POST',
+    path: '/api/v1/applications/{id}/submit',
+    status: 200,
+    access: 'signed-in',
+    tag: 'applications',
+    summary: '提交申报：在申报时间内、符合条件且必交材料齐全',
+    errors: ['INVALID_TRANSITION', 'NOT_ELIGIBLE', 'OUTSIDE_WINDOW', 'MATERIALS_MISSING'],
+  },
+  withdrawApplication: {
+    method: 'POST',
+    path: '/api/v1/applications/{id}/withdraw',
+    status: 200,
+    access: 'signed-in',
+    tag: 'applications',
+    summary: '撤回申报（作出决定之前）',
+    errors: ['INVALID_TRANSITION'],
+  },
+
+  listMaterials: {
+    method: 'GET',
+    path: '/api/v1/applications/{id}/materials',
+    status: 200,
+    access: 'signed-in',
+    tag: 'materials',
+    summary: '申报要求的材料及各材料的文件与审核情况',
+    errors: [],
+  },
+  attachMaterial: {
+    method: 'PUT',
+    path: '/api/v1/applications/{id}/materials/{materialId}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'materials',
+    summary: '把文件库中的文件放入材料（草稿，或被退回的材料）',
+    errors: ['INVALID_TRANSITION', 'FILE_TOO_LARGE'],
+  },
+  reviewMaterial: {
+    method: 'POST',
+    path: '/api/v1/applications/{id}/materials/{materialId}/review',
+    status: 200,
+    access: 'signed-in',
+    tag: 'materials',
+    summary: '审核员通过或退回一项材料',
+    errors: ['INVALID_TRANSITION'],
+  },
+
+  listAudit: {
+    method: 'GET',
+    path: '/api/v1/audit',
+    status: 200,
+    access: 'signed-in',
+    tag: 'audit',
+    summary: '审计日志（系统管理员；个人信息已脱敏）',
+    errors: [],
+  },
+  listOutbox: {
+    method: 'GET',
+    path: '/api/v1/outbox',
+    status: 200,
+    access: 'signed-in',
+    tag: 'audit',
+    summary: '变更事件（供通知投递），分页',
+    errors: [],
+  },
+} as const satisfies { readonly [K in OperationId]: OperationRoute };
+
+/** What an operation takes, field by field (absent: it takes none). */
+export type ParamsOf<K extends OperationId> = ApiOperations[K] extends { params: infer P } ? P : undefined;
+export type QueryOf<K extends OperationId> = ApiOperations[K] extends { query: infer Q } ? Q : undefined;
+export type BodyOf<K extends OperationId> = ApiOperations[K] extends { body: infer B } ? B : undefined;
+/** What a success answers; undefined for 204. */
+export type ResponseOf<K extends OperationId> = ApiOperations[K] extends { response: infer R } ? R : undefined;
+
+type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PathParamNames<Rest>
+  : never;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type ParamsAgree<K extends OperationId> = Same<
+  PathParamNames<(typeof OPERATIONS)[K]['path']>,
+  ParamsOf<K> extends undefined ? never : keyof ParamsOf<K>
+>;
+type BodyAgrees<K extends OperationId> = Same<
+  (typeof OPERATIONS)[K] extends { body: 'multipart' } ? true : false,
+  BodyOf<K> extends UploadFileRequest ? true : false
+>;
+// Fails to compile, naming the operation, when a path's `{name}`s and its `params` differ, or a
+// multipart route's body is not a file.
+const routesAgree: { [K in OperationId]: true } = {} as {
+  [K in OperationId]: ParamsAgree<K> extends true ? BodyAgrees<K> : false;
+};
+void routesAgree;
