@@ -31,6 +31,9 @@ const miniappBabel = [
 process.env.TARO_ENV ??= 'h5';
 
 export default {
+  // Suites boot APIs and seed databases: on a busy shared machine a hook can take several times
+  // its quiet duration. Room to finish, not a timing assertion.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'api',
