@@ -1,23 +1,18 @@
 /**
  * @jest-environment node
  */
-// The request wrapper against a real HTTP server on a loopback port that answers as the API does
-// (its routes, its error shape, refresh tokens that work once): nothing of ours is replaced.
+// The app's API client (the shared typed client over the device's session) against a real HTTP
+// server on a loopback port that answers as the API does (its routes, its error shape, refresh tokens
+// that work once): nothing of ours is replaced. The typed client's own behaviour is tested in shared.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import {
-  ApiError,
-  createApiClient,
-  NETWORK_MESSAGE,
-  SIGNED_OUT_MESSAGE,
-  TIMEOUT_MESSAGE,
-} from '../src/services/request';
+import { ApiError, createApiClient, fetchTransport, type SessionUser } from '@huiqi/shared';
+import { messageOf, NETWORK_MESSAGE, TIMEOUT_MESSAGE } from '../src/services/errors';
 import { loadPrograms } from '../src/services/programs';
-import { memorySessionStore, type Session } from '../src/services/session';
-import { fetchTransport } from '../src/services/transport';
+import { memorySessionStore, type Session, signInDemo, signOut, sessionSource } from '../src/services/session';
 
-const user = { id: 7, role: 'applicant', county: null, displayName: '申报用户7' };
+const user: SessionUser = { id: 7, role: 'applicant', county: null, displayName: '申报用户7' };
 const session = (n: number): Session => ({
   accessToken: `access-${n}`,
   refreshToken: `refresh-${n}`,
@@ -70,6 +65,8 @@ const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> 
       if (auth !== `Bearer access-${current}`)
         return houseError(res, 401, 'TOKEN_EXPIRED', '登录已过期，请刷新或重新登录');
       return json(res, 200, user);
+    case 'POST /api/v1/auth/demo':
+      return json(res, 200, session(current));
     case 'GET /api/v1/orgs/999':
       return houseError(res, 404, 'NOT_FOUND', '企业不存在或您不是该企业的成员');
     case 'GET /api/v1/programs?year=2030':
@@ -79,11 +76,8 @@ const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> 
         details: [],
         requestId: 'r',
       });
-    case 'GET /api/v1/broken':
-      res.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad Gateway</html>');
-      return;
-    case 'GET /api/v1/slow':
-      return; // never answers
+    case 'GET /api/health':
+      return; // never answers: the timeout
     default:
       return houseError(res, 404, 'NOT_FOUND', '请求的地址不存在');
   }
@@ -108,14 +102,14 @@ beforeEach(() => {
 const client = (signedIn: Session | null, timeoutMs?: number) => {
   const store = memorySessionStore(signedIn);
   const changes: (Session | null)[] = [];
+  const sessions = sessionSource(store, (s) => changes.push(s));
   const api = createApiClient({
     baseUrl: base,
-    transport: fetchTransport,
-    store,
-    onSessionChange: (s) => changes.push(s),
+    transport: fetchTransport(),
+    tokens: sessions,
     ...(timeoutMs ? { timeoutMs } : {}),
   });
-  return { api, store, changes };
+  return { api, store, sessions, changes };
 };
 
 const failure = async (promise: Promise<unknown>): Promise<ApiError> => {
@@ -128,78 +122,80 @@ const failure = async (promise: Promise<unknown>): Promise<ApiError> => {
   throw new Error('expected the call to fail');
 };
 
-describe('the request wrapper', () => {
-  it('sends the access token of the session', async () => {
+describe("the app's API client", () => {
+  it('sends the access token of the session kept on the device', async () => {
     const { api } = client(session(1));
-    await expect(api.get('/api/v1/me')).resolves.toEqual(user);
+    await expect(api.getMe()).resolves.toEqual(user);
   });
 
-  it('refreshes an expired token once for every call waiting on it, and keeps the new session', async () => {
-    current = 2; // the server has moved on: access-1 is expired, refresh-1 still good
-    const stale = { ...session(1), refreshToken: 'refresh-2' };
+  it('refreshes an expired token once for every call waiting on it, keeps the new session and tells the pages', async () => {
+    current = 2; // the server has moved on: access-1 is expired, refresh-2 still good
+    const stale = { ...session(1), refreshToken: 'refresh-2', demo: true };
     const { api, store, changes } = client(stale);
-    const answers = await Promise.all([api.get('/api/v1/me'), api.get('/api/v1/me'), api.get('/api/v1/me')]);
+    const answers = await Promise.all([api.getMe(), api.getMe(), api.getMe()]);
     expect(answers).toEqual([user, user, user]);
     // Three calls saw TOKEN_EXPIRED; a second use of refresh-2 would have ended the session.
     expect(refreshCalls).toBe(1);
     expect(store.get()?.accessToken).toBe('access-3');
+    // The refreshed session of the same user is still the demo one.
+    expect(store.get()?.demo).toBe(true);
     expect(changes.map((s) => s?.accessToken)).toEqual(['access-3']);
   });
 
-  it('signs out, in Chinese, when the refresh is refused', async () => {
+  it('forgets the session and tells the pages when the refresh is refused', async () => {
     current = 5;
     const { api, store, changes } = client(session(1));
-    const error = await failure(api.get('/api/v1/me'));
+    const error = await failure(api.getMe());
     expect(error.code).toBe('UNAUTHENTICATED');
-    expect(error.message).toBe(SIGNED_OUT_MESSAGE);
+    expect(messageOf(error)).toBe('登录凭证无效，请重新登录');
     expect(store.get()).toBeNull();
     expect(changes).toEqual([null]);
   });
 
-  it("rejects with the API's own code, Chinese message and request id", async () => {
+  it('marks a demo sign-in as such', async () => {
+    const { api, store, sessions, changes } = client(null);
+    const answer = await signInDemo(api, sessions);
+    expect(answer.demo).toBe(true);
+    expect(store.get()).toMatchObject({ accessToken: 'access-1', demo: true });
+    expect(changes.map((s) => s?.demo)).toEqual([undefined, true]);
+  });
+
+  it("shows the API's own Chinese message and keeps its code and request id", async () => {
     const { api } = client(session(1));
-    const error = await failure(api.get('/api/v1/orgs/999'));
+    const error = await failure(api.getOrg({ params: { orgId: 999 } }));
     expect(error).toMatchObject({ code: 'NOT_FOUND', status: 404, requestId: 'req-1' });
-    expect(error.message).toBe('企业不存在或您不是该企业的成员');
+    expect(messageOf(error)).toBe('企业不存在或您不是该企业的成员');
   });
 
-  it('answers a reply that is not the house shape with a Chinese message', async () => {
-    const error = await failure(client(null).api.get('/api/v1/broken'));
-    expect(error).toMatchObject({ code: 'BAD_RESPONSE', status: 502, message: '服务暂时出错，请稍后再试' });
-  });
-
-  it('tells a lost network and a timeout apart, both offline, both in Chinese', async () => {
+  it('tells a lost network and a timeout apart, both offline, saying what was typed is kept', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const down = createApiClient({
-      baseUrl: `http://127.0.0.1:${port}`,
-      transport: fetchTransport,
-      store: memorySessionStore(),
-    });
-    const lost = await failure(down.get('/api/v1/me'));
-    expect(lost).toMatchObject({ code: 'NETWORK', message: NETWORK_MESSAGE, offline: true });
+    const down = createApiClient({ baseUrl: `http://127.0.0.1:${port}`, transport: fetchTransport() });
+    const lost = await failure(down.getHealth());
+    expect(lost).toMatchObject({ code: 'NETWORK', offline: true });
+    expect(messageOf(lost)).toBe(NETWORK_MESSAGE);
 
-    const slow = await failure(client(null, 300).api.get('/api/v1/slow'));
-    expect(slow).toMatchObject({ code: 'TIMEOUT', message: TIMEOUT_MESSAGE, offline: true });
+    const slow = createApiClient({ baseUrl: base, transport: fetchTransport(), timeoutMs: 300 });
+    const late = await failure(slow.call('getHealth'));
+    expect(late).toMatchObject({ code: 'TIMEOUT', offline: true });
+    expect(messageOf(late)).toBe(TIMEOUT_MESSAGE);
+    expect(messageOf(new Error('x'))).toBe('操作失败，请稍后重试');
   });
 
-  it('revokes the refresh token on sign-out and forgets the session', async () => {
-    const { api, store } = client(session(1));
-    await api.signOut();
+  it('signs out on the device at once and revokes the refresh token on the server', async () => {
+    const { api, store, sessions, changes } = client(session(1));
+    await signOut(api, sessions);
     expect(store.get()).toBeNull();
     expect(loggedOut).toEqual(['refresh-1']);
+    expect(changes).toEqual([null]);
   });
 });
 
 describe('首页 programs', () => {
   it('falls back to the built-in edition, marked offline, when the API cannot be reached', async () => {
-    const down = createApiClient({
-      baseUrl: 'http://127.0.0.1:9',
-      transport: fetchTransport,
-      store: memorySessionStore(),
-    });
+    const down = createApiClient({ baseUrl: 'http://127.0.0.1:9', transport: fetchTransport() });
     const answer = await loadPrograms(down, 2026);
     expect(answer.offline).toBe(true);
     expect(answer.edition.claimYear).toBe(2023);

@@ -1,6 +1,6 @@
-import { createApiClient } from './request';
+import { createApiClient } from '@huiqi/shared';
 import { deviceSessionStore } from './device-session';
-import { type Session } from './session';
+import { type Session, sessionSource } from './session';
 import { defaultTransport } from './taro-transport';
 
 type Listener = (session: Session | null) => void;
@@ -12,10 +12,10 @@ export const onSessionChange = (listener: Listener): (() => void) => {
   return () => listeners.delete(listener);
 };
 
-/** The app's one API client. */
-export const api = createApiClient({
-  baseUrl: API_BASE,
-  transport: defaultTransport(),
-  store: deviceSessionStore,
-  onSessionChange: (session) => listeners.forEach((listener) => listener(session)),
-});
+/** The signed-in session, kept on the device. */
+export const sessions = sessionSource(deviceSessionStore, (session) =>
+  listeners.forEach((listener) => listener(session)),
+);
+
+/** The app's one API client: the shared typed client over wx.request (weapp) or fetch (H5). */
+export const api = createApiClient({ baseUrl: API_BASE, transport: defaultTransport(), tokens: sessions });

@@ -1,30 +1,17 @@
 import {
-  type ApplicationWindow,
+  type ApiClient,
   builtInEditions,
   describeApplicationWindow,
   describePrograms,
-  type ProgramDescription,
+  type EditionView,
+  type ProgramWithWindow,
 } from '@huiqi/shared';
-import { type ApiClient } from './request';
 
-/** An edition as GET /api/v1/programs describes it. */
-export interface EditionInfo {
-  id: string;
-  title: string;
-  claimYear: number;
-  demo: boolean;
-  validFrom: string;
-  validTo: string;
-  /** Null until the city publishes an application round for the year. */
-  applicationWindow: ApplicationWindow | null;
-  /** The window, or that no round is open yet, in one sentence. */
-  applicationNotice: string;
-}
+export type ProgramInfo = ProgramWithWindow;
 
-export type ProgramInfo = ProgramDescription & { applicationWindow: ApplicationWindow | null };
-
+/** GET /api/v1/programs's answer, or the app's built-in edition described the same way. */
 export interface ProgramsAnswer {
-  edition: EditionInfo;
+  edition: EditionView;
   programs: ProgramInfo[];
   /** From the app's built-in edition because the API could not be reached. */
   offline: boolean;
@@ -44,7 +31,10 @@ export const builtInPrograms = (): ProgramsAnswer => {
       id: edition.id,
       title: edition.title,
       claimYear: edition.claimYear,
+      status: 'published',
       demo: edition.demo,
+      version: null,
+      publishedAt: null,
       validFrom: edition.validFrom,
       validTo: edition.validTo,
       applicationWindow: edition.applicationWindow ?? null,
@@ -61,9 +51,7 @@ export const builtInPrograms = (): ProgramsAnswer => {
  */
 export const loadPrograms = async (client: ApiClient, year: number): Promise<ProgramsAnswer> => {
   try {
-    const answer = await client.get<Omit<ProgramsAnswer, 'offline'>>(`/api/v1/programs?year=${year}`, {
-      anonymous: true,
-    });
+    const answer = await client.listPrograms({ query: { year } });
     return { ...answer, offline: false };
   } catch (error) {
     if ((error as { offline?: boolean }).offline) return builtInPrograms();

@@ -1,13 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { formatDateZh, formatFen, orgTypeName, type OrgType } from '@huiqi/shared';
+import { ApiError, formatDateZh, formatFen, orgTypeName, type OrgType } from '@huiqi/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { DemoBanner } from '../../components/demo-banner';
 import { Notice } from '../../components/notice';
 import { Empty, ErrorState, Loading } from '../../components/page-state';
 import { api } from '../../services/api';
+import { messageOf } from '../../services/errors';
 import { loadPrograms, type ProgramInfo, type ProgramsAnswer, shanghaiYear } from '../../services/programs';
-import { ApiError } from '../../services/request';
 import './index.scss';
 
 type State =
@@ -63,7 +63,7 @@ function HomePage() {
     } catch (error) {
       if (error instanceof ApiError && error.code === 'NO_EDITION')
         setState({ kind: 'empty', message: `${year}年度的政策尚未发布，发布后会显示在这里` });
-      else setState({ kind: 'error', message: error instanceof ApiError ? error.message : '加载失败，请重试' });
+      else setState({ kind: 'error', message: messageOf(error) });
     }
   }, [year]);
 

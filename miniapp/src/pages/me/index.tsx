@@ -1,19 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '@huiqi/shared';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { DemoBanner } from '../../components/demo-banner';
 import { useSession } from '../../hooks/use-session';
-import { api } from '../../services/api';
+import { api, sessions } from '../../services/api';
+import { signOut as endSession } from '../../services/session';
 import { busyProps } from '../../components/busy';
 import './index.scss';
-
-const ROLE_NAMES: Record<string, string> = {
-  applicant: '申报企业用户',
-  'county-reviewer': '县级审核员',
-  'city-reviewer': '市级审核员',
-  finance: '财政人员',
-  admin: '管理员',
-};
 
 function MePage() {
   const session = useSession();
@@ -21,7 +15,7 @@ function MePage() {
 
   const signOut = async () => {
     setBusy(true);
-    await api.signOut();
+    await endSession(api, sessions);
     setBusy(false);
     void Taro.showToast({ title: '已退出登录', icon: 'none' });
   };
@@ -34,7 +28,7 @@ function MePage() {
           <View>
             <Text className="card-title">{session.user.displayName}</Text>
             <Text className="me__role">
-              {ROLE_NAMES[session.user.role] ?? session.user.role}
+              {ROLE_LABELS[session.user.role]}
               {session.demo ? '（演示）' : ''}
             </Text>
           </View>

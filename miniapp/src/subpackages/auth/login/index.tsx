@@ -3,8 +3,10 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { DemoBanner } from '../../../components/demo-banner';
 import { PrivacyPopup } from '../../../components/privacy-popup';
-import { api } from '../../../services/api';
-import { signInDemo, signInWithWechat } from '../../../services/auth';
+import { api, sessions } from '../../../services/api';
+import { messageOf } from '../../../services/errors';
+import { signInWithWechat } from '../../../services/auth';
+import { signInDemo } from '../../../services/session';
 import { busyProps } from '../../../components/busy';
 import './index.scss';
 
@@ -18,11 +20,11 @@ function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const session = await (isWeapp ? signInWithWechat(api) : signInDemo(api));
+      const session = await (isWeapp ? signInWithWechat(api) : signInDemo(api, sessions));
       void Taro.showToast({ title: `欢迎，${session.user.displayName}`, icon: 'none' });
       await Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : '登录失败，请重试');
+      setError(messageOf(e));
     } finally {
       setBusy(false);
     }
