@@ -4,6 +4,7 @@ import {
   type ApplicationHistoryEntry,
   APPLICATION_HISTORY_LIMIT,
   memoryTokens,
+  type PutFactsRequest,
 } from '@huiqi/shared';
 import { AuditEntity } from '../../api/src/modules/audit/audit.entity.js';
 import { createStaff } from '../../api/src/modules/auth/staff.js';
@@ -11,7 +12,11 @@ import { boot, type Booted, firm, publishDemoEdition, refusalOf, TEST_NOW } from
 import { ENGINES } from './support/databases.js';
 import { fillRequiredWith, pdf } from './support/files.js';
 
-const TALENT_FACTS = { orgTypes: ['ecommerce'], registeredInCity: true, trainedHireCount: 12 } as const;
+const TALENT_FACTS: PutFactsRequest['facts'] = {
+  orgTypes: ['ecommerce'],
+  registeredInCity: true,
+  trainedHireCount: 12,
+};
 const REVIEWER = { username: 'li-shenhe', displayName: '李审核员', password: 'long-enough-1' };
 const REASON = '营业执照照片模糊，请重新扫描上传';
 

@@ -122,8 +122,8 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
     case 'org.manage':
       if (!member) return HIDDEN;
       return memberRole === 'admin' ? ALLOW : forbidden('只有企业管理员可以进行此操作');
+    // An application's history is what the firm did and what its reviewers decided: both sides read it.
     case 'material.read':
-    // The history is what the firm did and what its reviewers decided: both sides read it.
     case 'application.history':
       return member || reviews(principal, request.resource.application) ? ALLOW : HIDDEN;
     case 'material.attach':

@@ -88,7 +88,8 @@ export const historyEntry = (
 ): ApplicationHistoryEntry => {
   const rule = HISTORY[e.action];
   const action = rule.action(e.before);
-  const actor = ACTORS[e.actorRole as keyof typeof ACTORS] ?? 'system';
+  const role = e.actorRole ?? 'system';
+  const actor = Object.hasOwn(ACTORS, role) ? ACTORS[role as keyof typeof ACTORS] : 'system';
   const materialId = rule.audit === 'material' ? field(e.after, 'materialId') : undefined;
   const reason = action === 'material-rejected' ? field(e.after, 'reason') : undefined;
   return {
