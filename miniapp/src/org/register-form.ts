@@ -63,6 +63,14 @@ export const usccHint = (code: string): UsccHint | null => {
 
 const phoneAsTyped = (text: string): string => text.replace(/\s+/g, '');
 
+/** A person's text by the shared rules; an empty field is asked for, not called blank. */
+const readText = (value: string, label: string, rules: TextRules, errors: OrgErrors, key: OrgField): string => {
+  const checked = value.trim() === '' ? null : checkText(value, label, rules);
+  if (checked?.ok) return checked.value;
+  errors[key] = checked ? checked.message : `请填写${label}`;
+  return '';
+};
+
 /**
  * The form checked by the shared validators (the ones the API runs), field by field: the
  * request to send when nothing is wrong, otherwise what to fix beside each field, in Chinese.
@@ -70,36 +78,26 @@ const phoneAsTyped = (text: string): string => text.replace(/\s+/g, '');
 export const validateOrgDraft = (draft: OrgDraft): { request: CreateOrgRequest | null; errors: OrgErrors } => {
   const errors: OrgErrors = {};
   const uscc = usccAsTyped(draft.uscc);
+  const problem = uscc === '' ? null : usccProblem(uscc);
   if (uscc === '') errors.uscc = '请填写统一社会信用代码（营业执照上的18位代码）';
-  else {
-    const problem = usccProblem(uscc);
-    if (problem) errors.uscc = usccProblemMessage(problem);
-  }
-  const name = checkText(draft.name, '企业名称', NAME);
-  if (!name.ok) errors.name = name.message;
-  if (draft.county === '' || !isCountyId(draft.county)) errors.county = '请选择所在县（市、区）';
-  const orgTypes = draft.orgTypes.filter(isOrgType);
+  else if (problem) errors.uscc = usccProblemMessage(problem);
+  const name = readText(draft.name, '企业名称', NAME, errors, 'name');
+  const county = draft.county !== '' && isCountyId(draft.county) ? draft.county : null;
+  if (!county) errors.county = '请选择所在县（市、区）';
+  const orgTypes = [...new Set(draft.orgTypes.filter(isOrgType))];
   if (orgTypes.length === 0) errors.orgTypes = '至少选择一种主体类型';
-  const legal = checkText(draft.legalRepresentative, '法定代表人姓名', PERSON);
-  if (!legal.ok) errors.legalRepresentative = legal.message;
-  const contact = checkText(draft.contactName, '联系人姓名', PERSON);
-  if (!contact.ok) errors.contactName = contact.message;
-  const phone = phoneAsTyped(draft.contactPhone);
-  if (phone === '') errors.contactPhone = '请填写联系电话';
-  else if (!isContactPhone(phone)) errors.contactPhone = CONTACT_PHONE_MESSAGE;
-
-  if (Object.keys(errors).length > 0 || !name.ok || !legal.ok || !contact.ok || draft.county === '')
-    return { request: null, errors };
-  return {
-    request: {
-      uscc,
-      name: name.value,
-      county: draft.county,
-      orgTypes: [...new Set(orgTypes)],
-      legalRepresentative: legal.value,
-      contactName: contact.value,
-      contactPhone: phone,
-    },
+  const legalRepresentative = readText(
+    draft.legalRepresentative,
+    '法定代表人姓名',
+    PERSON,
     errors,
-  };
+    'legalRepresentative',
+  );
+  const contactName = readText(draft.contactName, '联系人姓名', PERSON, errors, 'contactName');
+  const contactPhone = phoneAsTyped(draft.contactPhone);
+  if (contactPhone === '') errors.contactPhone = '请填写联系电话';
+  else if (!isContactPhone(contactPhone)) errors.contactPhone = CONTACT_PHONE_MESSAGE;
+
+  if (Object.keys(errors).length > 0 || !county) return { request: null, errors };
+  return { request: { uscc, name, county, orgTypes, legalRepresentative, contactName, contactPhone }, errors };
 };
