@@ -30,6 +30,12 @@ const field = (name: string): HTMLElement => {
   return found;
 };
 
+const element = (selector: string, text = ''): Element => {
+  const found = [...document.querySelectorAll(selector)].find((el) => el.textContent?.includes(text));
+  if (!found) throw new Error(`no ${selector} "${text}"`);
+  return found;
+};
+
 const signIn = () =>
   Taro.setStorageSync('huiqi.session.v1', {
     accessToken: 'a',
@@ -66,18 +72,15 @@ describe('登记企业: the form checks what it can before sending', () => {
     await typeInto('营业执照上的18位代码', VALID);
     await typeInto('与营业执照一致', '聊城测试电商有限公司');
     await act(async () => {
-      fireEvent.click(
-        [...document.querySelectorAll('[role="checkbox"]')].find((el) => el.textContent?.includes('电商企业'))!,
-      );
+      fireEvent.click(element('[role="checkbox"]', '电商企业'));
     });
     await typeInto('法定代表人姓名', '王法人');
     await typeInto('负责申报的联系人姓名', '赵联系');
     await typeInto('手机号，或带区号的固定电话', '13912345678');
     expect(field('county').textContent).not.toContain('请选择所在县');
 
-    const submit = document.querySelector('.register__submit');
     await act(async () => {
-      fireEvent.click(submit!);
+      fireEvent.click(element('.register__submit'));
     });
     expect(field('county').textContent).toContain('✕ 请选择所在县（市、区）');
     // Only the county is wrong: every other field passed the shared validators.

@@ -300,8 +300,8 @@ export const FactSheet = ({ orgId, names, scope, intro }: Props) => {
 
       {facts.kind === 'ready' && inputs !== null ? (
         <View className="card fact-sheet__form">
-          <Text className="card-title">填写{chosen}年度情况</Text>
-          <Text className="muted">金额按元填写，可精确到分；不清楚的可以空着，清空一项即删除该项。</Text>
+          <Text className="card-title org-title">填写{chosen}年度情况</Text>
+          <Text className="muted org-note">金额按元填写，可精确到分；不清楚的可以空着，清空一项即删除该项。</Text>
           {fields.map((field) => (
             <FactField
               key={field.name}

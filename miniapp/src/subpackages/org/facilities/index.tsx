@@ -24,7 +24,7 @@ function FacilitiesPage() {
           · 第{p.measure}条 {p.title}（{p.facts.map(factLabel).join('、')}）
         </Text>
       ))}
-      <Text className="muted">没有直播场地的企业可以不填。</Text>
+      <Text className="muted org-note">没有直播场地的企业可以不填。</Text>
     </View>
   );
   return (

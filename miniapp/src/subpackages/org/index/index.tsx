@@ -21,11 +21,11 @@ const go = (url: string) => void Taro.navigateTo({ url });
 
 const InviteBox = ({ invite }: { invite: Invite }) => (
   <View className="my-orgs__invite" data-testid="invite">
-    <Text className="muted">邀请码（7天内有效，只能使用一次）</Text>
+    <Text className="muted org-note">邀请码（7天内有效，只能使用一次）</Text>
     <Text className="my-orgs__code" userSelect>
       {invite.code}
     </Text>
-    <Text className="muted">有效期至 {formatDateTimeZh(invite.expiresAt)}</Text>
+    <Text className="muted org-note">有效期至 {formatDateTimeZh(invite.expiresAt)}</Text>
     <Button
       className="org-button org-button--plain"
       onClick={() =>
@@ -36,7 +36,9 @@ const InviteBox = ({ invite }: { invite: Invite }) => (
     >
       复制邀请码
     </Button>
-    <Text className="muted">把邀请码发给同事，同事在“我的企业 → 加入企业”中填写即可加入。邀请码只显示这一次。</Text>
+    <Text className="muted org-note">
+      把邀请码发给同事，同事在“我的企业 → 加入企业”中填写即可加入。邀请码只显示这一次。
+    </Text>
   </View>
 );
 

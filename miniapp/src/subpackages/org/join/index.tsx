@@ -62,8 +62,8 @@ function JoinPage() {
   return (
     <View className="page org-join">
       <View className="card">
-        <Text className="card-title">加入企业</Text>
-        <Text className="muted">
+        <Text className="card-title org-title">加入企业</Text>
+        <Text className="muted org-note">
           企业已由同事登记时，请企业管理员在“我的企业”中点“邀请成员”，把8位邀请码发给您。邀请码7天内有效，只能用一次。
         </Text>
         <View className={`org-form__field ${error ? 'org-form__field--error' : ''}`}>

@@ -153,8 +153,8 @@ function RegisterPage() {
     <View className="page org-register">
       {session.demo ? <DemoBanner text="您正在使用演示账号，登记的企业仅供体验" /> : null}
       <View className="card">
-        <Text className="card-title">登记企业</Text>
-        <Text className="muted">请对照营业执照填写。登记人成为企业管理员，可以邀请同事加入。</Text>
+        <Text className="card-title org-title">登记企业</Text>
+        <Text className="muted org-note">请对照营业执照填写。登记人成为企业管理员，可以邀请同事加入。</Text>
 
         <View className={`org-form__field ${errors.uscc ? 'org-form__field--error' : ''}`} data-field="uscc">
           <Text className="org-form__label">统一社会信用代码</Text>
