@@ -70,11 +70,7 @@ if (!runnable)
       .locator(selector)
       .first()
       .evaluate((el) => el.scrollIntoView());
-  const toastGone = () =>
-    page
-      .locator('.taro__toast')
-      .first()
-      .waitFor({ state: 'hidden', ...WAIT });
+  const toastGone = () => page.getByText('已保存', { exact: true }).waitFor({ state: 'hidden', ...WAIT });
 
   beforeAll(async () => {
     api = await boot('sqlite', { WEB_APP_DIR: BUILD });
