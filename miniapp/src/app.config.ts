@@ -5,6 +5,10 @@ export default defineAppConfig({
   subPackages: [
     { root: 'subpackages/auth', pages: ['login/index'] },
     { root: 'subpackages/legal', pages: ['privacy/index'] },
+    {
+      root: 'subpackages/org',
+      pages: ['index/index', 'register/index', 'join/index', 'profile/index', 'facilities/index'],
+    },
   ],
   window: {
     navigationBarBackgroundColor: '#1a56b0',

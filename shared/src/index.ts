@@ -42,6 +42,7 @@ export {
 } from './evaluate';
 export * from './money/money';
 export { formatDateZh, isIsoDate } from './validation/dates';
+export { CONTACT_PHONE_MESSAGE, isContactPhone } from './validation/phone';
 export {
   checkText,
   normalizeText,
@@ -52,7 +53,14 @@ export {
   type TextProblem,
   type TextRules,
 } from './validation/text';
-export { isValidUscc, usccCheckCharacter, usccProblem, usccProblemMessage, type UsccProblem } from './validation/uscc';
+export {
+  isValidUscc,
+  USCC_ALPHABET,
+  usccCheckCharacter,
+  usccProblem,
+  usccProblemMessage,
+  type UsccProblem,
+} from './validation/uscc';
 export { parseCommendationsRequest, parseEvaluationRequest, parseFacts } from './validation/requests';
 export { YEARS } from './validation/checks';
 export * from './client/client';

@@ -72,13 +72,16 @@ export const fieldsFor = (claimYear: number, programs: readonly ProgramId[] | 'a
     for (const name of program.missingFacts) wanted.add(name);
     for (const condition of program.conditions) for (const name of condition.facts) wanted.add(name);
   }
-  return FACT_NAMES.filter((name) => wanted.has(name)).map((name) => {
-    const def = FACT_DEFS[name];
-    if (!def) throw new Error(`unknown fact ${name}`);
-    const unit = inputUnit(def.kind, def.unit);
-    const choices = CHOICES[def.kind];
-    return { name, kind: def.kind, label: def.label, ...(unit ? { unit } : {}), ...(choices ? { choices } : {}) };
-  });
+  return FACT_NAMES.filter((name) => wanted.has(name)).map(fieldOf);
+};
+
+/** A fact's form field, from the catalogue alone (企业档案 and 场地登记 edit facts by name). */
+export const fieldOf = (name: FactName): Field => {
+  const def = FACT_DEFS[name];
+  if (!def) throw new Error(`unknown fact ${name}`);
+  const unit = inputUnit(def.kind, def.unit);
+  const choices = CHOICES[def.kind];
+  return { name, kind: def.kind, label: def.label, ...(unit ? { unit } : {}), ...(choices ? { choices } : {}) };
 };
 
 const readText = (kind: FactKind, text: string): Parsed | { ok: true; value: string } => {

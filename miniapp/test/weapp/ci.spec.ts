@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, weappReport } from './tools';
@@ -17,7 +17,11 @@ describe('the weapp build and miniprogram-ci', () => {
     expect(report.missingDependencies).toEqual([]);
     expect(report.moduleErrors).toEqual([]);
     expect(report.quality.filter((check) => !check.success).map((check) => check.name)).toEqual([]);
-    expect(Object.keys(report.packages).sort()).toEqual(['__APP__', 'subpackages/auth/', 'subpackages/legal/']);
+    // Every subpackage app.json declares is a package of its own, and nothing else is.
+    const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as { subPackages: { root: string }[] };
+    const declared = app.subPackages.map((p) => `${p.root.replace(/\/$/, '')}/`);
+    expect(declared).toEqual(expect.arrayContaining(['subpackages/auth/', 'subpackages/legal/', 'subpackages/org/']));
+    expect(Object.keys(report.packages).sort()).toEqual(['__APP__', ...declared].sort());
     // WeChat allows 2 MB; our budget is half of it.
     expect(report.mainBytes).toBeLessThan(1024 * 1024);
   });

@@ -1,6 +1,8 @@
 import {
+  CONTACT_PHONE_MESSAGE,
   COUNTIES,
   type CreateOrgRequest,
+  isContactPhone,
   isValidUscc,
   type JoinOrgRequest,
   ORG_TYPES,
@@ -39,7 +41,19 @@ const IsUscc = (): PropertyDecorator => (target, propertyName) =>
     },
   });
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+/** The shared contact-phone check, so the form refuses exactly what the API would. */
+const IsContactPhone = (): PropertyDecorator => (target, propertyName) =>
+  registerDecorator({
+    name: 'isContactPhone',
+    target: target.constructor,
+    propertyName: propertyName as string,
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isContactPhone(value),
+      defaultMessage: (args?: ValidationArguments) =>
+        typeof args?.value === 'string' ? CONTACT_PHONE_MESSAGE : '请填写联系电话',
+    },
+  });
+
 // Characters, as the columns count them (varchar(128), varchar(64) in utf8mb4).
 const NAME = { min: 2, max: 128 };
 const PERSON = { min: 2, max: 64 };
@@ -67,8 +81,7 @@ export class CreateOrgDto implements CreateOrgRequest {
   @IsHumanText('联系人姓名', PERSON)
   contactName!: string;
 
-  @IsString({ message: '请填写联系电话' })
-  @Matches(PHONE, { message: '请填写11位手机号或带区号的固定电话' })
+  @IsContactPhone()
   contactPhone!: string;
 }
 
@@ -98,8 +111,7 @@ export class UpdateOrgDto implements UpdateOrgRequest {
   contactName?: string;
 
   @IsOptional()
-  @IsString({ message: '请填写联系电话' })
-  @Matches(PHONE, { message: '请填写11位手机号或带区号的固定电话' })
+  @IsContactPhone()
   contactPhone?: string;
 }
 

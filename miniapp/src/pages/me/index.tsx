@@ -3,8 +3,10 @@ import { ROLE_LABELS } from '@huiqi/shared';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { DemoBanner } from '../../components/demo-banner';
+import { OrgSummary } from '../../components/org-summary';
 import { useSession } from '../../hooks/use-session';
 import { api, sessions } from '../../services/api';
+import { setCurrentOrgId } from '../../services/current-org';
 import { signOut as endSession } from '../../services/session';
 import { busyProps } from '../../components/busy';
 import './index.scss';
@@ -16,6 +18,8 @@ function MePage() {
   const signOut = async () => {
     setBusy(true);
     await endSession(api, sessions);
+    // The next person to sign in on this device works for their own firm.
+    setCurrentOrgId(null);
     setBusy(false);
     void Taro.showToast({ title: '已退出登录', icon: 'none' });
   };
@@ -45,6 +49,7 @@ function MePage() {
           </View>
         )}
       </View>
+      {session ? <OrgSummary /> : null}
       <View className="card me__menu">
         <View
           className="me__item tap"
