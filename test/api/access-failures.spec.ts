@@ -61,8 +61,10 @@ describe.each(ENGINES)('access checks when the database fails, on %s', (engine) 
     ['owner', 'GET', `/api/v1/applications/${applicationId}`],
     ['owner', 'POST', `/api/v1/applications/${applicationId}/withdraw`],
     ['owner', 'GET', `/api/v1/applications/${applicationId}/materials`],
+    ['owner', 'GET', `/api/v1/applications/${applicationId}/history`],
     ['owner', 'GET', `/api/v1/files/${fileId}`],
     ['reviewer', 'GET', `/api/v1/applications/${applicationId}/materials`],
+    ['reviewer', 'GET', `/api/v1/applications/${applicationId}/history`],
     ['reviewer', 'GET', `/api/v1/files/${fileId}`],
   ];
 

@@ -44,6 +44,7 @@ describe.each(ENGINES)('access on the record on %s', (engine) => {
     ['GET', `/api/v1/orgs/${org}/applications`],
     ['POST', `/api/v1/orgs/${org}/applications`, { programId: 'leading-enterprise', claimYear: 2026 }],
     ['GET', `/api/v1/applications/${app}`],
+    ['GET', `/api/v1/applications/${app}/history`],
     ['PATCH', `/api/v1/applications/${app}`, { facts: { trainedHireCount: 99 } }],
     ['POST', `/api/v1/applications/${app}/submit`],
     ['POST', `/api/v1/applications/${app}/withdraw`],

@@ -1,4 +1,4 @@
-import { type ApplicationList, type ApplicationView } from './applications';
+import { type ApplicationHistory, type ApplicationList, type ApplicationView } from './applications';
 import { type CreateApplicationRequest, type UpdateApplicationRequest } from './applications';
 import { type AuditLog, type AuditQuery, type OutboxPage, type OutboxQuery } from './audit';
 import {
@@ -145,6 +145,7 @@ export interface ApiOperations {
   updateApplication: { params: IdParams; body: UpdateApplicationRequest; response: ApplicationView };
   submitApplication: { params: IdParams; response: ApplicationView };
   withdrawApplication: { params: IdParams; response: ApplicationView };
+  getApplicationHistory: { params: IdParams; response: ApplicationHistory };
 
   listMaterials: { params: IdParams; response: ApplicationMaterials };
   attachMaterial: { params: MaterialParams; body: AttachMaterialRequest; response: ApplicationMaterials };
@@ -542,6 +543,15 @@ export const OPERATIONS = {
     tag: 'applications',
     summary: '撤回申报（作出决定之前）',
     errors: ['INVALID_TRANSITION'],
+  },
+  getApplicationHistory: {
+    method: 'GET',
+    path: '/api/v1/applications/{id}/history',
+    status: 200,
+    access: 'signed-in',
+    tag: 'applications',
+    summary: '申报的变更记录（最早在前，最多200条；操作人只显示角色）',
+    errors: [],
   },
 
   listMaterials: {

@@ -16,6 +16,7 @@ export type AccessAction =
   | 'application.create'
   | 'application.read'
   | 'application.edit'
+  | 'application.history'
   | 'material.read'
   | 'material.attach'
   | 'material.review'
@@ -55,6 +56,7 @@ export const RESOURCE_OF = {
   'application.create': 'org',
   'application.read': 'application',
   'application.edit': 'application',
+  'application.history': 'application',
   'material.read': 'application',
   'material.attach': 'application',
   'material.review': 'application',
@@ -120,7 +122,9 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
     case 'org.manage':
       if (!member) return HIDDEN;
       return memberRole === 'admin' ? ALLOW : forbidden('只有企业管理员可以进行此操作');
+    // An application's history is what the firm did and what its reviewers decided: both sides read it.
     case 'material.read':
+    case 'application.history':
       return member || reviews(principal, request.resource.application) ? ALLOW : HIDDEN;
     case 'material.attach':
       if (member) return ALLOW;

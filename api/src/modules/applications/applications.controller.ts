@@ -1,15 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { type ApplicationList, type ApplicationView } from '@huiqi/shared';
+import { type ApplicationHistory, type ApplicationList, type ApplicationView } from '@huiqi/shared';
 import { CurrentUser } from '../../common/auth.js';
 import { Operation } from '../../common/contract.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { type Principal } from '../../common/tokens.js';
+import { ApplicationHistoryService } from './application-history.js';
 import { CreateApplicationDto, UpdateApplicationDto } from './applications.dto.js';
 import { ApplicationsService } from './applications.service.js';
 
 @Controller('v1')
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly histories: ApplicationHistoryService,
+  ) {}
 
   @Operation('createApplication')
   @Post('orgs/:orgId/applications')
@@ -55,5 +59,11 @@ export class ApplicationsController {
   @HttpCode(200)
   withdraw(@CurrentUser() user: Principal, @Param('id', IdPipe) id: number): Promise<ApplicationView> {
     return this.applications.withdraw(user, id);
+  }
+
+  @Operation('getApplicationHistory')
+  @Get('applications/:id/history')
+  history(@CurrentUser() user: Principal, @Param('id', IdPipe) id: number): Promise<ApplicationHistory> {
+    return this.histories.history(user, id);
   }
 }

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { AuditTrail } from './audit-trail.js';
 import { AuditController, OutboxController } from './audit.controller.js';
 import { AuditService } from './audit.service.js';
 import { ChangeRecorder } from './change-recorder.js';
 
-/** The one change path (ChangeRecorder: change, audit entry and outbox event in one transaction) and its logs. */
+/**
+ * The one change path (ChangeRecorder: change, audit entry and outbox event in one transaction), its logs, and
+ * one record's entries for the module that tells that record's story (AuditTrail).
+ */
 @Module({
   imports: [AccessModule],
   controllers: [AuditController, OutboxController],
-  providers: [AuditService, ChangeRecorder],
-  exports: [ChangeRecorder],
+  providers: [AuditService, AuditTrail, ChangeRecorder],
+  exports: [AuditTrail, ChangeRecorder],
 })
 export class AuditModule {}
