@@ -5,6 +5,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'subpackages/auth', pages: ['login/index'] },
     { root: 'subpackages/legal', pages: ['privacy/index'] },
+    { root: 'subpackages/apply', pages: ['new/index', 'detail/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1a56b0',

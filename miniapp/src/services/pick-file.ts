@@ -63,10 +63,12 @@ const pickInBrowser = (accepts: readonly FileKind[]): Promise<PickedFile | null>
       const file = input.files?.[0];
       done();
       if (!file) return resolve(null);
-      file.arrayBuffer().then(
-        (bytes) => resolve({ name: file.name, type: file.type, size: file.size, content: new Uint8Array(bytes) }),
-        reject,
-      );
+      file
+        .arrayBuffer()
+        .then(
+          (bytes) => resolve({ name: file.name, type: file.type, size: file.size, content: new Uint8Array(bytes) }),
+          reject,
+        );
     });
     input.addEventListener('cancel', () => {
       done();

@@ -26,8 +26,7 @@ export const taroTransport: Transport = (request) =>
         fail: (err: { errMsg?: string }) => reject(failure(err)),
       });
       const listen = request.onUploadProgress;
-      if (listen)
-        task.onProgressUpdate((p) => listen(p.totalBytesSent, p.totalBytesExpectedToSend));
+      if (listen) task.onProgressUpdate((p) => listen(p.totalBytesSent, p.totalBytesExpectedToSend));
       return;
     }
     void Taro.request({

@@ -7,13 +7,7 @@ import { Notice } from '../../components/notice';
 import { Empty, ErrorState, Loading } from '../../components/page-state';
 import { api } from '../../services/api';
 import { messageOf } from '../../services/errors';
-import {
-  loadPrograms,
-  type ProgramInfo,
-  type ProgramsAnswer,
-  shanghaiYear,
-  windowOpen,
-} from '../../services/programs';
+import { loadPrograms, type ProgramInfo, type ProgramsAnswer, shanghaiYear, windowOpen } from '../../services/programs';
 import './index.scss';
 
 type State =
@@ -56,9 +50,7 @@ const ProgramItem = ({ program }: { program: ProgramInfo }) => {
       {windowOpen(program) ? (
         <Button
           className="program__apply"
-          onClick={() =>
-            void Taro.navigateTo({ url: `/subpackages/apply/new/index?programId=${program.programId}` })
-          }
+          onClick={() => void Taro.navigateTo({ url: `/subpackages/apply/new/index?programId=${program.programId}` })}
         >
           去申报
         </Button>

@@ -39,7 +39,9 @@ export const evaluateDraft = async (
 ): Promise<ProgramResult | null> => {
   const request = { claimYear: application.claimYear, facts, programs: [application.programId] };
   const edition = builtInFor(application);
-  const answer = edition ? evaluate(request, { editions: [edition] }) : await client.evaluateEligibility({ body: request });
+  const answer = edition
+    ? evaluate(request, { editions: [edition] })
+    : await client.evaluateEligibility({ body: request });
   return answer.programs[0] ?? null;
 };
 
@@ -96,13 +98,11 @@ export const formatFact = (name: FactName, value: unknown): string => {
 
 /** The facts of a snapshot in the catalogue's order, with their labels. */
 export const factRows = (facts: Facts): { name: FactName; label: string; value: string }[] =>
-  FACT_NAMES
-    .filter((name) => (facts as Record<string, unknown>)[name] !== undefined)
-    .map((name) => ({
-      name,
-      label: FACT_DEFS[name]?.label ?? name,
-      value: formatFact(name, (facts as Record<string, unknown>)[name]),
-    }));
+  FACT_NAMES.filter((name) => (facts as Record<string, unknown>)[name] !== undefined).map((name) => ({
+    name,
+    label: FACT_DEFS[name]?.label ?? name,
+    value: formatFact(name, (facts as Record<string, unknown>)[name]),
+  }));
 
 // What was typed into a draft's facts, kept on the device until saved: a lost network loses nothing.
 const inputsKey = (applicationId: number): string => `huiqi.apply-inputs.v1.${applicationId}`;

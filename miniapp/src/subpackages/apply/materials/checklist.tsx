@@ -31,13 +31,7 @@ const Progress = ({ work }: { work: SlotWork & { phase: 'uploading' } }) => {
   return (
     <View className="checklist__work" role="status">
       <Text className="checklist__file-name">正在上传：{nameOf(work)}</Text>
-      <View
-        className="checklist__bar"
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-      >
+      <View className="checklist__bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
         <View className="checklist__bar-fill" style={{ width: `${percent}%` }} />
       </View>
       <Text className="muted">
@@ -102,9 +96,9 @@ const Item = ({ material, props }: { material: MaterialView; props: ChecklistPro
         </View>
       ) : null}
       {named && state === 'missing' && !work ? (
-        <Text className="checklist__named" role="alert">
+        <View className="checklist__named" role="alert">
           ✕ 提交前必须上传这项材料
-        </Text>
+        </View>
       ) : null}
 
       {work?.phase === 'uploading' ? <Progress work={work} /> : null}
@@ -124,11 +118,7 @@ const Item = ({ material, props }: { material: MaterialView; props: ChecklistPro
             {state === 'rejected' ? '替换为新文件：' : current ? '更换文件：' : '上传文件：'}
           </Text>
           {pickSources(material.accepts).map((source) => (
-            <Button
-              key={source}
-              className="checklist__button"
-              onClick={() => props.onPick(material, source)}
-            >
+            <Button key={source} className="checklist__button" onClick={() => props.onPick(material, source)}>
               {PICK_SOURCES[source]}
             </Button>
           ))}
@@ -147,10 +137,10 @@ export const MaterialsChecklist = (props: ChecklistProps) => {
   const done = required.filter((m) => m.current && m.current.status !== 'rejected').length;
   return (
     <View className="checklist">
-      <Text className="checklist__summary" role="status">
+      <View className="checklist__summary" role="status">
         必交材料 {done}/{required.length} 项已上传
         {props.materials.length > required.length ? `，另有 ${props.materials.length - required.length} 项选交` : ''}
-      </Text>
+      </View>
       {props.materials.map((material) => (
         <Item key={material.id} material={material} props={props} />
       ))}

@@ -12,9 +12,7 @@ export type SlotWork =
   | { phase: 'failed'; source: SlotSource; message: string };
 
 export type MaterialsState =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; materials: MaterialView[] };
+  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; materials: MaterialView[] };
 
 export interface MaterialsController {
   state: MaterialsState;
@@ -41,8 +39,7 @@ export const useMaterials = (client: ApiClient, applicationId: number, orgId: nu
   const workRef = useRef(work);
   workRef.current = work;
 
-  const setSlot = (materialId: string, next: SlotWork | undefined) =>
-    setWork((w) => ({ ...w, [materialId]: next }));
+  const setSlot = (materialId: string, next: SlotWork | undefined) => setWork((w) => ({ ...w, [materialId]: next }));
 
   const reload = useCallback(async () => {
     setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }));

@@ -3,6 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import {
   ApiError,
   type ApplicationView,
+  type ExistingApplicationDetails,
+  type FieldError,
   type FactName,
   formatDateZh,
   isProgramId,
@@ -34,6 +36,10 @@ const STAGES: { id: Stage; label: string }[] = [
   { id: 'materials', label: '② 上传材料' },
   { id: 'review', label: '③ 确认提交' },
 ];
+
+/** The application a CONFLICT names (details of an existing one), or null. */
+const existingApplication = (details: FieldError[] | ExistingApplicationDetails): number | null =>
+  Array.isArray(details) ? null : (details as ExistingApplicationDetails).applicationId;
 
 const detailUrl = (id: number): string => `/subpackages/apply/detail/index?id=${id}`;
 
@@ -72,11 +78,14 @@ const ChooseProgram = ({
     setBusy(true);
     setProblem(null);
     try {
-      onDraft(await api.createApplication({ params: { orgId }, body: { programId: program.programId, claimYear: year } }));
+      onDraft(
+        await api.createApplication({ params: { orgId }, body: { programId: program.programId, claimYear: year } }),
+      );
     } catch (error) {
       // Already under way: continue that one rather than start a second.
-      if (error instanceof ApiError && error.is('CONFLICT') && !Array.isArray(error.details)) {
-        const existing = await api.getApplication({ params: { id: error.details.applicationId } }).catch(() => null);
+      const existingId = error instanceof ApiError && error.is('CONFLICT') ? existingApplication(error.details) : null;
+      if (existingId !== null) {
+        const existing = await api.getApplication({ params: { id: existingId } }).catch(() => null);
         if (existing?.status === 'draft') onDraft(existing);
         else if (existing) void Taro.redirectTo({ url: detailUrl(existing.id) });
         else setProblem(messageOf(error));
@@ -116,7 +125,9 @@ const ChooseProgram = ({
               {formatDateZh(program.applicationWindow.closes)}
             </Text>
           ) : null}
-          <Text className="apply__line muted">需要 {program.materials.filter((m) => m.required).length} 项必交材料</Text>
+          <Text className="apply__line muted">
+            需要 {program.materials.filter((m) => m.required).length} 项必交材料
+          </Text>
           <Button className="apply__primary" {...busyProps(busy)} onClick={() => void start(program)}>
             开始申报
           </Button>
@@ -242,14 +253,19 @@ const FactsStep = ({
       <View className="card">
         <Text className="card-title">企业信息</Text>
         <Text className="muted apply__line">
-          已从企业档案带入{Object.keys(application.factsSnapshot).length}项信息。这里的修改只用于这份申报，不会改动企业档案。
+          已从企业档案带入{Object.keys(application.factsSnapshot).length}
+          项信息。这里的修改只用于这份申报，不会改动企业档案。
         </Text>
         {fields.map((field) => (
           <View key={field.name} data-fact={field.name}>
             <FactField
               field={field}
               value={inputs[field.name]}
-              error={read.errors[field.name] ?? apiErrors[field.name] ?? (named.has(field.name) ? '提交时这一项没有通过，请核对' : undefined)}
+              error={
+                read.errors[field.name] ??
+                apiErrors[field.name] ??
+                (named.has(field.name) ? '提交时这一项没有通过，请核对' : undefined)
+              }
               onChange={(value) => setInput(field.name, value)}
             />
           </View>
@@ -374,7 +390,9 @@ const ReviewStep = ({
         <Text className="card-title">
           第{application.measure}条 {application.programTitle}
         </Text>
-        <Text className="apply__line muted">{application.claimYear}年度 · 申报编号 {application.id}</Text>
+        <Text className="apply__line muted">
+          {application.claimYear}年度 · 申报编号 {application.id}
+        </Text>
         <Text className="section-title">申报信息</Text>
         {factRows(application.factsSnapshot).map((row) => (
           <View key={row.name} className="apply__row">
@@ -497,7 +515,10 @@ const Wizard = ({ start }: { start: ApplicationView }) => {
 /** Continues the draft `id`, or loads nothing when a new one is to be made. */
 const useDraft = (id: number | null) => {
   const [state, setState] = useState<
-    { kind: 'none' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; app: ApplicationView }
+    | { kind: 'none' }
+    | { kind: 'loading' }
+    | { kind: 'error'; message: string }
+    | { kind: 'ready'; app: ApplicationView }
   >(id === null ? { kind: 'none' } : { kind: 'loading' });
   const load = async () => {
     if (id === null) return;
