@@ -63,8 +63,18 @@ export const xhrTransport: Transport = (request) =>
     xhr.responseType = 'text';
     const listen = request.onUploadProgress;
     // Listened to before sending: a browser reports upload progress only to listeners present then.
-    if (listen)
-      xhr.upload.addEventListener('progress', (e) => listen(e.loaded, e.lengthComputable ? e.total : e.loaded));
+    if (listen && request.form) {
+      const content = request.form.file.content;
+      const fileBytes = typeof content === 'string' ? content.length : content.byteLength;
+      xhr.upload.addEventListener('progress', (e) => {
+        if (e.lengthComputable) listen(e.loaded, e.total);
+      });
+      // Sent whole. Where the length of the body is not known (jsdom), the file's size stands for it.
+      xhr.upload.addEventListener('load', (e) => {
+        const total = e.lengthComputable && e.total > 0 ? e.total : fileBytes;
+        listen(total, total);
+      });
+    }
     xhr.addEventListener('load', () => resolve({ status: xhr.status, text: xhr.responseText }));
     xhr.addEventListener('error', () => reject(new TransportError('network')));
     xhr.addEventListener('abort', () => reject(new TransportError('network')));

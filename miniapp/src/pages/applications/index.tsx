@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { type ApplicationView, formatDateZh, formatFen } from '@huiqi/shared';
+import { type ApiClient, type ApplicationView, formatDateZh, formatFen } from '@huiqi/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { DemoBanner } from '../../components/demo-banner';
 import { Empty, ErrorState, Loading } from '../../components/page-state';
@@ -42,18 +42,18 @@ export const ApplicationItem = ({ application: a }: { application: ApplicationVi
   </View>
 );
 
-/** The current firm's applications, newest first. */
-export const ApplicationList = ({ orgId }: { orgId: number }) => {
+/** The current firm's applications, newest first (through the app's client, or a test's). */
+export const ApplicationList = ({ orgId, client = api }: { orgId: number; client?: ApiClient }) => {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const load = useCallback(async () => {
     setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }));
     try {
-      const { applications } = await api.listApplications({ params: { orgId } });
+      const { applications } = await client.listApplications({ params: { orgId } });
       setState({ kind: 'ready', applications });
     } catch (error) {
       setState({ kind: 'error', message: messageOf(error) });
     }
-  }, [orgId]);
+  }, [orgId, client]);
   useEffect(() => void load(), [load]);
   // A tab page stays mounted: what changed on 申报详情 shows when the tab is back.
   useDidShow(() => void load());
