@@ -151,8 +151,9 @@ describe('上传与重试（真实的 HTTP 服务）', () => {
     materials: [material('business-licence', '营业执照', attached)],
   });
 
-  const send = (res: ServerResponse, status: number, body: unknown) =>
+  const send = (res: ServerResponse, status: number, body: unknown): void => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // jsdom's XMLHttpRequest keeps the browser's rules: a cross-origin call with a token is preflighted.
