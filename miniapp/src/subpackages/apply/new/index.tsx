@@ -174,11 +174,17 @@ const FactsStep = ({
   useEffect(() => {
     if (!fields) return;
     let live = true;
-    evaluateDraft(api, application, read.facts).then(
-      (r) => live && setResult(r),
-      () => live && setResult(null),
-    );
-    return () => void (live = false);
+    // A short pause after typing: where the preview is the API's, one request per pause, not per key.
+    const timer = setTimeout(() => {
+      evaluateDraft(api, application, read.facts).then(
+        (r) => live && setResult(r),
+        () => live && setResult(null),
+      );
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
     // The rules run again when the facts change, not on every keystroke that changes nothing.
   }, [factsKey, fields]);
 
