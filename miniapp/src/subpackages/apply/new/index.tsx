@@ -393,13 +393,7 @@ const ReviewStep = ({
         </View>
       ) : null}
       <View className="card">
-        <Text className="card-title">
-          第{application.measure}条 {application.programTitle}
-        </Text>
-        <Text className="apply__line muted">
-          {application.claimYear}年度 · 申报编号 {application.id}
-        </Text>
-        <Text className="section-title">申报信息</Text>
+        <Text className="card-title">申报信息</Text>
         {factRows(application.factsSnapshot).map((row) => (
           <View key={row.name} className="apply__row">
             <Text className="apply__label">{row.label}</Text>
