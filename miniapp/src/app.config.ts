@@ -9,6 +9,7 @@ export default defineAppConfig({
       root: 'subpackages/org',
       pages: ['index/index', 'register/index', 'join/index', 'profile/index', 'facilities/index'],
     },
+    { root: 'subpackages/apply', pages: ['new/index', 'detail/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1a56b0',

@@ -165,7 +165,7 @@ if (!runnable)
 
       await page.getByText('我的申报', { exact: true }).click();
       await page.getByText('还没有申报').waitFor(WAIT);
-      await shoot('applications');
+      await shoot('applications-empty');
 
       // Signing out: the button reads in the danger colour (a disabled="false" attribute once made
       // it white on white), and the page returns to its signed-out state.

@@ -14,6 +14,7 @@ import {
   PLATFORMS,
   PolicyError,
   type ProgramId,
+  type ProgramResult,
   UNIFIED_OPERATIONS,
   usccProblem,
   usccProblemMessage,
@@ -65,10 +66,13 @@ export const claimYears = (): number[] =>
  * The facts the chosen programs ask for, in the catalogue's order: whatever the rules report
  * unknown for a firm that has said nothing (conditions, the award's figures, the caps' figures).
  */
-export const fieldsFor = (claimYear: number, programs: readonly ProgramId[] | 'all'): Field[] => {
-  const answer = evaluate({ claimYear, facts: {}, ...(programs === 'all' ? {} : { programs: [...programs] }) });
+export const fieldsFor = (claimYear: number, programs: readonly ProgramId[] | 'all'): Field[] =>
+  fieldsOf(evaluate({ claimYear, facts: {}, ...(programs === 'all' ? {} : { programs: [...programs] }) }).programs);
+
+/** The fields of the facts these results (for a firm that said nothing) read: any edition's, the API's too. */
+export const fieldsOf = (results: readonly ProgramResult[]): Field[] => {
   const wanted = new Set<string>();
-  for (const program of answer.programs) {
+  for (const program of results) {
     for (const name of program.missingFacts) wanted.add(name);
     for (const condition of program.conditions) for (const name of condition.facts) wanted.add(name);
   }

@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components';
-import { type ConditionStatus, type ProgramStatus } from '@huiqi/shared';
+import { type ApplicationStatus, type ConditionStatus, type ProgramStatus } from '@huiqi/shared';
 import './status.scss';
 
 type Tone = 'good' | 'bad' | 'open' | 'review';
@@ -18,6 +18,22 @@ const CONDITION: Record<ConditionStatus, { tone: Tone; sign: string; word: strin
   review: { tone: 'review', sign: '!', word: '需人工审核' },
 };
 
+const APPLICATION: Record<ApplicationStatus, { tone: Tone; sign: string; word: string }> = {
+  draft: { tone: 'open', sign: '✎', word: '草稿' },
+  submitted: { tone: 'review', sign: '↑', word: '已提交' },
+  withdrawn: { tone: 'bad', sign: '↩', word: '已撤回' },
+};
+
+/** A material slot as the applicant sees it; `missing`: nothing in it yet. */
+export type SlotState = 'missing' | 'attached' | 'accepted' | 'rejected';
+
+const SLOT: Record<SlotState, { tone: Tone; sign: string; word: string }> = {
+  missing: { tone: 'open', sign: '○', word: '未上传' },
+  attached: { tone: 'review', sign: '✓', word: '已上传' },
+  accepted: { tone: 'good', sign: '✓', word: '审核通过' },
+  rejected: { tone: 'bad', sign: '✕', word: '已退回' },
+};
+
 const Badge = ({ tone, sign, word }: { tone: Tone; sign: string; word: string }) => (
   <Text className={`status status--${tone}`}>
     <Text className="status__sign" aria-hidden>
@@ -30,3 +46,7 @@ const Badge = ({ tone, sign, word }: { tone: Tone; sign: string; word: string })
 export const ProgramStatusBadge = ({ status }: { status: ProgramStatus }) => <Badge {...PROGRAM[status]} />;
 
 export const ConditionStatusBadge = ({ status }: { status: ConditionStatus }) => <Badge {...CONDITION[status]} />;
+
+export const ApplicationStatusBadge = ({ status }: { status: ApplicationStatus }) => <Badge {...APPLICATION[status]} />;
+
+export const SlotStatusBadge = ({ state }: { state: SlotState }) => <Badge {...SLOT[state]} />;

@@ -17,5 +17,5 @@ export const sessions = sessionSource(deviceSessionStore, (session) =>
   listeners.forEach((listener) => listener(session)),
 );
 
-/** The app's one API client: the shared typed client over wx.request (weapp) or fetch (H5). */
+/** The app's one API client: the shared typed client over wx.request (weapp) or XMLHttpRequest (H5). */
 export const api = createApiClient({ baseUrl: API_BASE, transport: defaultTransport(), tokens: sessions });

@@ -21,6 +21,16 @@ export interface ProgramsAnswer {
 export const shanghaiYear = (now: Date = new Date()): number =>
   new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
 
+/** Today in Asia/Shanghai, YYYY-MM-DD. */
+export const shanghaiToday = (now: Date = new Date()): string =>
+  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Whether applications are taken today: inside the program's window (its edition's), dates inclusive. */
+export const windowOpen = (program: Pick<ProgramInfo, 'applicationWindow'>, today: string = shanghaiToday()): boolean =>
+  program.applicationWindow !== null &&
+  program.applicationWindow.opens <= today &&
+  today <= program.applicationWindow.closes;
+
 /** The newest edition that ships with the app, described the way the API describes one. */
 export const builtInPrograms = (): ProgramsAnswer => {
   const editions = builtInEditions();

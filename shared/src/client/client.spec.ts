@@ -90,6 +90,36 @@ describe('the typed client', () => {
     expect(sent[1]?.headers['content-type']).toBeUndefined();
   });
 
+  it('hands an upload’s progress listener to the transport, and retries the upload with it after a refresh', async () => {
+    let first = true;
+    const { sent, transport } = scripted((r) => {
+      r.onUploadProgress?.(4, 4);
+      if (r.url.endsWith('/refresh')) return json(200, session(2));
+      if (first) {
+        first = false;
+        return refusal(401, 'TOKEN_EXPIRED', '登录已过期');
+      }
+      return json(201, { file: { id: 1 }, deduplicated: false });
+    });
+    const api = createApiClient({ baseUrl: '', transport, tokens: memoryTokens(session(1)) });
+    const heard: [number, number][] = [];
+    const file = { name: '照片.png', type: 'image/png', content: new Uint8Array([1, 2, 3, 4]) };
+    await api.uploadFile({ query: { orgId: 3 }, body: { file } }, { onUploadProgress: (s, t) => heard.push([s, t]) });
+    expect(sent.map((r) => `${r.url} ${r.onUploadProgress ? 'progress' : '-'}`)).toEqual([
+      '/api/v1/files?orgId=3 progress',
+      '/api/v1/auth/refresh -',
+      '/api/v1/files?orgId=3 progress',
+    ]);
+    // Each try reports from the start again; the page shows the latest.
+    expect(heard).toEqual([
+      [4, 4],
+      [4, 4],
+    ]);
+    // Without a listener, the transport is given none.
+    await api.uploadFile({ query: { orgId: 3 }, body: { file } });
+    expect(sent[3]?.onUploadProgress).toBeUndefined();
+  });
+
   it('resolves the operation’s answer, and nothing for 204', async () => {
     const { transport } = scripted((r) => (r.url.endsWith('/logout') ? { status: 204, text: '' } : json(200, org)));
     const api = createApiClient({ baseUrl: '', transport });
@@ -247,6 +277,9 @@ describe('the typed client', () => {
       void api.createApplication({ params: { orgId: 3 }, body: { programId: 'nope', claimYear: 2026 } });
       // @ts-expect-error the signed download is a link (urlOf), not a call
       void api.getFileContent;
+      // @ts-expect-error only an upload takes options (its progress)
+      void api.getOrg({ params: { orgId: 3 } }, { onUploadProgress: () => undefined });
+      void api.uploadFile({ query: { orgId: 3 }, body: { file: { name: 'a.pdf', content: 'x' } } }, {});
       void answers<OrgView>(api.getOrg({ params: { orgId: 3 } }));
       // @ts-expect-error the answer is the operation's own type
       void answers<Session>(api.getOrg({ params: { orgId: 3 } }));

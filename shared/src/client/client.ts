@@ -10,7 +10,7 @@ import {
   type QueryOf,
   type ResponseOf,
 } from '../contracts/operations';
-import { type Transport, TransportError } from './transport';
+import { type Transport, TransportError, type UploadProgress } from './transport';
 
 /** When no usable answer came: no connection, no answer in time, or an answer not in the house shape. */
 export type ClientErrorCode = 'NETWORK' | 'TIMEOUT' | 'BAD_RESPONSE';
@@ -109,11 +109,26 @@ export type OperationInput<K extends OperationId> = Part<'params', ParamsOf<K>, 
 export type InputArgs<K extends OperationId> =
   object extends OperationInput<K> ? [input?: OperationInput<K>] : [input: OperationInput<K>];
 
-type Methods = { [K in ClientOperationId]: (...input: InputArgs<K>) => Promise<ResponseOf<K>> };
+/** Operations whose body is a file (multipart): they alone take `CallOptions` after their input. */
+export type UploadOperationId = {
+  [K in OperationId]: (typeof OPERATIONS)[K] extends { body: 'multipart' } ? K : never;
+}[OperationId];
+
+/** How an upload is sent: `onUploadProgress` hears the bytes sent (where the transport can tell). */
+export interface UploadOptions {
+  onUploadProgress?: UploadProgress;
+}
+
+/** A call's arguments: its input, and for an upload the upload's options. */
+export type CallArgs<K extends ClientOperationId> = K extends UploadOperationId
+  ? [...InputArgs<K>, options?: UploadOptions]
+  : InputArgs<K>;
+
+type Methods = { [K in ClientOperationId]: (...args: CallArgs<K>) => Promise<ResponseOf<K>> };
 
 export interface ApiClient extends Methods {
   /** Calls an operation by its id (the same as the method of that name). */
-  call<K extends ClientOperationId>(id: K, ...input: InputArgs<K>): Promise<ResponseOf<K>>;
+  call<K extends ClientOperationId>(id: K, ...args: CallArgs<K>): Promise<ResponseOf<K>>;
   /** The absolute URL of an operation, for what the platform fetches itself (a signed download, an image). */
   urlOf<K extends OperationId>(id: K, ...input: InputArgs<K>): string;
 }
@@ -190,7 +205,12 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
   const timeoutMs = options.timeoutMs ?? 15_000;
   let refreshing: Promise<SessionTokens | ApiError> | null = null;
 
-  const send = async (route: OperationRoute, input: RawInput, accessToken: string | null) => {
+  const send = async (
+    route: OperationRoute,
+    input: RawInput,
+    accessToken: string | null,
+    onUploadProgress?: UploadProgress,
+  ) => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (accessToken) headers['authorization'] = `Bearer ${accessToken}`;
     const url = `${baseUrl}${pathOf(route, input)}`;
@@ -209,6 +229,7 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
         timeoutMs,
         ...(body === undefined ? {} : { body }),
         ...(form ? { form } : {}),
+        ...(form && onUploadProgress ? { onUploadProgress } : {}),
       });
     } catch (error) {
       // A transport rejects with TransportError when no answer came; anything else is its own bug.
@@ -246,17 +267,18 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
     return refreshing;
   };
 
-  const call = async (id: OperationId, input: RawInput = {}): Promise<unknown> => {
+  const call = async (id: OperationId, input: RawInput = {}, options: UploadOptions = {}): Promise<unknown> => {
     const route: OperationRoute = OPERATIONS[id];
     const signedIn = route.access === 'signed-in' && tokens !== undefined;
     let accessToken = signedIn ? ((await tokens.current())?.accessToken ?? null) : null;
+    const progress = route.body === 'multipart' ? options.onUploadProgress : undefined;
     try {
-      let res = await send(route, input, accessToken);
+      let res = await send(route, input, accessToken, progress);
       if (res.status === 401 && accessToken !== null && refusal(res.status, res.text).code === 'TOKEN_EXPIRED') {
         const fresh = await refresh(accessToken);
         if (fresh instanceof ApiError) throw fresh;
         accessToken = fresh.accessToken;
-        res = await send(route, input, accessToken);
+        res = await send(route, input, accessToken, progress);
       }
       if (res.status < 200 || res.status >= 300) throw refusal(res.status, res.text);
       if (route.status === 204) return undefined;
@@ -272,11 +294,14 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
 
   // The methods are made from the route table at run time; their types come from the contract (ApiClient).
   const methods = Object.fromEntries(
-    (Object.keys(OPERATIONS) as OperationId[]).map((id) => [id, (input?: RawInput) => call(id, input)]),
+    (Object.keys(OPERATIONS) as OperationId[]).map((id) => [
+      id,
+      (input?: RawInput, options?: UploadOptions) => call(id, input, options),
+    ]),
   );
   return {
     ...methods,
-    call: (id: OperationId, input?: RawInput) => call(id, input),
+    call: (id: OperationId, input?: RawInput, options?: UploadOptions) => call(id, input, options),
     urlOf: (id: OperationId, input?: RawInput) => `${baseUrl}${pathOf(OPERATIONS[id], input ?? {})}`,
   } as unknown as ApiClient;
 };

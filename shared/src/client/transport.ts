@@ -11,7 +11,15 @@ export interface TransportRequest {
   /** A multipart upload of one file: the transport encodes it (FormData, or wx.uploadFile's filePath). */
   form?: { field: string; file: FilePart };
   timeoutMs: number;
+  /**
+   * For an upload (`form`): told the bytes sent so far and the total as the body goes out, for a
+   * progress bar. A transport that cannot see its upload's progress (fetch) never calls it.
+   */
+  onUploadProgress?: UploadProgress;
 }
+
+/** Bytes of an upload's body sent so far, and its total size in bytes. */
+export type UploadProgress = (sentBytes: number, totalBytes: number) => void;
 
 export interface TransportResponse {
   status: number;
@@ -33,7 +41,8 @@ export class TransportError extends Error {
 /**
  * A transport over the standard `fetch` (browsers, the H5 build, Node 18+): `fetchTransport()`,
  * or over another fetch (a test's). The mini-program's own transport wraps wx.request and
- * wx.uploadFile the same way.
+ * wx.uploadFile the same way. fetch cannot report an upload's progress (`onUploadProgress` is
+ * not called); the H5 build sends uploads through XMLHttpRequest for that.
  */
 export const fetchTransport =
   (fetcher: typeof fetch = (input, init) => fetch(input, init)): Transport =>

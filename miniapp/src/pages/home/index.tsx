@@ -7,7 +7,7 @@ import { Notice } from '../../components/notice';
 import { Empty, ErrorState, Loading } from '../../components/page-state';
 import { api } from '../../services/api';
 import { messageOf } from '../../services/errors';
-import { loadPrograms, type ProgramInfo, type ProgramsAnswer, shanghaiYear } from '../../services/programs';
+import { loadPrograms, type ProgramInfo, type ProgramsAnswer, shanghaiYear, windowOpen } from '../../services/programs';
 import './index.scss';
 
 type State =
@@ -47,6 +47,14 @@ const ProgramItem = ({ program }: { program: ProgramInfo }) => {
           : '申报批次尚未公布，公布后才能提交申报'}
       </Text>
       {program.oneOff ? <Text className="program__line">一次性奖励，每家企业限享受一次</Text> : null}
+      {windowOpen(program) ? (
+        <Button
+          className="program__apply"
+          onClick={() => void Taro.navigateTo({ url: `/subpackages/apply/new/index?programId=${program.programId}` })}
+        >
+          去申报
+        </Button>
+      ) : null}
     </View>
   );
 };
