@@ -332,13 +332,18 @@ describe.each(ENGINES)('materials and files on %s', (engine) => {
 
   it('a material refuses a file kind it does not accept, naming what it accepts', async () => {
     const app = await newApplication(alice, orgA);
-    const pdfOnly = (await slots(alice, app)).body.materials.find((m) => !m.accepts.includes('png'));
+    const materials = (await slots(alice, app)).body.materials;
+    const pdfOnly = materials.find((m) => !m.accepts.includes('png'));
+    // The talent program asks for at least one slot that takes no photo; without one this test proves nothing.
+    if (!pdfOnly) throw new Error(`no slot refuses a PNG: ${JSON.stringify(materials.map((m) => m.accepts))}`);
     const photo = await upload(api.url, alice, orgA, png(), 'scan.png');
-    if (pdfOnly) {
-      const res = await attach(alice, app, pdfOnly.id, photo.body.file?.id as number);
-      expect(res.status).toBe(400);
-      expect(res.body.message).toContain('只接受');
-    }
+    expect(photo.status).toBe(201);
+    const res = await attach(alice, app, pdfOnly.id, photo.body.file?.id as number);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('INVALID_REQUEST');
+    expect(res.body.message).toContain('只接受');
+    const after = (await slots(alice, app)).body.materials.find((m) => m.id === pdfOnly.id);
+    expect(after?.current).toBeNull();
     await api.call('POST', `/api/v1/applications/${app}/withdraw`, { token: alice });
   });
 
