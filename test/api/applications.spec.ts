@@ -1,3 +1,4 @@
+import { type ErrorBody } from '@huiqi/shared';
 import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
 import { ENGINES } from './support/databases.js';
 import { fillRequired } from './support/files.js';
@@ -7,13 +8,14 @@ interface AppReply {
   status: string;
   maxAmountFen: number | null;
 }
-interface ErrorReply {
-  code: string;
-  message: string;
-  details: Record<string, unknown>;
-}
-
 const TALENT_FACTS = { orgTypes: ['ecommerce'], registeredInCity: true, trainedHireCount: 12 };
+const LEADING_FACTS = {
+  orgTypes: ['ecommerce'],
+  onlineRetailFen: 35_678_901_234,
+  localContributionFen: 60_000_000,
+  normalOperation: true,
+  taxCompliant: true,
+};
 
 /** The rules of applying: windows, one active application, one-off awards, the state machine. */
 describe.each(ENGINES)('applications on %s', (engine) => {
@@ -29,12 +31,12 @@ describe.each(ENGINES)('applications on %s', (engine) => {
     return id;
   };
   const create = (org: number, programId: string, claimYear: number) =>
-    api.call<AppReply & ErrorReply>('POST', `/api/v1/orgs/${org}/applications`, {
+    api.call<AppReply & ErrorBody>('POST', `/api/v1/orgs/${org}/applications`, {
       token,
       body: { programId, claimYear },
     });
   const act = (id: number, action: 'submit' | 'withdraw') =>
-    api.call<AppReply & ErrorReply>('POST', `/api/v1/applications/${id}/${action}`, { token });
+    api.call<AppReply & ErrorBody>('POST', `/api/v1/applications/${id}/${action}`, { token });
   const auditCount = async (): Promise<number> => {
     const admin = await api.login('admin', 'apps-admin');
     return (await api.call<{ entries: unknown[] }>('GET', `/api/v1/audit?limit=500`, { token: admin })).body.entries
@@ -94,7 +96,17 @@ describe.each(ENGINES)('applications on %s', (engine) => {
   });
 
   it('an award paid every year (二) can be applied for again the next year', async () => {
-    expect((await create(orgId, 'leading-enterprise', 2027)).status).toBe(201);
+    // A firm of its own, whose 2026 application is submitted: only the year differs from the one-off case above.
+    const org = await newFirm(LEADING_FACTS, [2026, 2027]);
+    const thisYear = await create(org, 'leading-enterprise', 2026);
+    expect(thisYear.status).toBe(201);
+    await fillRequired(api, token, org, thisYear.body.id);
+    expect((await act(thisYear.body.id, 'submit')).body.status).toBe('submitted');
+    const nextYear = await create(org, 'leading-enterprise', 2027);
+    expect(nextYear.status).toBe(201);
+    expect(nextYear.body.status).toBe('draft');
+    // The same year stays refused: the 2027 draft is a new claim, not a second one for 2026.
+    expect((await create(org, 'leading-enterprise', 2026)).status).toBe(409);
   });
 
   it('the state machine: a submitted application cannot be edited or submitted again; withdrawn is final', async () => {
@@ -102,7 +114,7 @@ describe.each(ENGINES)('applications on %s', (engine) => {
     const app = await create(org, 'talent-hiring', 2026);
     await fillRequired(api, token, org, app.body.id);
     expect((await act(app.body.id, 'submit')).status).toBe(200);
-    const edit = await api.call<ErrorReply>('PATCH', `/api/v1/applications/${app.body.id}`, {
+    const edit = await api.call<ErrorBody>('PATCH', `/api/v1/applications/${app.body.id}`, {
       token,
       body: { facts: { trainedHireCount: 50 } },
     });
