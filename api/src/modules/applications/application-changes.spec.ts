@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@huiqi/shared';
 import { type Principal } from '../../common/tokens.js';
-import { decide, type MemberRole } from '../access/policy.js';
+import { type ApplicationScope, decide, type MemberRole } from '../access/policy.js';
 import { APPLICATION_RULES, type ApplicationChange, refusalOf } from './application-changes.js';
 
 /** Which changes each status allows: the workflow's rules, row by row. */
@@ -111,7 +111,7 @@ const outcome = (
 ): string => {
   const rule = APPLICATION_RULES[change];
   // A draft has no county yet (it is fixed at submission).
-  const application = { orgId: 9, status, county: status === 'draft' ? null : 'linqing' };
+  const application: ApplicationScope = { orgId: 9, status, county: status === 'draft' ? null : 'linqing' };
   const access = decide(principal, { action: rule.access, resource: { kind: 'application', application } }, memberRole);
   if (access.outcome === 'hidden') return 'H';
   if (access.outcome === 'forbidden') return 'F';
