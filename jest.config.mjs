@@ -40,6 +40,9 @@ export default {
       testEnvironment: 'node',
       roots: ['<rootDir>/api/src', '<rootDir>/test/api', '<rootDir>/test/browser'],
       testMatch: ['**/*.spec.ts'],
+      // One API per engine for the run, for suites that need no configuration of their own (shared-api.ts).
+      globalSetup: '<rootDir>/test/api/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/api/support/global-teardown.mjs',
       extensionsToTreatAsEsm: ['.ts'],
       moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
       transform: { '^.+\\.ts$': swcEsm },

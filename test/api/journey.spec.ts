@@ -6,7 +6,8 @@ import {
   memoryTokens,
   type OrgView,
 } from '@huiqi/shared';
-import { boot, type Booted, firm, publishDemoEdition, refusalOf } from './support/app.js';
+import { type Connected } from './support/connect.js';
+import { firm, refusalOf, sharedApi } from './support/shared-api.js';
 import { ENGINES } from './support/databases.js';
 import { fillRequiredWith } from './support/files.js';
 
@@ -16,17 +17,15 @@ import { fillRequiredWith } from './support/files.js';
  * OpenAPI document as it arrives (support/app.ts).
  */
 describe.each(ENGINES)('the applicant journey on %s', (engine) => {
-  let api: Booted;
+  let api: Connected;
   let client: ApiClient;
   let org: OrgView;
   let applicationId: number;
 
   beforeAll(async () => {
-    api = await boot(engine, { DEMO_SEED: '0' });
-    await publishDemoEdition(api, 2026);
+    api = await sharedApi(engine);
     client = api.client(memoryTokens());
   });
-  afterAll(() => api.close());
 
   it('signs in as the demo applicant', async () => {
     const session = await client.demoLogin({ body: { role: 'applicant', openid: 'journey' } });

@@ -2,7 +2,8 @@ import { type ErrorBodyOf } from '@huiqi/shared';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
+import { type Connected } from './support/connect.js';
+import { firm, sharedApi } from './support/shared-api.js';
 import { ENGINES } from './support/databases.js';
 
 /** The answers here are field lists (INVALID_REQUEST and its kin). */
@@ -19,17 +20,15 @@ const EXAMPLE = JSON.parse(
 
 /** Validate at the edge: every refusal is a 400 naming the field in Chinese, and writes nothing. */
 describe.each(ENGINES)('validation and the contract on %s', (engine) => {
-  let api: Booted;
+  let api: Connected;
   let token: string;
   let orgId: number;
 
   beforeAll(async () => {
-    api = await boot(engine);
-    await publishDemoEdition(api, 2026);
+    api = await sharedApi(engine);
     token = await api.login('applicant', 'validator');
     orgId = (await api.call<{ id: number }>('POST', '/api/v1/orgs', { token, body: firm(3) })).body.id;
   });
-  afterAll(() => api.close());
 
   const refusal = async (method: string, path: string, body: unknown, raw?: string) => {
     const res = await api.call<ErrorBody>(method, path, { token, body, raw });
@@ -256,7 +255,8 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
     // 二 reads the figure, 正常经营 and 依法纳税: any enterprise may apply (no kind condition).
     expect(leading?.conditions.length).toBe(3);
     const editions = await api.call<{ editions: { id: string; status: string }[] }>('GET', '/api/v1/editions');
-    expect(editions.body.editions.map((e) => e.id).sort()).toEqual(['2023', 'demo-2026']);
+    // The built-in edition and the shared API's demo editions (global-setup.mjs); no suite on it publishes others.
+    expect(editions.body.editions.map((e) => e.id).sort()).toEqual(['2023', 'demo-2026', 'demo-2027']);
   });
 
   describe('human-entered text: one shared validator, refusals name the field, nothing is written', () => {
