@@ -81,6 +81,7 @@ export default tseslint.config(
         FormData: 'readonly',
         Blob: 'readonly',
         globalThis: 'readonly',
+        structuredClone: 'readonly',
       },
     },
     rules: { 'no-restricted-syntax': 'off' },

@@ -130,7 +130,9 @@ describe('npm run --silent policy -- match (one request per line, streaming)', (
     expect(r.stderr).toContain('第3行');
   });
 
-  it('exits 0 when every line is good, and streams a large batch without holding it', () => {
+  // What it proves is the count and the order; it measures no memory. (Measured by hand: plain `match`
+  // keeps about 25 KB a line: under a 64 MB heap it fails near 3,000 lines, docs/engineering-notes.md.)
+  it('exits 0 when every line is good, and answers a batch of 5000 lines one for one, in order', () => {
     const n = 5000;
     const input = Array.from({ length: n }, (_, i) =>
       JSON.stringify({ claimYear: 2023, facts: { orgTypes: ['ecommerce'], onlineRetailFen: i * 10_000_000 } }),
@@ -139,7 +141,9 @@ describe('npm run --silent policy -- match (one request per line, streaming)', (
     expect(r.code).toBe(0);
     const out = r.stdout.trimEnd().split('\n');
     expect(out).toHaveLength(n);
-    expect((JSON.parse(out[n - 1] as string) as { line: number }).line).toBe(n);
+    expect(out.map((l) => (JSON.parse(l) as { line: number }).line)).toEqual(
+      Array.from({ length: n }, (_, i) => i + 1),
+    );
   });
 });
 

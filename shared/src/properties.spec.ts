@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { evaluate } from './evaluate';
 import { anyValidFacts, nearEligibleFacts } from './testing/arbitraries';
 import { BASELINE } from './testing/fixtures';
+import { PROPERTY_RUNS } from './testing/property-runs';
 
 /** Any valid facts of the catalogue, and facts near one program's thresholds (testing/arbitraries). */
 const anyFacts = fc.oneof(anyValidFacts, nearEligibleFacts);
@@ -21,7 +22,7 @@ describe('properties of evaluate()', () => {
           if (p.award.amountFen !== null) expect(max).toBeLessThanOrEqual(p.award.amountFen);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: PROPERTY_RUNS },
     );
   });
 
@@ -41,7 +42,7 @@ describe('properties of evaluate()', () => {
           for (const f of p.missingFacts) expect(facts[f]).toBeUndefined();
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: PROPERTY_RUNS },
     );
   });
 
@@ -59,7 +60,7 @@ describe('properties of evaluate()', () => {
             for (const cap of p.caps) if (cap.amountFen === null) expect(p.summary).toContain('请填写');
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: PROPERTY_RUNS },
     );
   });
 
@@ -72,7 +73,7 @@ describe('properties of evaluate()', () => {
         expect(a).toBe(b);
         expect(JSON.stringify(facts)).toBe(before);
       }),
-      { numRuns: 500 },
+      { numRuns: PROPERTY_RUNS },
     );
   });
 
@@ -91,6 +92,7 @@ describe('properties of evaluate()', () => {
           expect(max(retail + extra)).toBeGreaterThanOrEqual(max(retail));
         },
       ),
+      { numRuns: PROPERTY_RUNS },
     );
   });
 });

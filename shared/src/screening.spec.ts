@@ -5,6 +5,7 @@ import { type Facts } from './contracts/facts';
 import { evaluate, evaluateValidated, screen, screenValidated } from './evaluate';
 import { anyValidFacts, nearEligibleFacts } from './testing/arbitraries';
 import { BASELINE } from './testing/fixtures';
+import { PROPERTY_RUNS } from './testing/property-runs';
 
 const everyBaseline: Facts = Object.assign({}, ...Object.values(BASELINE)) as Facts;
 
@@ -40,7 +41,7 @@ describe('screen(): the same decisions without traces', () => {
           traced.map((p) => [p.status, p.maxAmountFen, p.missingFacts]),
         );
       }),
-      { numRuns: 500 },
+      { numRuns: PROPERTY_RUNS },
     );
   });
 

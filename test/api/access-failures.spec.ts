@@ -1,13 +1,7 @@
+import { type ErrorBody } from '@huiqi/shared';
 import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
 import { ENGINES } from './support/databases.js';
 import { fillRequired } from './support/files.js';
-
-interface ErrorReply {
-  code: string;
-  message: string;
-  details: unknown;
-  requestId: string;
-}
 
 /**
  * An access check that cannot reach the database has not decided anything: the caller gets the
@@ -79,7 +73,7 @@ describe.each(ENGINES)('access checks when the database fails, on %s', (engine) 
     await rename('memberships', 'memberships_away');
     try {
       for (const [who, method, path] of routes()) {
-        const res = await api.call<ErrorReply>(method, path, { token: who === 'owner' ? owner : reviewer });
+        const res = await api.call<ErrorBody>(method, path, { token: who === 'owner' ? owner : reviewer });
         expect([who, method, path, res.status, res.body.code]).toEqual([who, method, path, 500, 'INTERNAL']);
         expect(res.body).toEqual({
           code: 'INTERNAL',

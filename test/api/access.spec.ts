@@ -1,4 +1,5 @@
-import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
+import { type Connected } from './support/connect.js';
+import { firm, sharedApi } from './support/shared-api.js';
 import { ENGINES } from './support/databases.js';
 
 /**
@@ -6,7 +7,7 @@ import { ENGINES } from './support/databases.js';
  * existence of firm A's firm, facts, applications (404, exactly as for an id that does not exist).
  */
 describe.each(ENGINES)('access on the record on %s', (engine) => {
-  let api: Booted;
+  let api: Connected;
   let alice: string; // administrator of firm A
   let bob: string; // administrator of firm B
   let orgA: number;
@@ -14,8 +15,7 @@ describe.each(ENGINES)('access on the record on %s', (engine) => {
   const MISSING = 987654;
 
   beforeAll(async () => {
-    api = await boot(engine);
-    await publishDemoEdition(api, 2026);
+    api = await sharedApi(engine);
     alice = await api.login('applicant', 'alice');
     bob = await api.login('applicant', 'bob');
     orgA = (await api.call<{ id: number }>('POST', '/api/v1/orgs', { token: alice, body: firm(1) })).body.id;
@@ -31,7 +31,6 @@ describe.each(ENGINES)('access on the record on %s', (engine) => {
       })
     ).body.id;
   });
-  afterAll(() => api.close());
 
   const routes = (org: number, app: number): [string, string, unknown?][] => [
     ['GET', `/api/v1/orgs/${org}`],

@@ -1,14 +1,8 @@
+import { type ErrorBody } from '@huiqi/shared';
 import { hashPassword } from '../../api/src/modules/auth/passwords.js';
 import { UserEntity } from '../../api/src/modules/auth/user.entity.js';
 import { boot, type Booted, type Reply } from './support/app.js';
 import { ENGINES } from './support/databases.js';
-
-interface ErrorBody {
-  code: string;
-  message: string;
-  details: unknown;
-  requestId: string;
-}
 
 const CHINESE = /[\u4e00-\u9fff]/;
 const SECOND = 1000;

@@ -1,3 +1,4 @@
+import { type ErrorBody } from '@huiqi/shared';
 import { hashPassword } from '../../api/src/modules/auth/passwords.js';
 import { TokenSigner } from '../../api/src/common/tokens.js';
 import { UserEntity } from '../../api/src/modules/auth/user.entity.js';
@@ -9,13 +10,6 @@ interface Session {
   refreshToken: string;
   expiresIn: number;
   user: { id: number; role: string; county: string | null; displayName: string };
-}
-
-interface ErrorBody {
-  code: string;
-  message: string;
-  details: unknown;
-  requestId: string;
 }
 
 const CHINESE = /[\u4e00-\u9fff]/;

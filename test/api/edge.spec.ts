@@ -4,25 +4,18 @@ import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:ht
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { builtInEditions } from '@huiqi/shared';
+import { builtInEditions, type ErrorBody } from '@huiqi/shared';
 import { ROUTE_BODY_LIMITS } from '../../api/src/common/body.js';
 import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
 import { ENGINES } from './support/databases.js';
 import { pdf, upload } from './support/files.js';
-
-interface ErrorReply {
-  code: string;
-  message: string;
-  details: { field: string; message: string }[] | Record<string, unknown>;
-  requestId: string;
-}
 
 interface Raw {
   status: number;
   headers: IncomingHttpHeaders;
   /** The bytes as they came over the wire: not decompressed, unlike fetch's. */
   bytes: Buffer;
-  json<T = ErrorReply>(): T;
+  json<T = ErrorBody>(): T;
 }
 
 /**
@@ -67,7 +60,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHINESE = /[\u4e00-\u9fff]/;
 
 /** The house shape, with the id that came back in the header, and nothing of the request echoed. */
-const expectHouseShape = (res: Raw, status: number, code: string, mustNotContain: string[] = []): ErrorReply => {
+const expectHouseShape = (res: Raw, status: number, code: string, mustNotContain: string[] = []): ErrorBody => {
   expect(res.status).toBe(status);
   const body = res.json();
   expect(Object.keys(body).sort()).toEqual(['code', 'details', 'message', 'requestId']);

@@ -1,5 +1,6 @@
 import { ERROR_CODES, type OperationId, OPERATIONS } from '@huiqi/shared';
-import { boot, type Booted, firm } from './support/app.js';
+import { type Connected } from './support/connect.js';
+import { firm, sharedApi } from './support/shared-api.js';
 import { type RouteOfDocument, type Schema } from './support/contract.js';
 
 /**
@@ -10,7 +11,7 @@ import { type RouteOfDocument, type Schema } from './support/contract.js';
  * suite checks every answer it receives against this document (support/app.ts), on both engines.
  */
 describe('the OpenAPI document', () => {
-  let api: Booted;
+  let api: Connected;
   let routes: RouteOfDocument[];
   const schemas = (): Record<string, Schema> => api.document.components.schemas;
 
@@ -24,10 +25,9 @@ describe('the OpenAPI document', () => {
   };
 
   beforeAll(async () => {
-    api = await boot('sqlite');
+    api = await sharedApi('sqlite');
     routes = api.conformance.routes;
   });
-  afterAll(() => api.close());
 
   it('is OpenAPI 3.1, with every operation of the contract under its id, at its method and path', () => {
     expect(api.document.openapi).toBe('3.1.0');

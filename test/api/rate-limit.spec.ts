@@ -1,3 +1,4 @@
+import { type ErrorBody } from '@huiqi/shared';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,13 +6,6 @@ import { join } from 'node:path';
 import { createApp } from '../../api/src/app.factory.js';
 import { loadConfig } from '../../api/src/config/config.js';
 import { boot, type Booted, firm, type Reply } from './support/app.js';
-
-interface ErrorBody {
-  code: string;
-  message: string;
-  details: unknown;
-  requestId: string;
-}
 
 const CHINESE = /[\u4e00-\u9fff]/;
 

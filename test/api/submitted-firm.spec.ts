@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../api/src/database/data-source.js';
 import { MIGRATIONS } from '../../api/src/database/migrations/index.js';
 import { SubmittedFirm1796044114700 } from '../../api/src/database/migrations/1796044114700-SubmittedFirm.js';
-import { boot, type Booted, firm, publishDemoEdition, testUscc } from './support/app.js';
+import { type Connected } from './support/connect.js';
+import { firm, sharedApi, testUscc } from './support/shared-api.js';
 import { createTestDatabase, ENGINES } from './support/databases.js';
 import { fillRequired } from './support/files.js';
 
@@ -29,7 +30,7 @@ const TALENT_FACTS = { orgTypes: ['ecommerce'], registeredInCity: true, trainedH
  * the other county's reviewers.
  */
 describe.each(ENGINES)('what an application was submitted with, on %s', (engine) => {
-  let api: Booted;
+  let api: Connected;
   let owner: string;
   let linqing: string;
   let gaotang: string;
@@ -52,8 +53,7 @@ describe.each(ENGINES)('what an application was submitted with, on %s', (engine)
   };
 
   beforeAll(async () => {
-    api = await boot(engine);
-    await publishDemoEdition(api, 2026);
+    api = await sharedApi(engine);
     owner = await api.login('applicant', 'moving-owner');
     linqing = await api.login('county-reviewer', 'moving-linqing', 'linqing');
     gaotang = await api.login('county-reviewer', 'moving-gaotang', 'gaotang');
@@ -65,7 +65,6 @@ describe.each(ENGINES)('what an application was submitted with, on %s', (engine)
     ).body.id;
     await api.call('PUT', `/api/v1/orgs/${orgId}/facts?year=2026`, { token: owner, body: { facts: TALENT_FACTS } });
   });
-  afterAll(() => api.close());
 
   it('a draft has no submission copy; submitting fixes the firm’s name, credit code and county on it', async () => {
     const draft = await api.call<ApplicationReply>('POST', `/api/v1/orgs/${orgId}/applications`, {

@@ -1,15 +1,13 @@
+import { type ErrorBodyOf } from '@huiqi/shared';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { boot, type Booted, firm, publishDemoEdition } from './support/app.js';
+import { type Connected } from './support/connect.js';
+import { firm, sharedApi } from './support/shared-api.js';
 import { ENGINES } from './support/databases.js';
 
-interface ErrorReply {
-  code: string;
-  message: string;
-  details: { field: string; message: string }[];
-  requestId: string;
-}
+/** The answers here are field lists (INVALID_REQUEST and its kin). */
+type ErrorBody = ErrorBodyOf<'INVALID_REQUEST'>;
 
 const CLI = join(process.cwd(), 'shared', 'dist', 'cli.js');
 // The issue's example request (docs/examples/leading-enterprise.json).
@@ -22,20 +20,18 @@ const EXAMPLE = JSON.parse(
 
 /** Validate at the edge: every refusal is a 400 naming the field in Chinese, and writes nothing. */
 describe.each(ENGINES)('validation and the contract on %s', (engine) => {
-  let api: Booted;
+  let api: Connected;
   let token: string;
   let orgId: number;
 
   beforeAll(async () => {
-    api = await boot(engine);
-    await publishDemoEdition(api, 2026);
+    api = await sharedApi(engine);
     token = await api.login('applicant', 'validator');
     orgId = (await api.call<{ id: number }>('POST', '/api/v1/orgs', { token, body: firm(3) })).body.id;
   });
-  afterAll(() => api.close());
 
   const refusal = async (method: string, path: string, body: unknown, raw?: string) => {
-    const res = await api.call<ErrorReply>(method, path, { token, body, raw });
+    const res = await api.call<ErrorBody>(method, path, { token, body, raw });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('INVALID_REQUEST');
     expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
@@ -158,19 +154,19 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
 
   it('administrators’ inputs are validated the same way', async () => {
     const admin = await api.login('admin', 'validator-admin');
-    const draft = await api.call<ErrorReply>('POST', '/api/v1/editions/2023/drafts', {
+    const draft = await api.call<ErrorBody>('POST', '/api/v1/editions/2023/drafts', {
       token: admin,
       body: { id: 'Bad Id!' },
     });
     expect(draft.status).toBe(400);
     expect(draft.body.details.map((d) => d.field)).toEqual(['id']);
-    const patch = await api.call<ErrorReply>('PATCH', '/api/v1/editions/2023', {
+    const patch = await api.call<ErrorBody>('PATCH', '/api/v1/editions/2023', {
       token: admin,
       body: { document: [] },
     });
     expect(patch.status).toBe(400);
     expect(patch.body.details.map((d) => d.field)).toEqual(['document']);
-    const audit = await api.call<ErrorReply>('GET', '/api/v1/audit?limit=5000', { token: admin });
+    const audit = await api.call<ErrorBody>('GET', '/api/v1/audit?limit=5000', { token: admin });
     expect(audit.status).toBe(400);
     expect(audit.body.details.map((d) => d.field)).toEqual(['limit']);
   });
@@ -199,12 +195,12 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
     });
 
     it('refuses a malformed request with 400 naming each field, and a year with no edition with 422', async () => {
-      const bad = await api.call<ErrorReply>('POST', '/api/v1/eligibility', {
+      const bad = await api.call<ErrorBody>('POST', '/api/v1/eligibility', {
         body: { claimYear: 2023, facts: { onlineRetailFen: -5, typo: true } },
       });
       expect(bad.status).toBe(400);
       expect(bad.body.details.map((d) => d.field)).toEqual(['facts.onlineRetailFen', 'facts.typo']);
-      const none = await api.call<ErrorReply>('POST', '/api/v1/eligibility', { body: { claimYear: 2024, facts: {} } });
+      const none = await api.call<ErrorBody>('POST', '/api/v1/eligibility', { body: { claimYear: 2024, facts: {} } });
       expect(none.status).toBe(422);
       expect(none.body.code).toBe('NO_EDITION');
       expect(none.body.message).toContain('2024年度没有施行中的政策版本');
@@ -259,7 +255,8 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
     // 二 reads the figure, 正常经营 and 依法纳税: any enterprise may apply (no kind condition).
     expect(leading?.conditions.length).toBe(3);
     const editions = await api.call<{ editions: { id: string; status: string }[] }>('GET', '/api/v1/editions');
-    expect(editions.body.editions.map((e) => e.id).sort()).toEqual(['2023', 'demo-2026']);
+    // The built-in edition and the shared API's demo editions (global-setup.mjs); no suite on it publishes others.
+    expect(editions.body.editions.map((e) => e.id).sort()).toEqual(['2023', 'demo-2026', 'demo-2027']);
   });
 
   describe('human-entered text: one shared validator, refusals name the field, nothing is written', () => {
@@ -322,7 +319,7 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
       expect(bidi).toEqual([{ field: 'reason', message: expect.stringContaining('退回原因含有改变文字方向') }]);
       const blank = await refusal('POST', path, { decision: 'reject', reason: '\n\u200b\n' });
       expect(blank.map((d) => d.field)).toEqual(['reason']);
-      const lines = await api.call<ErrorReply>('POST', path, {
+      const lines = await api.call<ErrorBody>('POST', path, {
         token,
         body: { decision: 'reject', reason: '营业执照已过期。\r\n请上传新的营业执照。' },
       });
@@ -331,7 +328,7 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
 
     it('the audit log is searched with checked text too', async () => {
       const admin = await api.login('admin', 'validator-admin');
-      const res = await api.call<ErrorReply>('GET', '/api/v1/audit?entityId=%E2%80%AE1', { token: admin });
+      const res = await api.call<ErrorBody>('GET', '/api/v1/audit?entityId=%E2%80%AE1', { token: admin });
       expect(res.status).toBe(400);
       expect(res.body.details.map((d) => d.field)).toEqual(['entityId']);
     });
@@ -359,12 +356,12 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
 
     it('a year is any calendar year (1900 to 9999): 1999 has no edition, 1899 is refused naming the range', async () => {
       for (const path of [`/api/v1/orgs/${orgId}/eligibility?year=1999`, `/api/v1/programs?year=1999`]) {
-        const res = await api.call<ErrorReply>('GET', path, { token });
+        const res = await api.call<ErrorBody>('GET', path, { token });
         expect([path, res.status, res.body.code]).toEqual([path, 422, 'NO_EDITION']);
         expect(res.body.message).toContain('1999年度没有施行中的政策版本');
       }
       expect((await api.call('GET', `/api/v1/orgs/${orgId}/facts?year=1999`, { token })).status).toBe(200);
-      const created = await api.call<ErrorReply>('POST', `/api/v1/orgs/${orgId}/applications`, {
+      const created = await api.call<ErrorBody>('POST', `/api/v1/orgs/${orgId}/applications`, {
         token,
         body: { programId: 'talent-hiring', claimYear: 1999 },
       });
@@ -404,7 +401,7 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
       ['orgId=%2B1', 'orgId'],
     ])('the audit query %s is refused naming %s', async (query, field) => {
       const admin = await api.login('admin', 'validator-admin');
-      const res = await api.call<ErrorReply>('GET', `/api/v1/audit?${query}`, { token: admin });
+      const res = await api.call<ErrorBody>('GET', `/api/v1/audit?${query}`, { token: admin });
       expect(res.status).toBe(400);
       expect(res.body.details.map((d) => d.field)).toEqual([field]);
       const fine = await api.call<{ entries: unknown[] }>('GET', `/api/v1/audit?limit=10&orgId=${orgId}`, {
@@ -446,7 +443,7 @@ describe.each(ENGINES)('validation and the contract on %s', (engine) => {
 
     it('a query parameter named toString is refused too', async () => {
       const admin = await api.login('admin', 'validator-admin');
-      const res = await api.call<ErrorReply>('GET', '/api/v1/audit?toString=1', { token: admin });
+      const res = await api.call<ErrorBody>('GET', '/api/v1/audit?toString=1', { token: admin });
       expect(res.status).toBe(400);
       expect(res.body.details.map((d) => d.field)).toEqual(['toString']);
     });

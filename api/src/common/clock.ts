@@ -1,10 +1,13 @@
+/** The day in Asia/Shanghai (UTC+8, no daylight saving) at an instant, YYYY-MM-DD: policy dates are local to Liaocheng. */
+export const shanghaiDay = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
 /** The time, injectable so rules about dates (application windows) are testable. */
 export abstract class Clock {
   abstract now(): Date;
 
   /** Today in Asia/Shanghai as YYYY-MM-DD: policy dates are local to Liaocheng. */
   today(): string {
-    return new Date(this.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    return shanghaiDay(this.now());
   }
 
   /** The current year in Asia/Shanghai. */

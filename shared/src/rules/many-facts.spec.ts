@@ -3,6 +3,7 @@ import { type CapResult } from '../contracts/evaluation';
 import { type FactName, type FactVector } from '../contracts/facts';
 import { AtLeastCheck, type Check, ComputedAmount, type FactRef, FixedAmount, TrueCheck } from './checks';
 import { CompiledProgram } from './compile';
+import { PROPERTY_RUNS } from '../testing/property-runs';
 
 // A catalogue of 200 facts, generated: the engine must not care how many facts exist, only which a
 // program reads. Facts 5 and 37 (37 = 5 + 32) and 64 (= 0 + 64) are read together on purpose: a
@@ -116,7 +117,7 @@ describe('an engine without a fact limit: 200 facts in the catalogue', () => {
         const unknownConditions = traced.conditions.filter((c) => c.status === 'unknown').flatMap((c) => c.facts);
         for (const fact of unknownConditions) expect(screened.missingFacts).toContain(fact);
       }),
-      { numRuns: 300 },
+      { numRuns: PROPERTY_RUNS },
     );
   });
 });

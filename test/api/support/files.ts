@@ -95,38 +95,54 @@ export const upload = async (
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 
+/** Polls `ready` every 20 ms until it holds; throws, saying `what`, if it has not within `ms`. */
+export const until = async (what: string, ready: () => boolean, ms = 10_000): Promise<void> => {
+  const deadline = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
 /**
- * Sends the start of a multipart upload that promises more bytes than it sends, then drops the
- * connection, as a phone losing its signal mid-upload does.
+ * Sends the start of a multipart upload that promises more bytes than it sends, waits until the
+ * server is receiving it (`receiving`, e.g. its temp file exists), then drops the connection, as
+ * a phone losing its signal mid-upload does. Resolves once the socket is closed on our side.
  */
-export const truncatedUpload = (url: string, token: string, orgId: number, sent: Buffer): Promise<void> =>
-  new Promise((resolve) => {
-    const boundary = '----huiqi-truncated';
-    const head = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-    );
-    const { hostname, port } = new URL(url);
-    const req = httpRequest({
-      hostname,
-      port,
-      method: 'POST',
-      path: `/api/v1/files?orgId=${orgId}`,
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        'content-length': String(head.length + sent.length + 10_000_000),
-      },
-    });
-    req.on('error', () => resolve());
-    req.write(head);
-    req.write(sent, () => {
-      // Give the server a moment to start writing the temp file, then cut the line.
-      setTimeout(() => {
-        req.destroy();
-        setTimeout(resolve, 300);
-      }, 200);
-    });
+export const truncatedUpload = async (
+  url: string,
+  token: string,
+  orgId: number,
+  sent: Buffer,
+  receiving: () => boolean,
+): Promise<void> => {
+  const boundary = '----huiqi-truncated';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
+  const { hostname, port } = new URL(url);
+  const req = httpRequest({
+    hostname,
+    port,
+    method: 'POST',
+    path: `/api/v1/files?orgId=${orgId}`,
+    agent: false,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': String(head.length + sent.length + 10_000_000),
+    },
   });
+  const closed = new Promise<void>((resolve) => req.once('close', () => resolve()));
+  req.on('error', () => undefined);
+  req.write(Buffer.concat([head, sent]));
+  try {
+    await until('the server to start receiving the upload', receiving);
+  } finally {
+    req.destroy();
+    await closed;
+  }
+};
 
 interface SlotList {
   materials: { id: string; name: string; required: boolean; accepts: string[]; current: unknown }[];

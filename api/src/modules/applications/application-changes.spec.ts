@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@huiqi/shared';
+import { type Principal } from '../../common/tokens.js';
+import { type ApplicationScope, decide, type MemberRole } from '../access/policy.js';
 import { APPLICATION_RULES, type ApplicationChange, refusalOf } from './application-changes.js';
 
 /** Which changes each status allows: the workflow's rules, row by row. */
@@ -34,5 +36,100 @@ describe('changes of an application by status', () => {
     expect(refusalOf(APPLICATION_RULES['application.updated'], 'submitted')?.message).toBe(
       '申报当前为“已提交”，只有草稿可以修改',
     );
+  });
+});
+
+/**
+ * The whole decision for each caller: access to the application first (docs/workflow.md), then the
+ * status rule, as ApplicationChanges.apply checks them. One letter a change, in the order of
+ * CHANGES: A allowed, I refused as an invalid transition (409), F forbidden (403), H hidden (404).
+ */
+const CHANGES: ApplicationChange[] = [
+  'application.updated',
+  'application.submitted',
+  'application.withdrawn',
+  'application.material-attached',
+  'application.material-accepted',
+  'application.material-rejected',
+];
+const BY_CALLER: [string, Principal, MemberRole | null, Record<ApplicationStatus, string>][] = [
+  [
+    'a member',
+    { userId: 1, role: 'applicant', county: null },
+    'member',
+    { draft: 'AAAAFF', submitted: 'IIAAFF', withdrawn: 'IIIIFF' },
+  ],
+  [
+    'the firm administrator',
+    { userId: 1, role: 'applicant', county: null },
+    'admin',
+    { draft: 'AAAAFF', submitted: 'IIAAFF', withdrawn: 'IIIIFF' },
+  ],
+  [
+    'an applicant of another firm',
+    { userId: 2, role: 'applicant', county: null },
+    null,
+    { draft: 'HHHHHH', submitted: 'HHHHHH', withdrawn: 'HHHHHH' },
+  ],
+  [
+    "the firm's county reviewer",
+    { userId: 3, role: 'county-reviewer', county: 'linqing' },
+    null,
+    { draft: 'HHHHHH', submitted: 'HHHFAA', withdrawn: 'HHHFII' },
+  ],
+  [
+    "another county's reviewer",
+    { userId: 4, role: 'county-reviewer', county: 'gaotang' },
+    null,
+    { draft: 'HHHHHH', submitted: 'HHHHHH', withdrawn: 'HHHHHH' },
+  ],
+  [
+    'a city reviewer',
+    { userId: 5, role: 'city-reviewer', county: null },
+    null,
+    { draft: 'HHHHHH', submitted: 'HHHFAA', withdrawn: 'HHHFII' },
+  ],
+  [
+    'an administrator',
+    { userId: 6, role: 'admin', county: null },
+    null,
+    { draft: 'HHHHHH', submitted: 'HHHFAA', withdrawn: 'HHHFII' },
+  ],
+  [
+    'finance',
+    { userId: 7, role: 'finance', county: null },
+    null,
+    { draft: 'HHHHHH', submitted: 'HHHHHH', withdrawn: 'HHHHHH' },
+  ],
+];
+
+const outcome = (
+  principal: Principal,
+  memberRole: MemberRole | null,
+  status: ApplicationStatus,
+  change: ApplicationChange,
+): string => {
+  const rule = APPLICATION_RULES[change];
+  // A draft has no county yet (it is fixed at submission).
+  const application: ApplicationScope = { orgId: 9, status, county: status === 'draft' ? null : 'linqing' };
+  const access = decide(principal, { action: rule.access, resource: { kind: 'application', application } }, memberRole);
+  if (access.outcome === 'hidden') return 'H';
+  if (access.outcome === 'forbidden') return 'F';
+  return refusalOf(rule, status) ? 'I' : 'A';
+};
+
+describe('changes of an application by caller and status', () => {
+  it('the table names every change of the workflow', () => {
+    expect([...CHANGES].sort()).toEqual(Object.keys(APPLICATION_RULES).sort());
+  });
+
+  it.each(
+    BY_CALLER.flatMap(([who, principal, memberRole, table]) =>
+      APPLICATION_STATUSES.flatMap((status) =>
+        CHANGES.map((change, i) => [who, status, change, table[status][i], principal, memberRole] as const),
+      ),
+    ),
+  )('%s, %s application: %s → %s', (_who, status, change, expected, principal, memberRole) => {
+    expect(outcome(principal, memberRole, status, change)).toBe(expected);
   });
 });

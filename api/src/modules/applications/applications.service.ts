@@ -6,7 +6,6 @@ import {
   type Edition,
   evaluateValidated,
   type Facts,
-  formatDateZh,
   parseFacts,
   type ProgramId,
   type ProgramResult,
@@ -24,6 +23,7 @@ import { OrgsService } from '../orgs/orgs.service.js';
 import { ApplicationChanges, applicationEvent, auditShape, firmAtSubmission } from './application-changes.js';
 import { ApplicationEntity, scopeOf } from './application.entity.js';
 import { MaterialsService } from './materials.service.js';
+import { windowRefusal } from './window.js';
 
 const activeKey = (orgId: number, programId: string, year: number): string => `${orgId}:${programId}:${year}`;
 const onceKey = (orgId: number, programId: string): string => `${orgId}:${programId}`;
@@ -260,21 +260,8 @@ export class ApplicationsService {
 
   /** Submission happens inside the edition's application window. */
   private checkWindow(edition: Edition, claimYear: number): void {
-    const today = this.clock.today();
-    // No window: the city has not opened an application round (申报批次) for this year.
-    if (!edition.applicationWindow)
-      throw new AppError(
-        'OUTSIDE_WINDOW',
-        `${claimYear}年度的申报批次尚未公布，暂不能提交申报；可先保存草稿，批次公布后再提交`,
-        { opens: null, closes: null, today },
-      );
-    const { opens, closes } = edition.applicationWindow;
-    if (today < opens || today > closes)
-      throw new AppError(
-        'OUTSIDE_WINDOW',
-        `不在申报时间内：${claimYear}年度的申报时间为${formatDateZh(opens)}至${formatDateZh(closes)}`,
-        { opens, closes, today },
-      );
+    const refusal = windowRefusal(edition.applicationWindow, claimYear, this.clock.today());
+    if (refusal) throw refusal;
   }
 
   /** Withdraws before a decision; frees the program for a new application. */

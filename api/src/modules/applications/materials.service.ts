@@ -18,9 +18,18 @@ import { EditionsService } from '../editions/editions.service.js';
 import { FilesService } from '../files/files.service.js';
 import { ApplicationChanges } from './application-changes.js';
 import { ApplicationEntity, scopeOf } from './application.entity.js';
+import {
+  attachRefusal,
+  CURRENT_SLOT_STATUSES,
+  FILLED_SLOT_STATUSES,
+  kindRefusal,
+  missingRequired,
+  reviewEffect,
+  validUntil,
+} from './material-rules.js';
 import { MaterialSlotEntity } from './material-slot.entity.js';
 
-const CURRENT: MaterialSlotEntity['status'][] = ['attached', 'accepted', 'rejected'];
+const CURRENT = [...CURRENT_SLOT_STATUSES];
 
 @Injectable()
 export class MaterialsService {
@@ -45,15 +54,6 @@ export class MaterialsService {
     if (!app) throw notFound('申报');
     await this.access.requireAccess(principal, 'material.read', { kind: 'application', application: scopeOf(app) });
     return app;
-  }
-
-  private validUntil(material: Material, claimYear: number): string | null {
-    const v = material.validity;
-    if (v.kind === 'permanent') return null;
-    if (v.kind === 'claim-year') return `${claimYear}-12-31`;
-    const d = new Date(Date.parse(`${this.clock.today()}T00:00:00Z`));
-    d.setUTCMonth(d.getUTCMonth() + v.months);
-    return d.toISOString().slice(0, 10);
   }
 
   async slots(principal: Principal, id: number): Promise<ApplicationMaterials> {
@@ -119,16 +119,12 @@ export class MaterialsService {
       const slots = m.getRepository(MaterialSlotEntity);
       const current = await slots.findOne({ where: { applicationId: id, materialId, status: In(CURRENT) } });
       // A submitted application takes a new file only where a reviewer sent the old one back.
-      if (app.status === 'submitted' && current?.status !== 'rejected')
-        throw new AppError('INVALID_TRANSITION', '申报已提交，只能更换被退回的材料', { from: app.status });
+      const refusal = attachRefusal(app.status, current?.status ?? null);
+      if (refusal) throw refusal;
       const [file] = await this.files.views([fileId], m);
       if (!file || file.orgId !== app.orgId) throw notFound('文件');
-      if (!material.accepts.includes(file.kind as Material['accepts'][number]))
-        throw new AppError(
-          'INVALID_REQUEST',
-          `“${material.name}”只接受 ${material.accepts.join('、').toUpperCase()} 文件`,
-          [{ field: 'fileId', message: `文件类型为 ${file.kind.toUpperCase()}，该材料不接受` }],
-        );
+      const wrongKind = kindRefusal(material, file.kind);
+      if (wrongKind) throw wrongKind;
       const others = await slots.find({ where: { applicationId: id, status: In(CURRENT) } });
       const otherFiles = others.filter((s) => s.materialId !== materialId).map((s) => s.fileId);
       const sizes = await this.files.views(otherFiles, m);
@@ -146,7 +142,7 @@ export class MaterialsService {
           materialId,
           fileId,
           status: 'attached',
-          validUntil: this.validUntil(material, app.claimYear),
+          validUntil: validUntil(material.validity, app.claimYear, this.clock.today()),
           reason: null,
           reviewedBy: null,
           reviewedAt: null,
@@ -173,11 +169,9 @@ export class MaterialsService {
     decision: 'accept' | 'reject',
     reason: string | undefined,
   ): Promise<ApplicationMaterials> {
-    if (decision === 'reject' && !reason?.trim())
-      throw new AppError('INVALID_REQUEST', '退回材料时请写明原因', [
-        { field: 'reason', message: '请写明退回原因，告诉企业如何修改' },
-      ]);
-    const status = decision === 'accept' ? 'accepted' : 'rejected';
+    const effect = reviewEffect(decision, reason);
+    if (effect instanceof AppError) throw effect;
+    const { status } = effect;
     /** Records the decision on the slot; gives the audit's before and after. */
     const decide = async (m: EntityManager): Promise<{ before: unknown; after: unknown }> => {
       const slots = m.getRepository(MaterialSlotEntity);
@@ -185,7 +179,7 @@ export class MaterialsService {
       if (!current) throw notFound('材料');
       await slots.update(current.id, {
         status,
-        reason: reason?.trim() ?? null,
+        reason: effect.reason,
         reviewedBy: principal.userId,
         reviewedAt: this.clock.now(),
       });
@@ -204,11 +198,9 @@ export class MaterialsService {
 
   /** Required materials without a file (or whose file was sent back): submission waits for them. */
   async missingRequired(app: ApplicationEntity, m: EntityManager): Promise<Material[]> {
-    const materials = await this.materialsOf(app);
     const filled = await m
       .getRepository(MaterialSlotEntity)
-      .find({ where: { applicationId: app.id, status: In(['attached', 'accepted']) } });
-    const have = new Set(filled.map((s) => s.materialId));
-    return materials.filter((x) => x.required && !have.has(x.id));
+      .find({ where: { applicationId: app.id, status: In([...FILLED_SLOT_STATUSES]) } });
+    return missingRequired(await this.materialsOf(app), filled);
   }
 }

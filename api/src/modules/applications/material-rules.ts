@@ -1,0 +1,69 @@
+import { type FileKind, type Material } from '@huiqi/shared';
+import { AppError } from '../../common/errors.js';
+import { type SlotStatus } from './material-slot.entity.js';
+
+/**
+ * The pure decisions about materials, kept out of the service so they are tested as tables
+ * (material-rules.spec.ts): how long a file counts as evidence, which kinds a slot takes, what a
+ * review does to a slot, and which required materials still stop a submission.
+ */
+
+/** The row of a slot that is its file now; `replaced` rows are its history. */
+export const CURRENT_SLOT_STATUSES: readonly SlotStatus[] = ['attached', 'accepted', 'rejected'];
+
+/** Statuses that fill a required slot for submission: a file sent back (`rejected`) does not. */
+export const FILLED_SLOT_STATUSES: readonly SlotStatus[] = ['attached', 'accepted'];
+
+/**
+ * The last day (YYYY-MM-DD) a file attached `today` counts as evidence for a claim year, or null
+ * for no end: permanent papers (a licence), the claim year's papers (tax, statistics) to its
+ * 31 December, dated ones (a credit report) a number of months from the day they are attached.
+ */
+export const validUntil = (validity: Material['validity'], claimYear: number, today: string): string | null => {
+  if (validity.kind === 'permanent') return null;
+  if (validity.kind === 'claim-year') return `${claimYear}-12-31`;
+  const d = new Date(Date.parse(`${today}T00:00:00Z`));
+  d.setUTCMonth(d.getUTCMonth() + validity.months);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Why a slot refuses a file of this kind, or null when it takes it. */
+export const kindRefusal = (material: Pick<Material, 'name' | 'accepts'>, kind: string): AppError | null =>
+  material.accepts.includes(kind as FileKind)
+    ? null
+    : new AppError('INVALID_REQUEST', `“${material.name}”只接受 ${material.accepts.join('、').toUpperCase()} 文件`, [
+        { field: 'fileId', message: `文件类型为 ${kind.toUpperCase()}，该材料不接受` },
+      ]);
+
+/**
+ * Whether a file may go into a slot given the application's status and the slot's current row: a
+ * draft takes files anywhere; a submitted application only where a reviewer sent the file back.
+ */
+export const attachRefusal = (
+  applicationStatus: 'draft' | 'submitted' | 'withdrawn',
+  current: SlotStatus | null,
+): AppError | null =>
+  applicationStatus === 'submitted' && current !== 'rejected'
+    ? new AppError('INVALID_TRANSITION', '申报已提交，只能更换被退回的材料', { from: applicationStatus })
+    : null;
+
+/** What a review makes of the slot's current row; a rejection must say why. */
+export const reviewEffect = (
+  decision: 'accept' | 'reject',
+  reason: string | undefined,
+): { status: SlotStatus; reason: string | null } | AppError => {
+  if (decision === 'reject' && !reason?.trim())
+    return new AppError('INVALID_REQUEST', '退回材料时请写明原因', [
+      { field: 'reason', message: '请写明退回原因，告诉企业如何修改' },
+    ]);
+  return { status: decision === 'accept' ? 'accepted' : 'rejected', reason: reason?.trim() ?? null };
+};
+
+/** The required materials no filled slot answers: submission waits for them. */
+export const missingRequired = (
+  materials: readonly Material[],
+  slots: readonly { materialId: string; status: SlotStatus }[],
+): Material[] => {
+  const have = new Set(slots.filter((s) => FILLED_SLOT_STATUSES.includes(s.status)).map((s) => s.materialId));
+  return materials.filter((x) => x.required && !have.has(x.id));
+};
