@@ -29,10 +29,14 @@ describe('how long a file counts as evidence', () => {
     ['the claim year (tax papers)', { kind: 'claim-year' } as const, 2025, '2026-06-15', '2025-12-31'],
     ['the claim year, attached in it', { kind: 'claim-year' } as const, 2026, '2026-01-01', '2026-12-31'],
     ['three months (a credit report)', { kind: 'months', months: 3 } as const, 2026, '2026-06-15', '2026-09-15'],
-    ['across the new year', { kind: 'months', months: 3 } as const, 2026, '2026-11-30', '2027-03-02'],
+    ['across the new year', { kind: 'months', months: 3 } as const, 2026, '2026-10-15', '2027-01-15'],
     ['twelve months', { kind: 'months', months: 12 } as const, 2026, '2026-02-28', '2027-02-28'],
-    // Date arithmetic in UTC on the day: 31 January + 1 month runs over into March, as JavaScript's Date does.
-    ['one month from 31 January', { kind: 'months', months: 1 } as const, 2026, '2026-01-31', '2026-03-03'],
+    // A month without the day ends on its last day, never in the month after.
+    ['three months from 30 November', { kind: 'months', months: 3 } as const, 2026, '2026-11-30', '2027-02-28'],
+    ['one month from 31 January', { kind: 'months', months: 1 } as const, 2026, '2026-01-31', '2026-02-28'],
+    ['one month from 31 January, leap year', { kind: 'months', months: 1 } as const, 2028, '2028-01-31', '2028-02-29'],
+    ['one month from 31 March', { kind: 'months', months: 1 } as const, 2026, '2026-03-31', '2026-04-30'],
+    ['24 months from 29 February', { kind: 'months', months: 24 } as const, 2028, '2028-02-29', '2030-02-28'],
   ])('%s', (_label, validity, claimYear, today, until) => {
     expect(validUntil(validity, claimYear, today)).toBe(until);
   });

@@ -22,9 +22,12 @@ export const FILLED_SLOT_STATUSES: readonly SlotStatus[] = ['attached', 'accepte
 export const validUntil = (validity: Material['validity'], claimYear: number, today: string): string | null => {
   if (validity.kind === 'permanent') return null;
   if (validity.kind === 'claim-year') return `${claimYear}-12-31`;
-  const d = new Date(Date.parse(`${today}T00:00:00Z`));
-  d.setUTCMonth(d.getUTCMonth() + validity.months);
-  return d.toISOString().slice(0, 10);
+  // The same day N months on, or that month's last day when it has no such day (30 November + 3
+  // months is 28 February, not 2 March): Date's own arithmetic would run over into the next month.
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const target = month - 1 + validity.months;
+  const lastDay = new Date(Date.UTC(year, target + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, target, Math.min(day, lastDay))).toISOString().slice(0, 10);
 };
 
 /** Why a slot refuses a file of this kind, or null when it takes it. */
