@@ -130,8 +130,30 @@ describe('npm run --silent policy -- match (one request per line, streaming)', (
     expect(r.stderr).toContain('第3行');
   });
 
-  // What it proves is the count and the order; it measures no memory. (Measured by hand: plain `match`
-  // keeps about 25 KB a line: under a 64 MB heap it fails near 3,000 lines, docs/engineering-notes.md.)
+  it('answers 8,000 lines from a file under a 32 MB heap: no answer is held after it is written', () => {
+    // Each full answer is about 25 KB: holding them would need some 200 MB. Before the fix the
+    // answers of a read chunk stayed in memory and this aborted (out of memory) after 1,333 lines.
+    const dir = mkdtempSync(join(tmpdir(), 'huiqi-cli-'));
+    const file = join(dir, 'firms.jsonl');
+    const n = 8000;
+    writeFileSync(
+      file,
+      Array.from({ length: n }, (_, i) =>
+        JSON.stringify({ claimYear: 2023, facts: { orgTypes: ['ecommerce'], onlineRetailFen: i * 10_000_000 } }),
+      ).join('\n'),
+    );
+    const r = spawnSync(process.execPath, ['--max-old-space-size=32', CLI, 'match', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = r.stdout.trimEnd().split('\n');
+    expect(out).toHaveLength(n);
+    expect((JSON.parse(out[n - 1] as string) as { line: number }).line).toBe(n);
+  });
+
   it('exits 0 when every line is good, and answers a batch of 5000 lines one for one, in order', () => {
     const n = 5000;
     const input = Array.from({ length: n }, (_, i) =>
