@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { type EditionView } from '@huiqi/shared';
 import { fieldOf, inputsFromFacts } from '../src/calculator/form';
 import { FACILITY_FACTS, programsCounting } from '../src/org/facilities';
-import { claimYearsOf, defaultClaimYear, factChanges, formatDateTimeZh, formatFactValue } from '../src/org/facts-view';
+import { formatFactValue } from '../src/facts/values';
+import { claimYearsOf, defaultClaimYear, factChanges } from '../src/org/facts-view';
+import { formatDateTimeZh, formatDayZh, shanghaiToday, shanghaiYear } from '../src/services/shanghai-time';
 
 const fields = ['onlineRetailFen', 'liveRoomCount', 'normalOperation', 'countyParcelShareBp'] as const;
 const onScreen = fields.map(fieldOf);
@@ -18,6 +20,7 @@ describe('企业档案: money and counts as people read and type them', () => {
     expect(formatFactValue('normalOperation', false)).toBe('否');
     expect(formatFactValue('livestreamBaseAuthorizations', ['douyin', 'kuaishou'])).toBe('抖音、快手');
     expect(formatFactValue('onlineRetailFen', undefined)).toBeNull();
+    expect(formatFactValue('livestreamBaseAuthorizations', [])).toBe('无');
   });
 
   it('reads yuan typed with up to two decimals as integer fen, sending only what changed', () => {
@@ -78,6 +81,10 @@ describe('the claim year to open on, and times in Liaocheng', () => {
   it('shows a time as the clock in Liaocheng reads it (UTC+8)', () => {
     expect(formatDateTimeZh('2026-06-15T02:00:00.000Z')).toBe('2026年6月15日 10:00');
     expect(formatDateTimeZh('2026-12-31T16:30:00Z')).toBe('2027年1月1日 00:30');
+    expect(formatDayZh('2026-12-31T16:30:00Z')).toBe('2027年1月1日');
+    expect(shanghaiToday(new Date('2026-12-31T15:59:59Z'))).toBe('2026-12-31');
+    expect(shanghaiToday(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+    expect(shanghaiYear(new Date('2026-12-31T16:00:00Z'))).toBe(2027);
   });
 });
 

@@ -1,25 +1,13 @@
 import {
   ApiError,
-  countyName,
-  type CountyId,
   type EditionView,
-  FACT_DEFS,
   type FactChangeView,
   type FactName,
   type Facts,
-  formatBasisPoints,
-  formatCount,
-  formatDateZh,
-  formatFen,
-  operationName,
-  orgTypeName,
-  type OrgType,
-  platformName,
-  type PlatformId,
   type Provenance,
-  type UnifiedOperation,
 } from '@huiqi/shared';
 import { type Field, type Inputs, readInputs } from '../calculator/form';
+import { changedFacts } from '../facts/values';
 
 /** Where a value came from, in the words a shop owner reads (with a sign: never colour alone). */
 export const PROVENANCE: Record<Provenance, { sign: string; word: string }> = {
@@ -27,55 +15,6 @@ export const PROVENANCE: Record<Provenance, { sign: string; word: string }> = {
   document: { sign: '▤', word: '材料证明' },
   verified: { sign: '✓', word: '审核确认' },
 };
-
-const list = (values: unknown, name: (id: string) => string): string =>
-  Array.isArray(values) ? values.map((v) => name(String(v))).join('、') : String(values);
-
-/**
- * A stored fact as people read it: money in 元 (exact to the fen, from integer fen), shares in %,
- * counts with their unit, dates in Chinese, ids by their names. Null: not set.
- */
-export const formatFactValue = (name: FactName, value: unknown): string | null => {
-  if (value === undefined || value === null) return null;
-  const def = FACT_DEFS[name];
-  if (!def) return String(value);
-  switch (def.kind) {
-    case 'boolean':
-      return value === true ? '是' : '否';
-    case 'fen':
-      return typeof value === 'number' ? formatFen(value) : String(value);
-    case 'share-bp':
-      return typeof value === 'number' ? formatBasisPoints(value) : String(value);
-    case 'count':
-      return typeof value === 'number' ? `${formatCount(value)}${def.unit ?? ''}` : String(value);
-    case 'year':
-      return `${String(value)}年`;
-    case 'date':
-      return typeof value === 'string' ? formatDateZh(value) : String(value);
-    case 'county':
-      return countyName(value as CountyId);
-    case 'org-types':
-      return list(value, (id) => orgTypeName(id as OrgType));
-    case 'platforms':
-      return list(value, (id) => platformName(id as PlatformId));
-    case 'operations':
-      return list(value, (id) => operationName(id as UnifiedOperation));
-    default:
-      return String(value);
-  }
-};
-
-/** An ISO date-time as a Liaocheng clock reads it (UTC+8 all year): 2026年6月15日 10:00. */
-export const formatDateTimeZh = (iso: string): string => {
-  const local = new Date(new Date(iso).getTime() + 8 * 3_600_000);
-  if (Number.isNaN(local.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-};
-
-/** Today in Asia/Shanghai as YYYY-MM-DD. */
-export const shanghaiToday = (now: Date = new Date()): string =>
-  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The claim years firms can report for: those of the published editions, newest first. */
 export const claimYearsOf = (editions: readonly EditionView[]): number[] =>
@@ -118,18 +57,7 @@ export interface FactChanges {
  */
 export const factChanges = (inputs: Inputs, fields: readonly Field[], stored: Facts): FactChanges => {
   const { facts, errors } = readInputs(inputs, fields);
-  const read = facts as Record<string, unknown>;
-  const before = stored as Record<string, unknown>;
-  const changes: Partial<Record<FactName, unknown>> = {};
-  for (const field of fields) {
-    if (errors[field.name] !== undefined) continue;
-    const value = read[field.name];
-    const was = before[field.name];
-    if (value === undefined) {
-      if (was !== undefined && was !== null) changes[field.name] = null;
-    } else if (JSON.stringify(value) !== JSON.stringify(was)) changes[field.name] = value;
-  }
-  return { facts: changes, errors };
+  return { facts: changedFacts(stored, facts, fields, errors), errors };
 };
 
 /**

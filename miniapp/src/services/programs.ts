@@ -6,6 +6,7 @@ import {
   type EditionView,
   type ProgramWithWindow,
 } from '@huiqi/shared';
+import { shanghaiToday } from './shanghai-time';
 
 export type ProgramInfo = ProgramWithWindow;
 
@@ -16,14 +17,6 @@ export interface ProgramsAnswer {
   /** From the app's built-in edition because the API could not be reached. */
   offline: boolean;
 }
-
-/** Today's year in Asia/Shanghai (UTC+8 all year), whatever the phone's time zone. */
-export const shanghaiYear = (now: Date = new Date()): number =>
-  new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
-
-/** Today in Asia/Shanghai, YYYY-MM-DD. */
-export const shanghaiToday = (now: Date = new Date()): string =>
-  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Whether applications are taken today: inside the program's window (its edition's), dates inclusive. */
 export const windowOpen = (program: Pick<ProgramInfo, 'applicationWindow'>, today: string = shanghaiToday()): boolean =>

@@ -1,12 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { type ApiClient, type ApplicationView, formatDateZh, formatFen } from '@huiqi/shared';
+import { type ApiClient, type ApplicationView, formatFen } from '@huiqi/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { DemoBanner } from '../../components/demo-banner';
 import { Empty, ErrorState, Loading } from '../../components/page-state';
 import { ApplicationStatusBadge } from '../../components/status';
 import { useSession } from '../../hooks/use-session';
 import { api } from '../../services/api';
+import { formatDayZh } from '../../services/shanghai-time';
 import { useCurrentOrgId } from '../../services/current-org';
 import { messageOf } from '../../services/errors';
 import './index.scss';
@@ -15,9 +16,6 @@ type State =
   { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; applications: ApplicationView[] };
 
 /** An instant as its date in Asia/Shanghai. */
-const dayOf = (instant: string): string =>
-  formatDateZh(new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10));
-
 const open = (a: ApplicationView) =>
   void Taro.navigateTo({
     url:
@@ -37,7 +35,7 @@ export const ApplicationItem = ({ application: a }: { application: ApplicationVi
       {a.claimYear}年度 · 申报编号 {a.id}
     </Text>
     {a.maxAmountFen !== null ? <Text className="applications__line">最多可获 {formatFen(a.maxAmountFen)}</Text> : null}
-    <Text className="applications__line muted">最后更新：{dayOf(a.updatedAt)}</Text>
+    <Text className="applications__line muted">最后更新：{formatDayZh(a.updatedAt)}</Text>
     <Text className="applications__more">{a.status === 'draft' ? '继续填写 ›' : '查看详情 ›'}</Text>
   </View>
 );

@@ -7,7 +7,8 @@ import { Notice } from '../../components/notice';
 import { Empty, ErrorState, Loading } from '../../components/page-state';
 import { api } from '../../services/api';
 import { messageOf } from '../../services/errors';
-import { loadPrograms, type ProgramInfo, type ProgramsAnswer, shanghaiYear, windowOpen } from '../../services/programs';
+import { loadPrograms, type ProgramInfo, type ProgramsAnswer, windowOpen } from '../../services/programs';
+import { shanghaiYear } from '../../services/shanghai-time';
 import './index.scss';
 
 type State =

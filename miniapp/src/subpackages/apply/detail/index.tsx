@@ -15,7 +15,8 @@ import { ApplicationStatusBadge } from '../../../components/status';
 import { api } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
 import { pickFile, type PickSource } from '../../../services/pick-file';
-import { dayOf, factRows } from '../draft';
+import { formatDateTimeZh } from '../../../services/shanghai-time';
+import { factRows } from '../draft';
 import { NeedFirm } from '../gate';
 import { MaterialsChecklist } from '../materials/checklist';
 import { LibrarySheet } from '../materials/library-sheet';
@@ -23,11 +24,6 @@ import { useMaterials } from '../materials/use-materials';
 import { ResultCard } from '../result';
 import '../apply.scss';
 import '../materials/checklist.scss';
-
-const timeOf = (instant: string): string => {
-  const shanghai = new Date(Date.parse(instant) + 8 * 3_600_000).toISOString();
-  return `${dayOf(instant)} ${shanghai.slice(11, 16)}`;
-};
 
 const History = ({ id, version }: { id: number; version: string }) => {
   const [state, setState] = useState<
@@ -58,7 +54,7 @@ const History = ({ id, version }: { id: number; version: string }) => {
               </Text>
               {entry.reason ? <Text className="apply__line">退回原因：{entry.reason}</Text> : null}
               <Text className="muted">
-                {timeOf(entry.at)} · {entry.actorLabel}
+                {formatDateTimeZh(entry.at)} · {entry.actorLabel}
               </Text>
             </View>
           ))}
@@ -124,13 +120,13 @@ const Detail = ({
           <ApplicationStatusBadge status={application.status} />
         </View>
         <Text className="apply__line muted">
-          {application.claimYear}年度 · 申报编号 {application.id} · 最后更新 {timeOf(application.updatedAt)}
+          {application.claimYear}年度 · 申报编号 {application.id} · 最后更新 {formatDateTimeZh(application.updatedAt)}
         </Text>
         {application.submittedAt ? (
-          <Text className="apply__line">提交时间：{timeOf(application.submittedAt)}</Text>
+          <Text className="apply__line">提交时间：{formatDateTimeZh(application.submittedAt)}</Text>
         ) : null}
         {application.withdrawnAt ? (
-          <Text className="apply__line">撤回时间：{timeOf(application.withdrawnAt)}</Text>
+          <Text className="apply__line">撤回时间：{formatDateTimeZh(application.withdrawnAt)}</Text>
         ) : null}
         {application.maxAmountFen !== null ? (
           <Text className="apply__line">按提交时的信息，最多可获 {formatFen(application.maxAmountFen)}</Text>

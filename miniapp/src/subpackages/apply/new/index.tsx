@@ -10,6 +10,7 @@ import {
   isProgramId,
   type MaterialView,
   type ProgramResult,
+  type UpdateApplicationRequest,
 } from '@huiqi/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { type Field, type FieldValue, type Inputs, inputsFromFacts, readInputs } from '../../../calculator/form';
@@ -20,8 +21,10 @@ import { Empty, ErrorState, Loading } from '../../../components/page-state';
 import { api } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
 import { pickFile, type PickSource } from '../../../services/pick-file';
-import { loadPrograms, type ProgramInfo, shanghaiYear, windowOpen } from '../../../services/programs';
-import { draftFields, evaluateDraft, factChanges, factRows, loadInputs, saveInputs } from '../draft';
+import { loadPrograms, type ProgramInfo, windowOpen } from '../../../services/programs';
+import { shanghaiYear } from '../../../services/shanghai-time';
+import { changedFacts } from '../../../facts/values';
+import { draftFields, evaluateDraft, factRows, loadInputs, saveInputs } from '../draft';
 import { NeedFirm } from '../gate';
 import { MaterialsChecklist } from '../materials/checklist';
 import { LibrarySheet } from '../materials/library-sheet';
@@ -216,7 +219,9 @@ const FactsStep = ({
     setBusy(true);
     setProblem(null);
     try {
-      const facts = factChanges(application.factsSnapshot, read.facts, fields, read.errors);
+      const facts = changedFacts(application.factsSnapshot, read.facts, fields, read.errors) as NonNullable<
+        UpdateApplicationRequest['facts']
+      >;
       const saved =
         Object.keys(facts).length > 0
           ? await api.updateApplication({ params: { id: application.id }, body: { facts } })

@@ -25,11 +25,10 @@ import {
   defaultClaimYear,
   factChanges,
   fieldErrorsOf,
-  formatDateTimeZh,
-  formatFactValue,
   PROVENANCE,
-  shanghaiToday,
 } from '../../../org/facts-view';
+import { formatFactValue } from '../../../facts/values';
+import { formatDateTimeZh, shanghaiToday } from '../../../services/shanghai-time';
 import '../org.scss';
 import './fact-sheet.scss';
 

@@ -6,7 +6,7 @@ import { busyProps } from '../../../components/busy';
 import { DemoBanner } from '../../../components/demo-banner';
 import { Empty, ErrorState, Loading } from '../../../components/page-state';
 import { useSession } from '../../../hooks/use-session';
-import { formatDateTimeZh } from '../../../org/facts-view';
+import { formatDateTimeZh } from '../../../services/shanghai-time';
 import { api } from '../../../services/api';
 import { currentOrgId, setCurrentOrgId, useCurrentOrgId } from '../../../services/current-org';
 import { messageOf } from '../../../services/errors';
