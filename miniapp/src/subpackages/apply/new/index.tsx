@@ -536,7 +536,15 @@ const useDraft = (id: number | null) => {
 };
 
 /** The wizard for the draft `id`, or the programs to start one (only once NeedFirm has a firm). */
-const DraftOrChoose = ({ orgId, id, programId }: { orgId: number; id: number | null; programId: string | undefined }) => {
+const DraftOrChoose = ({
+  orgId,
+  id,
+  programId,
+}: {
+  orgId: number;
+  id: number | null;
+  programId: string | undefined;
+}) => {
   const draft = useDraft(id);
   const { state } = draft;
   if (state.kind === 'loading') return <Loading />;
