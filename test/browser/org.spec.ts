@@ -97,14 +97,7 @@ describeInBrowser('我的企业 in a browser', () => {
     async () => {
       await page().goto(`${b.api.url}/subpackages/org/register/index`);
       await page().locator('.org-register .register__submit').waitFor(WAIT);
-      const cdp = await b.context.newCDPSession(page());
-      // The browser's default font size doubled, and (since the app sizes text in px, as a phone's
-      // system font setting scales it) every text's size doubled too.
-      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
-      await page().evaluate(`(() => {
-        const sizes = [...document.querySelectorAll('body *')].map((el) => [el, parseFloat(getComputedStyle(el).fontSize)]);
-        for (const [el, size] of sizes) el.style.fontSize = size * 2 + 'px';
-      })()`);
+      await b.largeFont();
       await b.toTop('.org-register');
       const width = await page().evaluate<{ scroll: number; inner: number; label: number }>(`({
         scroll: document.documentElement.scrollWidth,
@@ -114,7 +107,7 @@ describeInBrowser('我的企业 in a browser', () => {
       expect(width.label).toBeGreaterThanOrEqual(30);
       expect(width.scroll).toBeLessThanOrEqual(width.inner);
       await b.shoot('register-large-font');
-      await cdp.detach();
+      await b.normalFont();
     },
     TEST_TIMEOUT,
   );

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Session } from '@huiqi/shared';
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Locator, type Page } from 'playwright-core';
 import { boot, type Booted, publishDemoEdition } from '../api/support/app.js';
 
 // What the browser suites share: the H5 build in Debian's Chromium, served by the real API on
@@ -70,6 +70,14 @@ export interface Browser {
   demoSignIn(): Promise<void>;
   /** The page's own session, as Taro keeps it in localStorage ({ data }). */
   session(): Promise<Session>;
+  /**
+   * Every font doubled, as a phone's largest system font (适老化) makes it: the browser's default
+   * sizes and, since the app sizes text in px (rem on H5), every element's computed size.
+   * Lasts until `normalFont()` or the next page load.
+   */
+  largeFont(): Promise<void>;
+  /** Undoes `largeFont()` on the page as it is. */
+  normalFont(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -99,6 +107,12 @@ export const openBrowser = async (): Promise<Browser> => {
     problems.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(error.message));
+
+  let cdp: CDPSession | undefined;
+  const setFontSizes = async (standard: number, fixed: number): Promise<void> => {
+    cdp ??= await context.newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard, fixed } });
+  };
 
   const settle = async (): Promise<void> => {
     await page.evaluate(
@@ -142,7 +156,32 @@ export const openBrowser = async (): Promise<Browser> => {
       const raw = await page.evaluate("localStorage.getItem('huiqi.session.v1')");
       return (JSON.parse(String(raw)) as { data: Session }).data;
     },
+    largeFont: async () => {
+      // Sizes read before the browser's default doubles, or text that inherits it would double twice.
+      await page.evaluate(
+        `window.__fontSizes = [...document.querySelectorAll('body *')].map((el) => [el, getComputedStyle(el).fontSize])`,
+      );
+      await setFontSizes(32, 26);
+      await page.evaluate(`(() => {
+        const sizes = window.__fontSizes;
+        delete window.__fontSizes;
+        for (const [el, size] of sizes) {
+          el.dataset.fontBefore = el.style.fontSize;
+          el.style.fontSize = parseFloat(size) * 2 + 'px';
+        }
+      })()`);
+    },
+    normalFont: async () => {
+      await setFontSizes(16, 13);
+      await page.evaluate(`(() => {
+        for (const el of document.querySelectorAll('[data-font-before]')) {
+          el.style.fontSize = el.dataset.fontBefore;
+          delete el.dataset.fontBefore;
+        }
+      })()`);
+    },
     close: async () => {
+      await cdp?.detach().catch(() => undefined);
       await context.close();
       rmSync(profile, { recursive: true, force: true });
       await api.close();

@@ -193,9 +193,8 @@ const Detail = ({
   );
 };
 
-function ApplicationDetailPage() {
-  const { params } = useRouter();
-  const id = Number(params['id']);
+/** Loads the application `id` (only once NeedFirm has a signed-in user: no refused call before). */
+const LoadedDetail = ({ id }: { id: number }) => {
   const valid = Number.isSafeInteger(id) && id > 0;
   const [state, setState] = useState<
     { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; application: ApplicationView }
@@ -214,18 +213,18 @@ function ApplicationDetailPage() {
     }
   };
   useEffect(() => void load(), [id]);
+  if (state.kind === 'loading') return <Loading />;
+  if (state.kind === 'error')
+    return <ErrorState message={state.message} onRetry={valid ? () => void load() : undefined} />;
+  return <Detail application={state.application} onChanged={(a) => setState({ kind: 'ready', application: a })} />;
+};
+
+function ApplicationDetailPage() {
+  const { params } = useRouter();
+  const id = Number(params['id']);
   return (
     <View className="page apply-detail">
-      <NeedFirm>
-        {() => {
-          if (state.kind === 'loading') return <Loading />;
-          if (state.kind === 'error')
-            return <ErrorState message={state.message} onRetry={valid ? () => void load() : undefined} />;
-          return (
-            <Detail application={state.application} onChanged={(a) => setState({ kind: 'ready', application: a })} />
-          );
-        }}
-      </NeedFirm>
+      <NeedFirm>{() => <LoadedDetail id={id} />}</NeedFirm>
     </View>
   );
 }

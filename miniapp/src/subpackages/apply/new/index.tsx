@@ -540,27 +540,36 @@ const useDraft = (id: number | null) => {
   return { state, setState, load };
 };
 
+/** The wizard for the draft `id`, or the programs to start one (only once NeedFirm has a firm). */
+const DraftOrChoose = ({
+  orgId,
+  id,
+  programId,
+}: {
+  orgId: number;
+  id: number | null;
+  programId: string | undefined;
+}) => {
+  const draft = useDraft(id);
+  const { state } = draft;
+  if (state.kind === 'loading') return <Loading />;
+  if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void draft.load()} />;
+  if (state.kind === 'ready') return <Wizard start={state.app} />;
+  return (
+    <ChooseProgram orgId={orgId} programId={programId} onDraft={(app) => draft.setState({ kind: 'ready', app })} />
+  );
+};
+
 function NewApplicationPage() {
   const { params } = useRouter();
   const programId = params['programId'] && isProgramId(params['programId']) ? params['programId'] : undefined;
   const id = Number(params['id']);
-  const draft = useDraft(Number.isSafeInteger(id) && id > 0 ? id : null);
   return (
     <View className="page apply">
       <NeedFirm>
-        {(orgId) => {
-          const { state } = draft;
-          if (state.kind === 'loading') return <Loading />;
-          if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void draft.load()} />;
-          if (state.kind === 'ready') return <Wizard start={state.app} />;
-          return (
-            <ChooseProgram
-              orgId={orgId}
-              programId={programId}
-              onDraft={(app) => draft.setState({ kind: 'ready', app })}
-            />
-          );
-        }}
+        {(orgId) => (
+          <DraftOrChoose orgId={orgId} id={Number.isSafeInteger(id) && id > 0 ? id : null} programId={programId} />
+        )}
       </NeedFirm>
     </View>
   );

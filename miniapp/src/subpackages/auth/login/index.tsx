@@ -50,7 +50,10 @@ function LoginPage() {
         ) : null}
         <Text className="login__text">
           登录即表示您已阅读
-          <Text className="link" onClick={() => void Taro.navigateTo({ url: '/subpackages/legal/privacy/index' })}>
+          <Text
+            className="link login__privacy"
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/legal/privacy/index' })}
+          >
             《隐私政策》
           </Text>
         </Text>
