@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { type EditionView } from '@huiqi/shared';
+import { type EditionView, FACT_NAMES } from '@huiqi/shared';
 import { fieldOf, inputsFromFacts } from '../src/calculator/form';
 import { FACILITY_FACTS, programsCounting } from '../src/org/facilities';
 import { formatFactValue } from '../src/facts/values';
-import { claimYearsOf, defaultClaimYear, factChanges } from '../src/org/facts-view';
+import { claimYearsOf, defaultClaimYear, factChanges, PROFILE_FACTS } from '../src/org/facts-view';
 import { formatDateTimeZh, formatDayZh, shanghaiToday, shanghaiYear } from '../src/services/shanghai-time';
 
 const fields = ['onlineRetailFen', 'liveRoomCount', 'normalOperation', 'countyParcelShareBp'] as const;
@@ -85,6 +85,14 @@ describe('the claim year to open on, and times in Liaocheng', () => {
     expect(shanghaiToday(new Date('2026-12-31T15:59:59Z'))).toBe('2026-12-31');
     expect(shanghaiToday(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
     expect(shanghaiYear(new Date('2026-12-31T16:00:00Z'))).toBe(2027);
+  });
+});
+
+describe('企业档案', () => {
+  it('asks for every fact of the year but the credit code and county, which the registration holds', () => {
+    expect(PROFILE_FACTS).not.toContain('uscc');
+    expect(PROFILE_FACTS).not.toContain('county');
+    expect(new Set([...PROFILE_FACTS, 'uscc', 'county'])).toEqual(new Set(FACT_NAMES));
   });
 });
 

@@ -5,9 +5,19 @@ import {
   type FactName,
   type Facts,
   type Provenance,
+  FACT_NAMES,
 } from '@huiqi/shared';
 import { type Field, type Inputs, readInputs } from '../calculator/form';
 import { changedFacts } from '../facts/values';
+
+/**
+ * The facts a firm's registration already holds (its credit code and county, from 我的企业): the
+ * profile shows them as registered instead of asking for them again as facts of the year.
+ */
+export const REGISTRATION_FACTS: readonly FactName[] = ['uscc', 'county'];
+
+/** The facts 企业档案 asks for, per claim year: every fact of the catalogue but the registration's. */
+export const PROFILE_FACTS: readonly FactName[] = FACT_NAMES.filter((name) => !REGISTRATION_FACTS.includes(name));
 
 /** Where a value came from, in the words a shop owner reads (with a sign: never colour alone). */
 export const PROVENANCE: Record<Provenance, { sign: string; word: string }> = {

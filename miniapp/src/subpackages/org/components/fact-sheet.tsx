@@ -235,6 +235,9 @@ export const FactSheet = ({ orgId, names, scope, intro }: Props) => {
       ) : null}
       <View className="card">
         <Text className="card-title">{org.name}</Text>
+        <Text className="muted org-note">
+          统一社会信用代码 {org.uscc} · {org.countyName}（企业登记信息，在“我的企业”中查看）
+        </Text>
         <View className="fact-sheet__year">
           <Text className="fact-sheet__year-label">申报年度</Text>
           <Picker
