@@ -12,17 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import {
-  fail,
-  freePort,
-  machine,
-  removeOnExit,
-  root,
-  round,
-  startServer,
-  stopServer,
-  writeDocSection,
-} from './support.mjs';
+import { fail, machine, removeOnExit, root, round, startApi, stopServer, writeDocSection } from './support.mjs';
 
 const LOADS = 10;
 const CPU_THROTTLE = 4;
@@ -47,21 +37,7 @@ if (report.status !== 0) fail(`miniprogram-ci 分析失败：${report.stderr}`);
 const weapp = JSON.parse(report.stdout.trim().split('\n').pop());
 
 // 2 and 3: the H5 build served by the built API.
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huiqi-bench-miniapp-'));
-removeOnExit(dataDir);
-const port = await freePort();
-const api = await startServer('API 服务（api/dist/main.js）', path.join(root, 'api/dist/main.js'), {
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  DATA_DIR: dataDir,
-  DEMO_SEED: '0',
-  LOG_LEVEL: 'silent',
-  NODE_ENV: 'development',
-  WEB_APP_DIR: H5,
-  REDIS_URL: '',
-  RATE_LIMIT_GLOBAL: '100000000/60',
-});
-const base = `http://127.0.0.1:${port}`;
+const { api, base } = await startApi('miniapp', { WEB_APP_DIR: H5 });
 const profile = mkdtempSync(path.join(os.tmpdir(), 'huiqi-bench-chromium-'));
 removeOnExit(profile);
 const context = await chromium.launchPersistentContext(profile, {

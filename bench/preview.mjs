@@ -19,13 +19,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   fail,
-  freePort,
   loadAverage,
   machine,
   removeOnExit,
   root,
   round,
-  startServer,
+  startApi,
   stopServer,
   writeDocSection,
 } from './support.mjs';
@@ -127,22 +126,7 @@ const run = async (engine) => {
     const after = await migrate(db.config, FK + 1);
     await after.dataSource.destroy();
 
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huiqi-bench-preview-data-'));
-    removeOnExit(dataDir);
-    const port = await freePort();
-    const api = await startServer('API 服务（api/dist/main.js）', path.join(root, 'api/dist/main.js'), {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DEMO_SEED: '0',
-      AUTH_DEMO: '1',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'development',
-      REDIS_URL: '',
-      RATE_LIMIT_GLOBAL: '100000000/60',
-      ...db.env,
-    });
-    const base = `http://127.0.0.1:${port}`;
+    const { api, base } = await startApi('preview-data', { AUTH_DEMO: '1', ...db.env });
     try {
       const { accessToken } = (await json(base, 'POST', '/api/v1/auth/demo', undefined, { role: 'admin' })).body;
       await json(base, 'POST', '/api/v1/editions/2023/drafts', accessToken, { id: 'bench-2027' });

@@ -1,9 +1,10 @@
 // What the benchmarks share: child servers that are always cleaned up, free ports, failing with
 // a Chinese message, and rewriting one's own section of docs/benchmarks.md.
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import { clearTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
@@ -98,6 +99,29 @@ export const startServer = (label, script, env, readyMark = '已启动') =>
         fail(`${label}意外退出（${signal ?? `退出码 ${code}`}）。输出：\n${output.trim() || '（无）'}`);
     });
   });
+
+/**
+ * The built API (api/dist/main.js) on a free loopback port with a fresh data folder, no demo data,
+ * no request logs, no Redis and a global limit no benchmark reaches, plus `env`. Its base URL and
+ * process (for stopServer).
+ */
+export const startApi = async (name, env = {}) => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `huiqi-bench-${name}-`));
+  removeOnExit(dataDir);
+  const port = await freePort();
+  const api = await startServer('API 服务（api/dist/main.js）', path.join(root, 'api/dist/main.js'), {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DEMO_SEED: '0',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'development',
+    REDIS_URL: '',
+    RATE_LIMIT_GLOBAL: '100000000/60',
+    ...env,
+  });
+  return { api, base: `http://127.0.0.1:${port}` };
+};
 
 /** Stops a server and waits until its process has gone, so the next run has the cores to itself. */
 export const stopServer = (child) =>

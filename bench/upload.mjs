@@ -1,22 +1,11 @@
 // `npm run bench -- upload`: the built API on SQLite receives a 20 MB file 20 times over HTTP
 // (multipart, as Taro.uploadFile sends it). Records throughput and how far the API process's
 // resident memory rises above its idle level: streaming keeps it flat, buffering would not.
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  fail,
-  freePort,
-  machine,
-  removeOnExit,
-  root,
-  round,
-  startServer,
-  stopServer,
-  writeDocSection,
-} from './support.mjs';
+import { fail, machine, round, startApi, stopServer, writeDocSection } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { usccCheckCharacter } = require('../shared/dist/index.js');
@@ -36,24 +25,11 @@ const rssOf = (pid) => {
   return kb * 1024;
 };
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huiqi-bench-upload-'));
-removeOnExit(dataDir);
-const port = await freePort();
-const api = await startServer('API 服务（api/dist/main.js）', path.join(root, 'api/dist/main.js'), {
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  DATA_DIR: dataDir,
-  DEMO_SEED: '0',
+const { api, base } = await startApi('upload', {
   AUTH_DEMO: '1',
-  LOG_LEVEL: 'silent',
-  NODE_ENV: 'development',
   FILE_MAX_MB: '25',
   APPLICATION_FILES_MAX_MB: '1000',
-  // One client uploading back to back: the per-address limits are not what is measured.
-  REDIS_URL: '',
-  RATE_LIMIT_GLOBAL: '100000000/60',
 });
-const base = `http://127.0.0.1:${port}`;
 
 const json = async (method, url, token, body) => {
   const res = await fetch(`${base}${url}`, {
