@@ -1,4 +1,4 @@
-import { type Transport, TransportError } from '@huiqi/shared';
+import { formDataOf, type Transport, TransportError } from '@huiqi/shared';
 import Taro from '@tarojs/taro';
 
 const failure = (err: { errMsg?: string }): TransportError =>
@@ -48,14 +48,7 @@ export const taroTransport: Transport = (request) =>
  */
 export const xhrTransport: Transport = (request) =>
   new Promise((resolve, reject) => {
-    let body: string | FormData | null = request.body ?? null;
-    if (request.form) {
-      const { field, file } = request.form;
-      const form = new FormData();
-      const content = typeof file.content === 'string' ? file.content : new Uint8Array(file.content);
-      form.append(field, new Blob([content], file.type ? { type: file.type } : {}), file.name);
-      body = form;
-    }
+    const body: string | FormData | null = request.form ? formDataOf(request.form) : (request.body ?? null);
     const xhr = new XMLHttpRequest();
     xhr.open(request.method, request.url);
     for (const [name, value] of Object.entries(request.headers)) xhr.setRequestHeader(name, value);

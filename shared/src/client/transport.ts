@@ -38,6 +38,14 @@ export class TransportError extends Error {
   }
 }
 
+/** An upload's body as browsers send it (fetch, XMLHttpRequest): one file part under its field name. */
+export const formDataOf = ({ field, file }: NonNullable<TransportRequest['form']>): FormData => {
+  const form = new FormData();
+  const content = typeof file.content === 'string' ? file.content : new Uint8Array(file.content);
+  form.append(field, new Blob([content], file.type ? { type: file.type } : {}), file.name);
+  return form;
+};
+
 /**
  * A transport over the standard `fetch` (browsers, the H5 build, Node 18+): `fetchTransport()`,
  * or over another fetch (a test's). The mini-program's own transport wraps wx.request and
@@ -49,14 +57,7 @@ export const fetchTransport =
   async (request) => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), request.timeoutMs);
-    let body: string | FormData | undefined = request.body;
-    if (request.form) {
-      const { field, file } = request.form;
-      const form = new FormData();
-      const content = typeof file.content === 'string' ? file.content : new Uint8Array(file.content);
-      form.append(field, new Blob([content], file.type ? { type: file.type } : {}), file.name);
-      body = form;
-    }
+    const body: string | FormData | undefined = request.form ? formDataOf(request.form) : request.body;
     try {
       const res = await fetcher(request.url, {
         method: request.method,
