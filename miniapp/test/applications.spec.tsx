@@ -28,6 +28,17 @@ const application = (id: number, status: ApplicationView['status'], maxAmountFen
   updatedAt: '2026-06-30T17:00:00.000Z',
   submittedAt: null,
   withdrawnAt: null,
+  progress: {
+    roundId: null,
+    roundTitle: null,
+    stage: null,
+    awardFen: null,
+    awardReason: null,
+    returned: null,
+    notice: null,
+    payment: null,
+    rejectionReason: null,
+  },
 });
 
 /** What the server answers next for the firm's list, one answer a request. */

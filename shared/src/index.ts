@@ -25,6 +25,8 @@ export * from './contracts/health';
 export * from './contracts/materials';
 export * from './contracts/operations';
 export * from './contracts/orgs';
+export * from './contracts/review';
+export * from './contracts/rounds';
 export { commendations } from './commendations/commendations';
 export { builtInEditions, editionFor } from './editions/registry';
 export { loadEdition } from './editions/load';

@@ -88,7 +88,7 @@ describe.each(ENGINES)('the applicant journey on %s', (engine) => {
     expect(edited.factsSnapshot.taxCompliant).toBe(true);
     await fillRequiredWith(client, org.id, applicationId);
     const submitted = await client.submitApplication({ params: { id: applicationId } });
-    expect(submitted).toMatchObject({ status: 'submitted', statusLabel: '已提交', maxAmountFen: 12_000_000 });
+    expect(submitted).toMatchObject({ status: 'submitted', statusLabel: '待县级初审', maxAmountFen: 12_000_000 });
   });
 
   it('shows the whole story in the audit log to an administrator, and to nobody else', async () => {

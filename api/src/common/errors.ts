@@ -26,11 +26,13 @@ export const httpStatusOf = (code: ErrorCode): number => {
       return 404;
     case 'CONFLICT':
     case 'INVALID_TRANSITION':
+    case 'POOL_EXHAUSTED':
       return 409;
     case 'NO_EDITION':
     case 'NOT_ELIGIBLE':
     case 'OUTSIDE_WINDOW':
     case 'MATERIALS_MISSING':
+    case 'NOT_VERIFIED':
       return 422;
     case 'REQUEST_TIMEOUT':
       return 408;

@@ -1,7 +1,11 @@
 import { MembershipEntity } from '../modules/access/membership.entity.js';
 import { ApplicationEntity } from '../modules/applications/application.entity.js';
 import { MaterialSlotEntity } from '../modules/applications/material-slot.entity.js';
+import { ObjectionEntity } from '../modules/applications/objection.entity.js';
 import { AuditEntity } from '../modules/audit/audit.entity.js';
+import { PoolHoldEntity } from '../modules/budget/pool-hold.entity.js';
+import { PoolLedgerEntity } from '../modules/budget/pool-ledger.entity.js';
+import { RoundPoolEntity } from '../modules/budget/round-pool.entity.js';
 import { OutboxEntity } from '../modules/audit/outbox.entity.js';
 import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity.js';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity.js';
@@ -11,6 +15,7 @@ import { FactChangeEntity, FactEntity } from '../modules/facts/fact.entity.js';
 import { FileEntity } from '../modules/files/file.entity.js';
 import { InviteEntity } from '../modules/orgs/invite.entity.js';
 import { OrgEntity } from '../modules/orgs/org.entity.js';
+import { RoundEntity } from '../modules/rounds/round.entity.js';
 
 /** Registered as classes, not globs, so the same list works under jest and from dist/. */
 export const ENTITIES = [
@@ -30,4 +35,9 @@ export const ENTITIES = [
   OutboxEntity,
   FileEntity,
   MaterialSlotEntity,
+  RoundEntity,
+  RoundPoolEntity,
+  PoolHoldEntity,
+  PoolLedgerEntity,
+  ObjectionEntity,
 ];

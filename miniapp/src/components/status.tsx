@@ -20,7 +20,16 @@ const CONDITION: Record<ConditionStatus, { tone: Tone; sign: string; word: strin
 
 const APPLICATION: Record<ApplicationStatus, { tone: Tone; sign: string; word: string }> = {
   draft: { tone: 'open', sign: '✎', word: '草稿' },
-  submitted: { tone: 'review', sign: '↑', word: '已提交' },
+  submitted: { tone: 'review', sign: '↑', word: '待初审' },
+  'city-review': { tone: 'review', sign: '↑', word: '待复审' },
+  allocation: { tone: 'review', sign: '↑', word: '待资金分配' },
+  'finance-review': { tone: 'review', sign: '↑', word: '待财政审核' },
+  notice: { tone: 'review', sign: '!', word: '公示中' },
+  approved: { tone: 'good', sign: '✓', word: '已核定' },
+  paid: { tone: 'good', sign: '✓', word: '已拨付' },
+  closed: { tone: 'good', sign: '✓', word: '已办结' },
+  returned: { tone: 'bad', sign: '!', word: '退回补正' },
+  rejected: { tone: 'bad', sign: '✕', word: '未通过' },
   withdrawn: { tone: 'bad', sign: '↩', word: '已撤回' },
 };
 

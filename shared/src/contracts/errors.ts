@@ -72,6 +72,22 @@ export interface MaterialsMissingDetails {
   materials: { id: string; name: string; shows: string }[];
 }
 
+/** A pool that cannot hold an award: what it holds and what is left (fen). */
+export interface PoolExhaustedDetails {
+  roundId: number;
+  poolId: string;
+  capFen: number;
+  reservedFen: number;
+  committedFen: number;
+  availableFen: number;
+  requestedFen: number;
+}
+
+/** The conditions a reviewer has not yet verified (or found unmet), which approval needs. */
+export interface NotVerifiedDetails {
+  conditions: { id: string; clause: string; problem: 'unverified' | 'unmet' }[];
+}
+
 /** The application already in the way (an active one, or the one-off award's). */
 export interface ExistingApplicationDetails {
   applicationId: number;
@@ -106,6 +122,8 @@ export interface ErrorDetailsByCode {
   OUTSIDE_WINDOW: OutsideWindowDetails;
   INVALID_TRANSITION: InvalidTransitionDetails;
   MATERIALS_MISSING: MaterialsMissingDetails;
+  POOL_EXHAUSTED: PoolExhaustedDetails;
+  NOT_VERIFIED: NotVerifiedDetails;
   FILE_TOO_LARGE: FieldError[];
   UNSUPPORTED_FILE_TYPE: FieldError[];
   /** The route's limit in bytes. */
@@ -140,6 +158,8 @@ export const ERROR_CODES = [
   'OUTSIDE_WINDOW',
   'INVALID_TRANSITION',
   'MATERIALS_MISSING',
+  'POOL_EXHAUSTED',
+  'NOT_VERIFIED',
   'FILE_TOO_LARGE',
   'UNSUPPORTED_FILE_TYPE',
   'PAYLOAD_TOO_LARGE',

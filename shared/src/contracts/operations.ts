@@ -30,6 +30,33 @@ import { type Health } from './health';
 import { type ApplicationMaterials, type AttachMaterialRequest, type ReviewMaterialRequest } from './materials';
 import { type CreateOrgRequest, type Invite, type JoinOrgRequest, type OrgList, type OrgView } from './orgs';
 import { type UpdateOrgRequest } from './orgs';
+import {
+  type ApproveRequest,
+  type BatchApproveRequest,
+  type BatchApproveResult,
+  type ObjectionRequest,
+  type ObjectionRulingRequest,
+  type ObjectionView,
+  type PaymentRequest,
+  type PublicNoticeList,
+  type PublicNoticeQuery,
+  type RejectRequest,
+  type ReturnRequest,
+  type ReviewQueue,
+  type ReviewQueueQuery,
+  type ReviewView,
+  type VerifyRequest,
+} from './review';
+import {
+  type CreateRoundRequest,
+  type PoolAllocation,
+  type PoolExportQuery,
+  type PoolLedger,
+  type RoundList,
+  type RoundPoolParams,
+  type RoundQuery,
+  type RoundView,
+} from './rounds';
 
 /** A record's id in a path: a positive integer, in decimal digits. */
 export interface IdParams {
@@ -151,6 +178,28 @@ export interface ApiOperations {
   attachMaterial: { params: MaterialParams; body: AttachMaterialRequest; response: ApplicationMaterials };
   reviewMaterial: { params: MaterialParams; body: ReviewMaterialRequest; response: ApplicationMaterials };
 
+  listRounds: { query: RoundQuery; response: RoundList };
+  getRound: { params: IdParams; response: RoundView };
+  createRound: { body: CreateRoundRequest; response: RoundView };
+  allocatePool: { params: RoundPoolParams; response: PoolAllocation };
+  getPoolLedger: { params: RoundPoolParams; response: PoolLedger };
+  exportPool: { params: RoundPoolParams; query: PoolExportQuery; response: FileContent };
+
+  getReview: { params: IdParams; response: ReviewView };
+  verifyApplication: { params: IdParams; body: VerifyRequest; response: ReviewView };
+  approveApplication: { params: IdParams; body: ApproveRequest; response: ReviewView };
+  returnApplication: { params: IdParams; body: ReturnRequest; response: ReviewView };
+  rejectApplication: { params: IdParams; body: RejectRequest; response: ReviewView };
+  recordPayment: { params: IdParams; body: PaymentRequest; response: ReviewView };
+  closeApplication: { params: IdParams; response: ReviewView };
+  resubmitApplication: { params: IdParams; response: ApplicationView };
+  listReviewQueue: { query: ReviewQueueQuery; response: ReviewQueue };
+  batchApprove: { body: BatchApproveRequest; response: BatchApproveResult };
+
+  listPublicNotices: { query: PublicNoticeQuery; response: PublicNoticeList };
+  fileObjection: { params: IdParams; body: ObjectionRequest; response: ObjectionView };
+  ruleObjection: { params: IdParams; body: ObjectionRulingRequest; response: ObjectionView };
+
   listAudit: { query: AuditQuery; response: AuditLog };
   listOutbox: { query: OutboxQuery; response: OutboxPage };
 }
@@ -161,7 +210,19 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The features, as the document groups operations. */
 export type OperationTag =
-  'health' | 'auth' | 'orgs' | 'facts' | 'editions' | 'eligibility' | 'files' | 'applications' | 'materials' | 'audit';
+  | 'health'
+  | 'auth'
+  | 'orgs'
+  | 'facts'
+  | 'editions'
+  | 'eligibility'
+  | 'files'
+  | 'applications'
+  | 'materials'
+  | 'rounds'
+  | 'review'
+  | 'notices'
+  | 'audit';
 
 /** Where an operation lives and how it travels. */
 export interface OperationRoute {
@@ -580,6 +641,181 @@ export const OPERATIONS = {
     tag: 'materials',
     summary: '审核员通过或退回一项材料',
     errors: ['INVALID_TRANSITION'],
+  },
+
+  listRounds: {
+    method: 'GET',
+    path: '/api/v1/rounds',
+    status: 200,
+    access: 'public',
+    tag: 'rounds',
+    summary: '申报批次：各批次的申报时间、项目和资金池',
+    errors: [],
+  },
+  getRound: {
+    method: 'GET',
+    path: '/api/v1/rounds/{id}',
+    status: 200,
+    access: 'public',
+    tag: 'rounds',
+    summary: '一个申报批次',
+    errors: ['NOT_FOUND'],
+  },
+  createRound: {
+    method: 'POST',
+    path: '/api/v1/rounds',
+    status: 201,
+    access: 'signed-in',
+    tag: 'rounds',
+    summary: '发布申报批次（市级审核员、管理员）：申报时间、项目、各资金池额度及超额时的分配方式',
+    errors: ['NO_EDITION', 'CONFLICT'],
+  },
+  allocatePool: {
+    method: 'POST',
+    path: '/api/v1/rounds/{id}/pools/{poolId}/allocate',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rounds',
+    summary: '按比例分配资金池：本批次市级复审通过的奖补按同一比例核减（向下取整到分）',
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT'],
+  },
+  getPoolLedger: {
+    method: 'GET',
+    path: '/api/v1/rounds/{id}/pools/{poolId}/ledger',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rounds',
+    summary: '资金池台账：预留、确认、释放、拨付的每一笔',
+    errors: ['NOT_FOUND'],
+  },
+  exportPool: {
+    method: 'GET',
+    path: '/api/v1/rounds/{id}/pools/{poolId}/export',
+    status: 200,
+    access: 'signed-in',
+    response: 'file',
+    tag: 'rounds',
+    summary: '导出资金池奖补清单（Excel 或 CSV），合计与台账一致',
+    errors: ['NOT_FOUND'],
+  },
+
+  getReview: {
+    method: 'GET',
+    path: '/api/v1/applications/{id}/review',
+    status: 200,
+    access: 'signed-in',
+    tag: 'review',
+    summary: '审核视图：逐条核实条件、核定金额上限、可进行的操作',
+    errors: ['NOT_FOUND'],
+  },
+  verifyApplication: {
+    method: 'PUT',
+    path: '/api/v1/applications/{id}/verification',
+    status: 200,
+    access: 'signed-in',
+    tag: 'review',
+    summary: '逐条核实条件：确认或按材料更正事实，审核认定的条件给出结论',
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
+  },
+  approveApplication: {
+    method: 'POST',
+    path: '/api/v1/applications/{id}/approve',
+    status: 200,
+    access: 'signed-in',
+    tag: 'review',
+    summary: '审核通过本环节；市级复审核定金额（只能调低并说明理由），超过限额需第二人复核',
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'NOT_VERIFIED', 'POOL_EXHAUSTED', 'CONFLICT'],
+  },
+  returnApplication: {
+    method: 'POST',
+    path: '/api/v1/applications/{id}/return',
+    status: 200,
+    access: 'signed-in',
+    tag: 'review',
+    summary: '退回补正：逐项写明原因和补正期限',
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
+  },
+  rejectApplication: {
+    method: 'POST',
+    path: '/api/v1/applications/{id}/reject',
+    status: 200,
+    access: 'signed-in',
+    tag: 'review',
+    summary: '审核不通过（写明理由）；已预留的资金释放',
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
+  },
+  recordPayment: {
+    method: 'POST',
+    path: '/api/v1/applications/{id}/payment',
+    status: 200,
+    access: 'signed-in',
+    tag: 'review',
+    summary: '登记拨付（财政人员）：凭证号和拨付日期',
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
+  },
+  closeApplication: {
+    method: 'POST',
+    path: '/api/v1/applications/{id}/close',
+    status: 200,
+    access: 'signed-in',
+    tag: 'review',
+    summary: '办结已拨付的申报',
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
+  },
+  resubmitApplication: {
+    method: 'POST',
+    path: '/api/v1/applications/{id}/resubmit',
+    status: 200,
+    access: 'signed-in',
+    tag: 'applications',
+    summary: '补正后重新提交：回到退回它的审核环节',
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'NOT_ELIGIBLE', 'MATERIALS_MISSING'],
+  },
+  listReviewQueue: {
+    method: 'GET',
+    path: '/api/v1/review/queue',
+    status: 200,
+    access: 'signed-in',
+    tag: 'review',
+    summary: '待办队列：按环节、县（市、区）、项目、批次、是否超期筛选，期限最早的在前',
+    errors: [],
+  },
+  batchApprove: {
+    method: 'POST',
+    path: '/api/v1/review/batch-approve',
+    status: 200,
+    access: 'signed-in',
+    tag: 'review',
+    summary: '批量审核通过：逐件检查，各自成败',
+    errors: [],
+  },
+
+  listPublicNotices: {
+    method: 'GET',
+    path: '/api/v1/public/notices',
+    status: 200,
+    access: 'public',
+    tag: 'notices',
+    summary: '公示名单（无需登录）：企业名称、项目、金额、公示期',
+    errors: [],
+  },
+  fileObjection: {
+    method: 'POST',
+    path: '/api/v1/applications/{id}/objections',
+    status: 201,
+    access: 'signed-in',
+    tag: 'notices',
+    summary: '公示期内提出异议（实名，附依据）',
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
+  },
+  ruleObjection: {
+    method: 'POST',
+    path: '/api/v1/objections/{id}/ruling',
+    status: 200,
+    access: 'signed-in',
+    tag: 'notices',
+    summary: '处理异议（市级审核员）：成立则退回复审，不成立写明理由',
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
   },
 
   listAudit: {

@@ -15,7 +15,15 @@ import { normalizeText, textProblem, textProblemMessage } from '../validation/te
 // compile.ts must never import this module: loading compiles an edition to check its materials.
 import { compileEdition } from '../rules/compile';
 import { FILE_KINDS, isFileKind, MATERIAL_ID_PATTERN } from './materials';
-import { COMMENDATION_SCHEMA, PROGRAM_SCHEMAS, RETIRED, type Edition, type ParameterKind } from './schema';
+import {
+  COMMENDATION_SCHEMA,
+  DEFAULT_FINANCE_REVIEW,
+  DEFAULT_REVIEW_SETTINGS,
+  PROGRAM_SCHEMAS,
+  RETIRED,
+  type Edition,
+  type ParameterKind,
+} from './schema';
 
 const EDITION_KEYS = [
   'id',
@@ -27,6 +35,7 @@ const EDITION_KEYS = [
   'applicationWindow',
   'demo',
   'pools',
+  'review',
   'programs',
 ] as const;
 
@@ -230,7 +239,7 @@ const program = (id: ProgramId, value: unknown, pools: Json, issues: Issues): vo
   }
   refuseUnknownKeys(
     value,
-    ['measure', 'title', 'poolId', 'oneOff', 'awardClause', 'parameters', 'clauses', 'materials'],
+    ['measure', 'title', 'poolId', 'oneOff', 'awardClause', 'parameters', 'clauses', 'materials', 'financeReview'],
     path,
     issues,
     '项目字段有误',
@@ -245,6 +254,58 @@ const program = (id: ProgramId, value: unknown, pools: Json, issues: Issues): vo
   if (typeof poolId !== 'string' || !(poolId in pools)) issues.add(`${path}.poolId`, '必须是本版本 pools 中的资金池');
   parametersAndClauses(value, PROGRAM_SCHEMAS[id], path, issues);
   materials(value['materials'], `${path}.materials`, issues);
+  const finance = value['financeReview'];
+  if (finance !== undefined) {
+    if (!isObject(finance) || typeof finance['value'] !== 'boolean')
+      issues.add(`${path}.financeReview`, '必须是 { value: true 或 false, clause: 原文 }');
+    else text(finance['clause'], `${path}.financeReview.clause`, issues);
+  }
+};
+
+const REVIEW_DAY_KEYS = [
+  'countyWorkingDays',
+  'cityWorkingDays',
+  'financeWorkingDays',
+  'noticeWorkingDays',
+  'paymentWorkingDays',
+  'supplementWorkingDays',
+] as const;
+
+/** The review settings, when the document has them (absent: the defaults apply). */
+const reviewSettings = (value: unknown, issues: Issues): void => {
+  if (value === undefined) return;
+  if (!isObject(value)) {
+    issues.add('review', '必须是对象');
+    return;
+  }
+  refuseUnknownKeys(
+    value,
+    [...REVIEW_DAY_KEYS, 'secondApprovalAboveFen', 'localContributionCapScope', 'source'],
+    'review',
+    issues,
+    '审核设置没有这个字段',
+  );
+  for (const key of REVIEW_DAY_KEYS) {
+    const days = value[key];
+    if (!isNonNegativeSafeInteger(days) || days < 1 || days > 250)
+      issues.add(`review.${key}`, '必须是1到250之间的工作日数');
+  }
+  if (!isNonNegativeSafeInteger(value['secondApprovalAboveFen']))
+    issues.add('review.secondApprovalAboveFen', numberMessage.fen);
+  const scope = value['localContributionCapScope'];
+  if (!isObject(scope) || (scope['value'] !== 'per-award' && scope['value'] !== 'per-enterprise'))
+    issues.add('review.localContributionCapScope', '必须是 { value: per-award 或 per-enterprise, clause: 原文 }');
+  else text(scope['clause'], 'review.localContributionCapScope.clause', issues);
+  text(value['source'], 'review.source', issues);
+};
+
+/** Documents stored before review existed have no review settings: the defaults, filled in on load. */
+const withDefaults = (edition: Edition): Edition => {
+  const mutable = edition as { -readonly [K in keyof Edition]: Edition[K] };
+  mutable.review ??= cloneJson(DEFAULT_REVIEW_SETTINGS);
+  for (const program of Object.values(edition.programs))
+    (program as { financeReview?: unknown }).financeReview ??= cloneJson(DEFAULT_FINANCE_REVIEW);
+  return edition;
 };
 
 /** A copy of the document without what RETIRED lists, or the document itself when it has none of it. */
@@ -341,9 +402,10 @@ export const loadEdition = (document: unknown): Edition => {
     for (const id of PROGRAM_IDS) if (id in programs) program(id, programs[id], pools, issues);
   }
   parametersAndClauses(input['commendations'], COMMENDATION_SCHEMA, 'commendations', issues);
+  reviewSettings(input['review'], issues);
 
   if (!issues.empty) throw invalidEdition(issues.list);
-  const edition = cloneJson(input) as unknown as Edition;
+  const edition = withDefaults(cloneJson(input) as unknown as Edition);
   provenIds(edition, issues);
   if (!issues.empty) throw invalidEdition(issues.list);
   // The same object was compiled above, so evaluating the returned edition reuses that work.

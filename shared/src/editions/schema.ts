@@ -127,7 +127,55 @@ export interface ProgramEdition<P extends ProgramId = ProgramId> {
   clauses: ClausesOf<Schemas[P]>;
   /** The files an applicant submits, each naming the conditions and caps of the trace it proves. */
   materials: Material[];
+  /**
+   * Whether 市财政局 reviews the award after the city (its lead units, 牵头单位, name it), with the
+   * words that say so. Absent in documents stored before review existed: read as named.
+   */
+  financeReview: Parameter<boolean>;
 }
+
+/** How one firm's 20% caps of measures 二 and 六 add up when it wins both (the text does not say). */
+export type LocalContributionCapScope = 'per-award' | 'per-enterprise';
+
+/**
+ * The review procedure's settings. The text names no time limits: these are the city's, as
+ * data of the edition, with `source` saying so. Deadlines are in working days (the holiday
+ * calendar is shared/src/calendar).
+ */
+export interface ReviewSettings {
+  countyWorkingDays: number;
+  cityWorkingDays: number;
+  financeWorkingDays: number;
+  /** The public notice (公示) lasts this many working days. */
+  noticeWorkingDays: number;
+  /** Finance pays within this many working days of the notice ending. */
+  paymentWorkingDays: number;
+  /** A return for supplement gives the applicant this long unless the reviewer sets a date. */
+  supplementWorkingDays: number;
+  /** Awards above this (fen) need a second approver at the city's review. */
+  secondApprovalAboveFen: number;
+  /** Per award (default) or per enterprise across 二 and 六 in a claim year. */
+  localContributionCapScope: Parameter<LocalContributionCapScope>;
+  source: string;
+}
+
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
+  countyWorkingDays: 10,
+  cityWorkingDays: 10,
+  financeWorkingDays: 10,
+  noticeWorkingDays: 5,
+  paymentWorkingDays: 15,
+  supplementWorkingDays: 10,
+  secondApprovalAboveFen: 20_000_000,
+  localContributionCapScope: { value: 'per-award', clause: '对企业的奖补资金额不得超过企业对地方贡献数的20%' },
+  source: '政策原文未规定审核时限与公示期，以上为市商务投资促进局的办理规程（可按版本调整）',
+};
+
+/** 市财政局 among the lead units, as read before the field existed. */
+export const DEFAULT_FINANCE_REVIEW: Parameter<boolean> = {
+  value: true,
+  clause: '牵头单位：市商务投资促进局、市财政局',
+};
 
 export interface Pool {
   title: string;
@@ -158,6 +206,8 @@ export interface Edition {
   /** Editions seeded for demonstration are marked so production can refuse them. */
   demo: boolean;
   pools: Record<string, Pool>;
+  /** Absent in documents stored before review existed: DEFAULT_REVIEW_SETTINGS. */
+  review: ReviewSettings;
   programs: { [P in ProgramId]?: ProgramEdition<P> };
   commendations: {
     parameters: ParametersOf<typeof COMMENDATION_SCHEMA>;

@@ -105,6 +105,8 @@ export const historyEntry = (
         ? { id: materialId, name: materials.find((m) => m.id === materialId)?.name ?? materialId }
         : null,
     reason: typeof reason === 'string' ? reason.trim() : null,
+    returned: null,
+    amountFen: null,
   } satisfies ApplicationHistoryEntry;
 };
 

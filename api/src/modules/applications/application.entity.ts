@@ -1,4 +1,12 @@
-import { type ApplicationStatus, type CountyId, type Facts, type ProgramId } from '@huiqi/shared';
+import {
+  type ApplicationStatus,
+  type CountyId,
+  type Facts,
+  type ProgramId,
+  type ReturnItem,
+  type Role,
+  type VerificationVerdict,
+} from '@huiqi/shared';
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { bigintFen } from '../../database/columns.js';
 import { type ApplicationScope } from '../access/policy.js';
@@ -87,8 +95,87 @@ export class ApplicationEntity {
   @Column({ name: 'withdrawn_at', type: 'datetime', nullable: true })
   withdrawnAt!: Date | null;
 
+  /** The round (申报批次) it was submitted in; null while a draft. */
+  @ForeignKey('application_rounds', { name: 'fk_applications_round_id', onDelete: 'RESTRICT' })
+  @Column({ name: 'round_id', type: 'int', nullable: true })
+  roundId!: number | null;
+
+  /** When the current status began, and the last day (YYYY-MM-DD) its stage should act by. */
+  @Column({ name: 'stage_since', type: 'datetime', nullable: true })
+  stageSince!: Date | null;
+
+  @Column({ name: 'stage_due', type: 'varchar', length: 10, nullable: true })
+  stageDue!: string | null;
+
+  /** Facts as reviewers corrected them from the materials (over the snapshot); null: none corrected. */
+  @Column({ name: 'verified_facts', type: 'json', nullable: true })
+  verifiedFacts!: Facts | null;
+
+  /** Each condition's verification by id (see review.ts ConditionVerificationRecord). */
+  @Column({ type: 'json', nullable: true })
+  verification!: Record<string, ConditionVerificationRecord> | null;
+
+  /** The award the city fixed (lowered or shared out pro rata), fen. */
+  @Column({ name: 'award_fen', type: 'bigint', nullable: true, transformer: bigintFen })
+  awardFen!: number | null;
+
+  @Column({ name: 'award_reason', type: 'varchar', length: 500, nullable: true })
+  awardReason!: string | null;
+
+  /** A first approval above the threshold waiting for a second approver. */
+  @Column({ name: 'pending_approval', type: 'json', nullable: true })
+  pendingApproval!: PendingApprovalRecord | null;
+
+  /** What was returned for supplement, by which stage, until when (kept after resubmission until the next return). */
+  @Column({ type: 'json', nullable: true })
+  returned!: ReturnedRecord | null;
+
+  @Column({ name: 'notice_starts', type: 'varchar', length: 10, nullable: true })
+  noticeStarts!: string | null;
+
+  @Column({ name: 'notice_ends', type: 'varchar', length: 10, nullable: true })
+  noticeEnds!: string | null;
+
+  @Column({ name: 'voucher_no', type: 'varchar', length: 64, nullable: true })
+  voucherNo!: string | null;
+
+  @Column({ name: 'paid_on', type: 'varchar', length: 10, nullable: true })
+  paidOn!: string | null;
+
+  @Column({ name: 'rejection_reason', type: 'varchar', length: 500, nullable: true })
+  rejectionReason!: string | null;
+
   @VersionColumn()
   version!: number;
+}
+
+/** One condition's verification as stored. */
+export interface ConditionVerificationRecord {
+  verdict: VerificationVerdict;
+  /** For `corrected`: the facts the reviewer set (also merged into verified_facts). */
+  facts: Partial<Facts> | null;
+  materialIds: string[];
+  note: string | null;
+  byUserId: number;
+  byRole: Role;
+  stage: ApplicationStatus;
+  at: string;
+}
+
+export interface PendingApprovalRecord {
+  awardFen: number;
+  reason: string | null;
+  byUserId: number;
+  byRole: Role;
+  at: string;
+}
+
+export interface ReturnedRecord {
+  from: 'submitted' | 'city-review';
+  items: ReturnItem[];
+  deadline: string;
+  at: string;
+  byRole: Role;
 }
 
 /** What the access check needs of an application (the county is the one fixed at submission). */

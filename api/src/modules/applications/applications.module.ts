@@ -4,12 +4,19 @@ import { AuditModule } from '../audit/audit.module.js';
 import { EditionsModule } from '../editions/editions.module.js';
 import { FactsModule } from '../facts/facts.module.js';
 import { OrgsModule } from '../orgs/orgs.module.js';
+import { RoundsModule } from '../rounds/rounds.module.js';
 import { ApplicationChanges } from './application-changes.js';
 import { ApplicationHistoryService } from './application-history.js';
 import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 import { MaterialsController } from './materials.controller.js';
 import { MaterialsService } from './materials.service.js';
+import { NoticesController } from './notices.controller.js';
+import { NoticesService } from './notices.service.js';
+import { PoolsController } from './pools.controller.js';
+import { PoolsService } from './pools.service.js';
+import { ReviewController } from './review.controller.js';
+import { ReviewService } from './review.service.js';
 
 /**
  * The workflow: applications, their material slots, material review, who may do each, and each
@@ -21,9 +28,17 @@ export class ApplicationsModule {
   static register(files: DynamicModule): DynamicModule {
     return {
       module: ApplicationsModule,
-      imports: [AccessModule, AuditModule, EditionsModule, FactsModule, OrgsModule, files],
-      controllers: [ApplicationsController, MaterialsController],
-      providers: [ApplicationChanges, ApplicationHistoryService, ApplicationsService, MaterialsService],
+      imports: [AccessModule, AuditModule, EditionsModule, FactsModule, OrgsModule, RoundsModule, files],
+      controllers: [ApplicationsController, MaterialsController, ReviewController, NoticesController, PoolsController],
+      providers: [
+        ApplicationChanges,
+        ApplicationHistoryService,
+        ApplicationsService,
+        MaterialsService,
+        ReviewService,
+        NoticesService,
+        PoolsService,
+      ],
     };
   }
 }

@@ -3,8 +3,10 @@ import {
   APPLICATION_STATUS_LABELS,
   type ApplicationView,
   type ConditionResult,
-  type Edition,
   evaluateValidated,
+  factLabel,
+  FACT_NAMES,
+  type FactName,
   type Facts,
   parseFacts,
   type ProgramId,
@@ -23,7 +25,11 @@ import { OrgsService } from '../orgs/orgs.service.js';
 import { ApplicationChanges, applicationEvent, auditShape, firmAtSubmission } from './application-changes.js';
 import { ApplicationEntity, scopeOf } from './application.entity.js';
 import { MaterialsService } from './materials.service.js';
-import { windowRefusal } from './window.js';
+import { ObjectionEntity } from './objection.entity.js';
+import { progressOf } from './progress.js';
+import { RoundsService } from '../rounds/rounds.service.js';
+
+const isFactName = (name: string): name is FactName => (FACT_NAMES as readonly string[]).includes(name);
 
 const activeKey = (orgId: number, programId: string, year: number): string => `${orgId}:${programId}:${year}`;
 const onceKey = (orgId: number, programId: string): string => `${orgId}:${programId}`;
@@ -41,6 +47,7 @@ export class ApplicationsService {
     private readonly workflow: ApplicationChanges,
     private readonly clock: Clock,
     private readonly materials: MaterialsService,
+    private readonly rounds: RoundsService,
   ) {}
 
   private async view(
@@ -49,6 +56,23 @@ export class ApplicationsService {
   ): Promise<ApplicationView> {
     const { edition, version } = await pinned;
     const program = edition.programs[a.programId];
+    const [titles, openObjections] = await Promise.all([
+      this.rounds.titles(a.roundId === null ? [] : [a.roundId]),
+      a.noticeStarts === null
+        ? 0
+        : this.dataSource.getRepository(ObjectionEntity).countBy({ applicationId: a.id, status: 'open' }),
+    ]);
+    const evaluation = a.evaluation as ProgramResult | null;
+    const progress = progressOf(a, {
+      today: this.clock.today(),
+      roundTitle: a.roundId === null ? null : (titles.get(a.roundId) ?? null),
+      openObjections,
+      labelOf: (item) => {
+        if (item.kind === 'material') return program?.materials.find((m) => m.id === item.id)?.name ?? item.id;
+        if (item.kind === 'fact') return isFactName(item.id) ? factLabel(item.id) : item.id;
+        return evaluation?.conditions.find((c) => c.id === item.id)?.clause ?? item.id;
+      },
+    });
     return {
       id: a.id,
       orgId: a.orgId,
@@ -69,6 +93,7 @@ export class ApplicationsService {
       updatedAt: a.updatedAt.toISOString(),
       submittedAt: a.submittedAt?.toISOString() ?? null,
       withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
+      progress,
     } satisfies ApplicationView;
   }
 
@@ -205,10 +230,12 @@ export class ApplicationsService {
    * find it eligible on its snapshot; otherwise refused with the conditions to fix.
    */
   async submit(principal: Principal, id: number): Promise<ApplicationView> {
+    const draft = await this.load(principal, id);
+    await this.rounds.ensureDefaultRound(draft.claimYear);
     const submitted = await this.workflow.apply(principal, id, 'application.submitted', async (app, m) => {
-      // The rules, window and materials of the version the application was made under.
+      // The rules and materials of the version the application was made under; the window of the round open today.
       const { edition } = await this.editions.version(app.editionVersionId);
-      this.checkWindow(edition, app.claimYear);
+      const round = await this.rounds.openRoundFor(m, app.claimYear, app.programId);
 
       const response = evaluateValidated(
         { claimYear: app.claimYear, facts: app.factsSnapshot, programs: [app.programId] },
@@ -253,15 +280,17 @@ export class ApplicationsService {
       app.evaluation = result;
       app.maxAmountFen = result.maxAmountFen;
       app.submittedAt = this.clock.now();
+      app.roundId = round.id;
+      app.stageSince = app.submittedAt;
+      app.stageDue = null;
       return { event: { maxAmountFen: result.maxAmountFen } };
     });
     return this.view(submitted);
   }
 
-  /** Submission happens inside the edition's application window. */
-  private checkWindow(edition: Edition, claimYear: number): void {
-    const refusal = windowRefusal(edition.applicationWindow, claimYear, this.clock.today());
-    if (refusal) throw refusal;
+  /** Resubmits what was returned for supplement, to the stage that returned it (issue 10: being built). */
+  resubmit(_principal: Principal, _id: number): Promise<ApplicationView> {
+    throw new Error('resubmission is being built (issue 10)');
   }
 
   /** Withdraws before a decision; frees the program for a new application. */

@@ -1,4 +1,4 @@
-import { type FileKind, type Material } from '@huiqi/shared';
+import { type ApplicationStatus, type FileKind, type Material } from '@huiqi/shared';
 import { AppError } from '../../common/errors.js';
 import { type SlotStatus } from './material-slot.entity.js';
 
@@ -40,13 +40,10 @@ export const kindRefusal = (material: Pick<Material, 'name' | 'accepts'>, kind: 
 
 /**
  * Whether a file may go into a slot given the application's status and the slot's current row: a
- * draft takes files anywhere; a submitted application only where a reviewer sent the file back.
+ * draft takes files anywhere; once submitted, only where a reviewer sent the file back.
  */
-export const attachRefusal = (
-  applicationStatus: 'draft' | 'submitted' | 'withdrawn',
-  current: SlotStatus | null,
-): AppError | null =>
-  applicationStatus === 'submitted' && current !== 'rejected'
+export const attachRefusal = (applicationStatus: ApplicationStatus, current: SlotStatus | null): AppError | null =>
+  applicationStatus !== 'draft' && current !== 'rejected'
     ? new AppError('INVALID_TRANSITION', '申报已提交，只能更换被退回的材料', { from: applicationStatus })
     : null;
 
