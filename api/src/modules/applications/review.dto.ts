@@ -13,6 +13,7 @@ import {
   type ReviewQueueQuery,
   type VerifyRequest,
 } from '@huiqi/shared';
+import { IsIn } from 'class-validator';
 
 export class VerifyDto implements VerifyRequest {
   conditions!: VerifyRequest['conditions'];
@@ -58,5 +59,6 @@ export class PublicNoticeQueryDto implements PublicNoticeQuery {
   program?: PublicNoticeQuery['program'];
 }
 export class PoolExportDto implements PoolExportQuery {
+  @IsIn(['xlsx', 'csv'], { message: '导出格式只能是 xlsx（Excel）或 csv' })
   format!: 'xlsx' | 'csv';
 }
