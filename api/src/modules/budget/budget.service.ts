@@ -80,21 +80,23 @@ export class BudgetService {
    */
   async reserve(m: EntityManager, request: HoldRequest): Promise<'reserved' | 'waiting'> {
     const pool = await this.poolOf(m, request.roundId, request.poolId);
-    const hold = await this.upsertHold(m, pool.id, request.applicationId, request.amountFen);
-    if (pool.sharing === 'pro-rata') {
-      if (pool.allocatedAt !== null)
-        throw new AppError(
-          'INVALID_TRANSITION',
-          '该资金池本批次已按比例分配完毕，不能再核定新的奖补；请在下一批次申报',
-          { from: 'city-review' },
-        );
-      await this.setHold(m, hold, 'waiting', 0);
-      return 'waiting';
+    if (pool.sharing === 'order') {
+      // The pool's row first: inserting the hold takes a shared lock on it (the foreign key's
+      // check), and two approvals each holding that shared lock and then asking for the exclusive
+      // one deadlock on MariaDB. Taking the exclusive lock first queues them instead.
+      await this.addReserved(m, pool, request.amountFen, request.applicationId);
+      const hold = await this.upsertHold(m, pool.id, request.applicationId, request.amountFen);
+      await this.setHold(m, hold, 'reserved', request.amountFen);
+      await this.writeLedger(m, pool.id, request.applicationId, 'reserve', request.amountFen, request.actorId);
+      return 'reserved';
     }
-    await this.addReserved(m, pool, request.amountFen, request.applicationId);
-    await this.setHold(m, hold, 'reserved', request.amountFen);
-    await this.writeLedger(m, pool.id, request.applicationId, 'reserve', request.amountFen, request.actorId);
-    return 'reserved';
+    if (pool.allocatedAt !== null)
+      throw new AppError('INVALID_TRANSITION', '该资金池本批次已按比例分配完毕，不能再核定新的奖补；请在下一批次申报', {
+        from: 'city-review',
+      });
+    const hold = await this.upsertHold(m, pool.id, request.applicationId, request.amountFen);
+    await this.setHold(m, hold, 'waiting', 0);
+    return 'waiting';
   }
 
   /**
