@@ -13,19 +13,17 @@ import {
 } from '@huiqi/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { AppError, notFound } from '../../common/errors.js';
+import { AppError } from '../../common/errors.js';
 import { type Principal } from '../../common/tokens.js';
 import { Transactions } from '../../database/transactions.js';
 import { AccessService } from '../access/access.service.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { BudgetService } from '../budget/budget.service.js';
-import { PoolHoldEntity } from '../budget/pool-hold.entity.js';
-import { PoolLedgerEntity } from '../budget/pool-ledger.entity.js';
-import { RoundPoolEntity } from '../budget/round-pool.entity.js';
 import { EditionsService } from '../editions/editions.service.js';
-import { RoundEntity } from '../rounds/round.entity.js';
-import { poolView } from '../rounds/rounds.service.js';
+import { poolView, RoundsService } from '../rounds/rounds.service.js';
 import { ApplicationEntity } from './application.entity.js';
+
+type Hold = Awaited<ReturnType<BudgetService['holdsOfPool']>>[number];
 
 /** Pools: pro-rata sharing, the ledger, the finance export. */
 @Injectable()
@@ -38,6 +36,7 @@ export class PoolsService {
     private readonly budget: BudgetService,
     private readonly editions: EditionsService,
     private readonly clock: Clock,
+    private readonly rounds: RoundsService,
   ) {}
 
   /**
@@ -52,11 +51,7 @@ export class PoolsService {
     const round = await this.roundOf(roundId);
     const edition = (await this.editions.latestOf(round.editionId))?.edition ?? null;
     return this.changes.recordChange(principal, 'pool.allocated', async (m) => {
-      const pool = await m.getRepository(RoundPoolEntity).findOne({
-        where: { roundId, poolId },
-        ...(this.tx.lock ? { lock: this.tx.lock } : {}),
-      });
-      if (!pool) throw notFound('资金池');
+      const pool = await this.budget.lockPool(m, roundId, poolId, this.tx.lock);
       if (pool.sharing !== 'pro-rata')
         throw new AppError('CONFLICT', '该资金池按核定先后分配，核定时已逐笔预留，无需按比例分配', [
           { field: 'poolId', message: '该资金池按核定先后分配' },
@@ -65,9 +60,7 @@ export class PoolsService {
         throw new AppError('CONFLICT', '该资金池本批次已按比例分配，不能重复分配', [
           { field: 'poolId', message: `已于${pool.allocatedAt.toISOString()}分配` },
         ]);
-      const holds = await m
-        .getRepository(PoolHoldEntity)
-        .find({ where: { roundPoolId: pool.id, state: 'waiting' }, order: { id: 'ASC' } });
+      const holds = await this.budget.holdsOfPool(m, pool.id, 'waiting');
       const apps = new Map(
         (
           await m.getRepository(ApplicationEntity).find({
@@ -92,7 +85,7 @@ export class PoolsService {
       const calendar = cnCalendar();
       const moved: { applicationId: number; amountFen: number; to: ApplicationStatus }[] = [];
       for (const [i, share] of result.shares.entries()) {
-        const hold = holds[i] as PoolHoldEntity;
+        const hold = holds[i] as Hold;
         const app = apps.get(share.id) as ApplicationEntity;
         // One conditional UPDATE per share: the ledger's running totals stay line by line.
         await this.budget.addReserved(m, pool, share.amountFen, share.id);
@@ -118,13 +111,8 @@ export class PoolsService {
         await m.getRepository(ApplicationEntity).save(app);
         moved.push({ applicationId: app.id, amountFen: share.amountFen, to: app.status });
       }
-      await m
-        .createQueryBuilder()
-        .update(RoundPoolEntity)
-        .set({ allocatedAt: this.clock.now(), version: () => 'version + 1' })
-        .where('id = :id', { id: pool.id })
-        .execute();
-      const after = await m.getRepository(RoundPoolEntity).findOneByOrFail({ id: pool.id });
+      await this.budget.markAllocated(m, pool.id);
+      const after = await this.budget.poolById(m, pool.id);
       const allocation: PoolAllocation = {
         roundId,
         pool: poolView(edition, after),
@@ -133,7 +121,7 @@ export class PoolsService {
         ratioBp: result.ratioBp,
         shares: result.shares.map((s, i) => ({
           applicationId: s.id,
-          requestedFen: (holds[i] as PoolHoldEntity).requestedFen,
+          requestedFen: (holds[i] as Hold).requestedFen,
           amountFen: s.amountFen,
         })),
       };
@@ -166,7 +154,7 @@ export class PoolsService {
     const round = await this.roundOf(roundId);
     const edition = (await this.editions.latestOf(round.editionId))?.edition ?? null;
     const pool = await this.budget.poolOf(m, roundId, poolId);
-    const holds = await m.getRepository(PoolHoldEntity).find({ where: { roundPoolId: pool.id }, order: { id: 'ASC' } });
+    const holds = await this.budget.holdsOfPool(m, pool.id);
     const apps = new Map(
       holds.length === 0
         ? []
@@ -198,9 +186,7 @@ export class PoolsService {
         },
       ];
     });
-    const entries = await m
-      .getRepository(PoolLedgerEntity)
-      .find({ where: { roundPoolId: pool.id }, order: { id: 'ASC' } });
+    const entries = await this.budget.ledgerOf(m, pool.id);
     return {
       roundId,
       pool: poolView(edition, pool),
@@ -221,9 +207,7 @@ export class PoolsService {
     throw new Error('the pool export waits for export-format.ts (ws-calc)');
   }
 
-  private async roundOf(roundId: number): Promise<RoundEntity> {
-    const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id: roundId });
-    if (!round) throw notFound('申报批次');
-    return round;
+  private roundOf(roundId: number): ReturnType<RoundsService['entity']> {
+    return this.rounds.entity(roundId);
   }
 }

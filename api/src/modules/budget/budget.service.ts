@@ -69,6 +69,40 @@ export class BudgetService {
     return pool;
   }
 
+  /** A round's pool with its row locked for the rest of the transaction (allocation). */
+  async lockPool(m: EntityManager, roundId: number, poolId: string, lock: { mode: 'pessimistic_write' } | undefined) {
+    const pool = await m
+      .getRepository(RoundPoolEntity)
+      .findOne({ where: { roundId, poolId }, ...(lock ? { lock } : {}) });
+    if (!pool) throw notFound('资金池');
+    return pool;
+  }
+
+  async poolById(m: EntityManager, id: number): Promise<RoundPoolEntity> {
+    return m.getRepository(RoundPoolEntity).findOneByOrFail({ id });
+  }
+
+  /** The holds of a pool, oldest first; only those in `state` when given. */
+  async holdsOfPool(m: EntityManager, roundPoolId: number, state?: HoldState): Promise<PoolHoldEntity[]> {
+    return m
+      .getRepository(PoolHoldEntity)
+      .find({ where: { roundPoolId, ...(state ? { state } : {}) }, order: { id: 'ASC' } });
+  }
+
+  async ledgerOf(m: EntityManager, roundPoolId: number): Promise<PoolLedgerEntity[]> {
+    return m.getRepository(PoolLedgerEntity).find({ where: { roundPoolId }, order: { id: 'ASC' } });
+  }
+
+  /** A pro-rata pool shared out: no award is added to it afterwards (reserve refuses). */
+  async markAllocated(m: EntityManager, roundPoolId: number): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .update(RoundPoolEntity)
+      .set({ allocatedAt: this.clock.now(), version: () => 'version + 1' })
+      .where('id = :id', { id: roundPoolId })
+      .execute();
+  }
+
   async holdOf(m: EntityManager, applicationId: number): Promise<PoolHoldEntity | null> {
     return m.getRepository(PoolHoldEntity).findOneBy({ applicationId });
   }

@@ -22,13 +22,14 @@ import { Transactions } from '../../database/transactions.js';
 import { AccessService } from '../access/access.service.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { BudgetService } from '../budget/budget.service.js';
-import { type RoundPoolEntity } from '../budget/round-pool.entity.js';
-import { EditionEntity } from '../editions/edition.entity.js';
 import { type EditionVersion, EditionsService } from '../editions/editions.service.js';
 import { RoundEntity } from './round.entity.js';
 
 /** A round's pool as the wire shows it, with the edition's title and clause for it. */
-export const poolView = (edition: Edition | null, pool: RoundPoolEntity): RoundPoolView => {
+export const poolView = (
+  edition: Edition | null,
+  pool: Awaited<ReturnType<BudgetService['poolById']>>,
+): RoundPoolView => {
   const named = edition?.pools[pool.poolId];
   return {
     poolId: pool.poolId,
@@ -257,6 +258,13 @@ export class RoundsService {
     return { rounds: await this.views(this.dataSource.manager, rounds) };
   }
 
+  /** A round's record, or NOT_FOUND. */
+  async entity(id: number): Promise<RoundEntity> {
+    const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id });
+    if (!round) throw notFound('申报批次');
+    return round;
+  }
+
   async get(id: number): Promise<RoundView> {
     const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id });
     if (!round) throw notFound('申报批次');
@@ -275,9 +283,7 @@ export class RoundsService {
     const { edition } = await this.editions.inForce(request.claimYear);
     const pools = checkRoundRequest(edition, request);
     const round = await this.changes.recordChange(principal, 'round.created', async (m) => {
-      await m
-        .getRepository(EditionEntity)
-        .findOne({ where: { id: edition.id }, ...(this.tx.lock ? { lock: this.tx.lock } : {}) });
+      await this.editions.lockEdition(m, edition.id);
       const taken = await this.takenByOtherRounds(m, request.claimYear, null);
       const over = pools.flatMap((pool, i) => {
         const capFen = edition.pools[pool.poolId]?.capFen ?? 0;
