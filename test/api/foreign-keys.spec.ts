@@ -68,6 +68,18 @@ const expectedForeignKeys = () =>
     name: `fk_${table}_${column}`,
   }));
 
+/**
+ * The references the foreign-key migration made: those between the tables it found. Later
+ * migrations add tables (rounds, pools, objections) and columns (applications.round_id) with
+ * their keys, which the schema as this migration leaves it does not have.
+ */
+const foreignKeysAtMigration = () =>
+  expectedForeignKeys().filter(
+    (fk) =>
+      (FK_MIGRATION_TABLES as readonly string[]).includes(fk.table) &&
+      (FK_MIGRATION_TABLES as readonly string[]).includes(fk.references),
+  );
+
 const READABLE = /^(pk|uq|idx|fk)_[a-z0-9_]+$/;
 
 describe.each(ENGINES)('the schema on %s', (engine) => {
@@ -211,7 +223,7 @@ describe.each(ENGINES)('the foreign-key migration on a database with rows in eve
       expect(ran.map((m) => m.name)).toEqual([ForeignKeys1796052040988.name]);
       expect(await everyRow(dataSource, engine)).toEqual(rows);
       expect(await idCounters(dataSource, engine)).toEqual(counters);
-      expect(await foreignKeysOf(dataSource, engine)).toEqual(expectedForeignKeys());
+      expect(await foreignKeysOf(dataSource, engine)).toEqual(foreignKeysAtMigration());
       const migratedSchema = await schemaOf(dataSource, engine);
 
       await dataSource.undoLastMigration({ transaction: 'each' });
@@ -261,7 +273,7 @@ describe.each(ENGINES)('the foreign-key migration on a database with rows in eve
         expect((await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name)).toEqual([
           ForeignKeys1796052040988.name,
         ]);
-        expect(await foreignKeysOf(dataSource, engine)).toEqual(expectedForeignKeys());
+        expect(await foreignKeysOf(dataSource, engine)).toEqual(foreignKeysAtMigration());
         const names = (await constraintNames(dataSource, engine)).map((n) => n.name);
         expect(names).toContain('uq_users_openid');
         expect(names.filter((n) => n.startsWith('IDX_'))).toEqual([]);

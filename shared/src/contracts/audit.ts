@@ -1,7 +1,7 @@
 import { type Role } from './auth';
 
 /** The kinds of record the audit log and the outbox speak of. */
-export type ChangeSubject = 'user' | 'org' | 'membership' | 'facts' | 'file' | 'application' | 'edition';
+export type ChangeSubject = 'user' | 'org' | 'membership' | 'facts' | 'file' | 'application' | 'edition' | 'round';
 export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'org',
   'facts',
@@ -10,6 +10,7 @@ export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'user',
   'membership',
   'file',
+  'round',
 ];
 
 /** One entry of the append-only audit log; personal data masked for the administrator who reads it. */

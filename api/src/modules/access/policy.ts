@@ -26,7 +26,10 @@ export type AccessAction =
   | 'file.read'
   | 'edition.manage'
   | 'audit.read'
-  | 'outbox.read';
+  | 'outbox.read'
+  | 'round.manage'
+  | 'pool.allocate'
+  | 'pool.read';
 
 /**
  * What the access check needs to know of an application: whose it is, where it stands, and the
@@ -69,6 +72,9 @@ export const RESOURCE_OF = {
   'edition.manage': 'service',
   'audit.read': 'service',
   'outbox.read': 'service',
+  'round.manage': 'service',
+  'pool.allocate': 'service',
+  'pool.read': 'service',
 } as const satisfies Record<AccessAction, AccessResource['kind']>;
 
 export type ResourceFor<A extends AccessAction> = Extract<AccessResource, { kind: (typeof RESOURCE_OF)[A] }>;
@@ -134,6 +140,19 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
     case 'audit.read':
     case 'outbox.read':
       return principal.role === 'admin' ? ALLOW : forbidden('当前账号没有权限进行此操作');
+    // The city publishes rounds; the administrator may too (setting a year up).
+    case 'round.manage':
+      return principal.role === 'city-reviewer' || principal.role === 'admin'
+        ? ALLOW
+        : forbidden('只有市级审核员或系统管理员可以发布申报批次');
+    // Sharing a pool out is the city's review decision: the administrator acts on nothing in review.
+    case 'pool.allocate':
+      return principal.role === 'city-reviewer' ? ALLOW : forbidden('只有市级审核员可以按比例分配资金池');
+    // The ledger is the money side: the city that approves, finance that pays, the administrator who audits.
+    case 'pool.read':
+      return principal.role === 'city-reviewer' || principal.role === 'finance' || principal.role === 'admin'
+        ? ALLOW
+        : forbidden('只有市级审核员、财政人员或系统管理员可以查看资金池台账');
     case 'org.read':
     case 'facts.read':
     case 'facts.write':

@@ -1,21 +1,213 @@
 import { Injectable } from '@nestjs/common';
-import { type PoolAllocation, type PoolLedger } from '@huiqi/shared';
+import {
+  APPLICATION_STATUS_LABELS,
+  type ApplicationStatus,
+  cnCalendar,
+  countyName,
+  deadline,
+  noticePeriod,
+  type PoolAllocation,
+  type PoolAwardView,
+  type PoolLedger,
+  shareProRata,
+} from '@huiqi/shared';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { AppError } from '../../common/errors.js';
 import { type Principal } from '../../common/tokens.js';
+import { Transactions } from '../../database/transactions.js';
+import { AccessService } from '../access/access.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
+import { BudgetService } from '../budget/budget.service.js';
+import { EditionsService } from '../editions/editions.service.js';
+import { poolView, RoundsService } from '../rounds/rounds.service.js';
+import { ApplicationEntity } from './application.entity.js';
 
-const unbuilt = (): never => {
-  throw new Error('pools are being built (issue 10)');
-};
+type Hold = Awaited<ReturnType<BudgetService['holdsOfPool']>>[number];
 
-/** Pools: pro-rata sharing, ledger, finance export (issue 10: being built). */
+/** Pools: pro-rata sharing, the ledger, the finance export. */
 @Injectable()
 export class PoolsService {
-  allocate(_p: Principal, _roundId: number, _poolId: string): Promise<PoolAllocation> {
-    return unbuilt();
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+    private readonly access: AccessService,
+    private readonly changes: ChangeRecorder,
+    private readonly budget: BudgetService,
+    private readonly editions: EditionsService,
+    private readonly clock: Clock,
+    private readonly rounds: RoundsService,
+  ) {}
+
+  /**
+   * Shares a pro-rata pool out over the round's approved awards, in one transaction: the pool's
+   * row locked, every waiting award scaled by the one ratio (shareProRata over what the pool has
+   * available), each share reserved through the budget's conditional UPDATE with its ledger line,
+   * the pool marked allocated, and each application moved on from 'allocation' (to finance
+   * review where the program has it, else straight to its notice). All of it or nothing.
+   */
+  async allocate(principal: Principal, roundId: number, poolId: string): Promise<PoolAllocation> {
+    await this.access.requireAccess(principal, 'pool.allocate', { kind: 'service' });
+    const round = await this.roundOf(roundId);
+    const edition = (await this.editions.latestOf(round.editionId))?.edition ?? null;
+    return this.changes.recordChange(principal, 'pool.allocated', async (m) => {
+      const pool = await this.budget.lockPool(m, roundId, poolId, this.tx.lock);
+      if (pool.sharing !== 'pro-rata')
+        throw new AppError('CONFLICT', '该资金池按核定先后分配，核定时已逐笔预留，无需按比例分配', [
+          { field: 'poolId', message: '该资金池按核定先后分配' },
+        ]);
+      if (pool.allocatedAt !== null)
+        throw new AppError('CONFLICT', '该资金池本批次已按比例分配，不能重复分配', [
+          { field: 'poolId', message: `已于${pool.allocatedAt.toISOString()}分配` },
+        ]);
+      const holds = await this.budget.holdsOfPool(m, pool.id, 'waiting');
+      const apps = new Map(
+        (
+          await m.getRepository(ApplicationEntity).find({
+            where: { id: In(holds.map((h) => h.applicationId)) },
+            ...(this.tx.lock ? { lock: this.tx.lock } : {}),
+          })
+        ).map((a) => [a.id, a]),
+      );
+      for (const hold of holds) {
+        const app = apps.get(hold.applicationId);
+        if (!app || app.status !== 'allocation')
+          throw new Error(
+            `application ${hold.applicationId} waits in pool ${pool.id} but is ${app?.status ?? 'missing'}`,
+          );
+      }
+      const availableFen = Math.max(0, pool.capFen - pool.reservedFen - pool.committedFen);
+      const result = shareProRata(
+        availableFen,
+        holds.map((h) => ({ id: h.applicationId, amountFen: h.requestedFen })),
+      );
+      const today = this.clock.today();
+      const calendar = cnCalendar();
+      const moved: { applicationId: number; amountFen: number; to: ApplicationStatus }[] = [];
+      for (const [i, share] of result.shares.entries()) {
+        const hold = holds[i] as Hold;
+        const app = apps.get(share.id) as ApplicationEntity;
+        // One conditional UPDATE per share: the ledger's running totals stay line by line.
+        await this.budget.addReserved(m, pool, share.amountFen, share.id);
+        await this.budget.setHold(m, hold, 'reserved', share.amountFen);
+        await this.budget.writeLedger(m, pool.id, share.id, 'reserve', share.amountFen, principal.userId);
+        const pinned = await this.editions.version(app.editionVersionId);
+        const financeReview = pinned.edition.programs[app.programId]?.financeReview.value ?? true;
+        const review = pinned.edition.review;
+        app.awardFen = share.amountFen;
+        app.stageSince = this.clock.now();
+        if (financeReview) {
+          app.status = 'finance-review';
+          app.stageDue = deadline(today, review.financeWorkingDays, calendar);
+        } else {
+          // The notice starts as the review helper's startNotice does (notice-period.ts, once merged).
+          const notice = noticePeriod(today, review.noticeWorkingDays, calendar);
+          app.status = 'notice';
+          app.noticeStarts = notice.starts;
+          app.noticeEnds = notice.ends;
+          app.stageDue = notice.ends;
+        }
+        app.updatedAt = this.clock.now();
+        await m.getRepository(ApplicationEntity).save(app);
+        moved.push({ applicationId: app.id, amountFen: share.amountFen, to: app.status });
+      }
+      await this.budget.markAllocated(m, pool.id);
+      const after = await this.budget.poolById(m, pool.id);
+      const allocation: PoolAllocation = {
+        roundId,
+        pool: poolView(edition, after),
+        requestedFen: result.requestedFen,
+        allocatedFen: result.totalFen,
+        ratioBp: result.ratioBp,
+        shares: result.shares.map((s, i) => ({
+          applicationId: s.id,
+          requestedFen: (holds[i] as Hold).requestedFen,
+          amountFen: s.amountFen,
+        })),
+      };
+      return {
+        result: allocation,
+        change: {
+          subject: { entity: 'round' as const, id: roundId, orgId: null },
+          before: { poolId, reservedFen: pool.reservedFen, allocatedAt: null },
+          after: { poolId, reservedFen: after.reservedFen, allocatedAt: after.allocatedAt, shares: allocation.shares },
+          event: {
+            roundId,
+            poolId,
+            requestedFen: result.requestedFen,
+            allocatedFen: result.totalFen,
+            ratioBp: result.ratioBp,
+            applications: moved,
+          },
+        },
+      };
+    });
   }
-  ledger(_p: Principal, _roundId: number, _poolId: string): Promise<PoolLedger> {
-    return unbuilt();
+
+  /** A pool's totals, the awards it holds (or held) and every line of its ledger. */
+  async ledger(principal: Principal, roundId: number, poolId: string): Promise<PoolLedger> {
+    await this.access.requireAccess(principal, 'pool.read', { kind: 'service' });
+    return this.readLedger(this.dataSource.manager, roundId, poolId);
   }
+
+  async readLedger(m: EntityManager, roundId: number, poolId: string): Promise<PoolLedger> {
+    const round = await this.roundOf(roundId);
+    const edition = (await this.editions.latestOf(round.editionId))?.edition ?? null;
+    const pool = await this.budget.poolOf(m, roundId, poolId);
+    const holds = await this.budget.holdsOfPool(m, pool.id);
+    const apps = new Map(
+      holds.length === 0
+        ? []
+        : (await m.getRepository(ApplicationEntity).findBy({ id: In(holds.map((h) => h.applicationId)) })).map((a) => [
+            a.id,
+            a,
+          ]),
+    );
+    const awards: PoolAwardView[] = holds.flatMap((hold) => {
+      const app = apps.get(hold.applicationId);
+      if (!app) return [];
+      const program = edition?.programs[app.programId];
+      return [
+        {
+          applicationId: app.id,
+          firmName: app.orgName ?? '',
+          uscc: app.orgUscc ?? '',
+          county: app.orgCounty ?? '',
+          countyName: app.orgCounty ? countyName(app.orgCounty) : '',
+          programId: app.programId,
+          programTitle: program?.title ?? app.programId,
+          measure: program?.measure ?? 0,
+          status: app.status,
+          statusLabel: APPLICATION_STATUS_LABELS[app.status],
+          amountFen: hold.amountFen,
+          state: hold.state,
+          voucherNo: app.voucherNo,
+          paidOn: app.paidOn,
+        },
+      ];
+    });
+    const entries = await this.budget.ledgerOf(m, pool.id);
+    return {
+      roundId,
+      pool: poolView(edition, pool),
+      awards,
+      entries: entries.map((e) => ({
+        id: e.id,
+        at: e.at.toISOString(),
+        applicationId: e.applicationId,
+        kind: e.kind,
+        amountFen: e.amountFen,
+        reservedFen: e.reservedFen,
+        committedFen: e.committedFen,
+      })),
+    };
+  }
+
   export(_p: Principal, _roundId: number, _poolId: string, _format: 'xlsx' | 'csv'): Promise<void> {
-    return unbuilt();
+    throw new Error('the pool export waits for export-format.ts (ws-calc)');
+  }
+
+  private roundOf(roundId: number): ReturnType<RoundsService['entity']> {
+    return this.rounds.entity(roundId);
   }
 }

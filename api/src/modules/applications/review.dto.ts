@@ -200,5 +200,6 @@ export class PublicNoticeQueryDto implements PublicNoticeQuery {
   program?: PublicNoticeQuery['program'];
 }
 export class PoolExportDto implements PoolExportQuery {
+  @IsIn(['xlsx', 'csv'], { message: '导出格式只能是 xlsx（Excel）或 csv' })
   format!: 'xlsx' | 'csv';
 }

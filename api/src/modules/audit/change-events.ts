@@ -1,4 +1,4 @@
-import { type ApplicationStatus, type CountyId, type FactName, type ProgramId } from '@huiqi/shared';
+import { type ApplicationStatus, type CountyId, type FactName, type PoolSharing, type ProgramId } from '@huiqi/shared';
 import { type Role } from '../../common/roles.js';
 
 /**
@@ -44,6 +44,23 @@ export interface ChangeEvents {
   'application.closed': ApplicationEvent;
   'edition.draft-created': { editionId: string; baseId: string };
   'edition.draft-updated': { editionId: string };
+  'round.created': {
+    roundId: number;
+    claimYear: number;
+    editionId: string;
+    opens: string;
+    closes: string;
+    programs: ProgramId[];
+    pools: { poolId: string; capFen: number; sharing: PoolSharing }[];
+  };
+  'pool.allocated': {
+    roundId: number;
+    poolId: string;
+    requestedFen: number;
+    allocatedFen: number;
+    ratioBp: number;
+    applications: { applicationId: number; amountFen: number; to: ApplicationStatus }[];
+  };
   'edition.published': { editionId: string; claimYear: number; version: number; contentHash: string };
 }
 

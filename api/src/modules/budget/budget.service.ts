@@ -69,6 +69,40 @@ export class BudgetService {
     return pool;
   }
 
+  /** A round's pool with its row locked for the rest of the transaction (allocation). */
+  async lockPool(m: EntityManager, roundId: number, poolId: string, lock: { mode: 'pessimistic_write' } | undefined) {
+    const pool = await m
+      .getRepository(RoundPoolEntity)
+      .findOne({ where: { roundId, poolId }, ...(lock ? { lock } : {}) });
+    if (!pool) throw notFound('资金池');
+    return pool;
+  }
+
+  async poolById(m: EntityManager, id: number): Promise<RoundPoolEntity> {
+    return m.getRepository(RoundPoolEntity).findOneByOrFail({ id });
+  }
+
+  /** The holds of a pool, oldest first; only those in `state` when given. */
+  async holdsOfPool(m: EntityManager, roundPoolId: number, state?: HoldState): Promise<PoolHoldEntity[]> {
+    return m
+      .getRepository(PoolHoldEntity)
+      .find({ where: { roundPoolId, ...(state ? { state } : {}) }, order: { id: 'ASC' } });
+  }
+
+  async ledgerOf(m: EntityManager, roundPoolId: number): Promise<PoolLedgerEntity[]> {
+    return m.getRepository(PoolLedgerEntity).find({ where: { roundPoolId }, order: { id: 'ASC' } });
+  }
+
+  /** A pro-rata pool shared out: no award is added to it afterwards (reserve refuses). */
+  async markAllocated(m: EntityManager, roundPoolId: number): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .update(RoundPoolEntity)
+      .set({ allocatedAt: this.clock.now(), version: () => 'version + 1' })
+      .where('id = :id', { id: roundPoolId })
+      .execute();
+  }
+
   async holdOf(m: EntityManager, applicationId: number): Promise<PoolHoldEntity | null> {
     return m.getRepository(PoolHoldEntity).findOneBy({ applicationId });
   }
@@ -80,21 +114,23 @@ export class BudgetService {
    */
   async reserve(m: EntityManager, request: HoldRequest): Promise<'reserved' | 'waiting'> {
     const pool = await this.poolOf(m, request.roundId, request.poolId);
-    const hold = await this.upsertHold(m, pool.id, request.applicationId, request.amountFen);
-    if (pool.sharing === 'pro-rata') {
-      if (pool.allocatedAt !== null)
-        throw new AppError(
-          'INVALID_TRANSITION',
-          '该资金池本批次已按比例分配完毕，不能再核定新的奖补；请在下一批次申报',
-          { from: 'city-review' },
-        );
-      await this.setHold(m, hold, 'waiting', 0);
-      return 'waiting';
+    if (pool.sharing === 'order') {
+      // The pool's row first: inserting the hold takes a shared lock on it (the foreign key's
+      // check), and two approvals each holding that shared lock and then asking for the exclusive
+      // one deadlock on MariaDB. Taking the exclusive lock first queues them instead.
+      await this.addReserved(m, pool, request.amountFen, request.applicationId);
+      const hold = await this.upsertHold(m, pool.id, request.applicationId, request.amountFen);
+      await this.setHold(m, hold, 'reserved', request.amountFen);
+      await this.writeLedger(m, pool.id, request.applicationId, 'reserve', request.amountFen, request.actorId);
+      return 'reserved';
     }
-    await this.addReserved(m, pool, request.amountFen, request.applicationId);
-    await this.setHold(m, hold, 'reserved', request.amountFen);
-    await this.writeLedger(m, pool.id, request.applicationId, 'reserve', request.amountFen, request.actorId);
-    return 'reserved';
+    if (pool.allocatedAt !== null)
+      throw new AppError('INVALID_TRANSITION', '该资金池本批次已按比例分配完毕，不能再核定新的奖补；请在下一批次申报', {
+        from: 'city-review',
+      });
+    const hold = await this.upsertHold(m, pool.id, request.applicationId, request.amountFen);
+    await this.setHold(m, hold, 'waiting', 0);
+    return 'waiting';
   }
 
   /**

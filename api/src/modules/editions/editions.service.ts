@@ -183,6 +183,15 @@ export class EditionsService {
     return version;
   }
 
+  /**
+   * Locks an edition's row for the rest of the caller's transaction (MariaDB; SQLite's writers
+   * are serialised anyway): what is added up against the edition (rounds' pools) is then stable.
+   */
+  async lockEdition(m: EntityManager, editionId: string): Promise<void> {
+    if (m.connection.options.type === 'better-sqlite3') return;
+    await m.getRepository(EditionEntity).findOne({ where: { id: editionId }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** The latest published version of an edition, or null if it has none. */
   async latestOf(editionId: string): Promise<EditionVersion | null> {
     return (await this.catalogue()).current.find((v) => v.editionId === editionId) ?? null;

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import {
   type CreateRoundRequest,
   type Edition,
+  type FieldError,
   formatDateZh,
+  formatFen,
+  isIsoDate,
+  POOL_SHARING_LABELS,
+  type PoolSharing,
+  type RoundPoolView,
   type ProgramId,
   type RoundList,
   type RoundQuery,
@@ -11,11 +17,114 @@ import {
 import { type Principal } from '../../common/tokens.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { AppError } from '../../common/errors.js';
+import { AppError, notFound } from '../../common/errors.js';
 import { Transactions } from '../../database/transactions.js';
+import { AccessService } from '../access/access.service.js';
+import { ChangeRecorder } from '../audit/change-recorder.js';
 import { BudgetService } from '../budget/budget.service.js';
 import { type EditionVersion, EditionsService } from '../editions/editions.service.js';
 import { RoundEntity } from './round.entity.js';
+
+/** A round's pool as the wire shows it, with the edition's title and clause for it. */
+export const poolView = (
+  edition: Edition | null,
+  pool: Awaited<ReturnType<BudgetService['poolById']>>,
+): RoundPoolView => {
+  const named = edition?.pools[pool.poolId];
+  return {
+    poolId: pool.poolId,
+    title: named?.title ?? pool.poolId,
+    clause: named?.clause ?? '',
+    capFen: pool.capFen,
+    sharing: pool.sharing,
+    sharingLabel: POOL_SHARING_LABELS[pool.sharing],
+    reservedFen: pool.reservedFen,
+    committedFen: pool.committedFen,
+    paidFen: pool.paidFen,
+    availableFen: Math.max(0, pool.capFen - pool.reservedFen - pool.committedFen),
+    allocatedAt: pool.allocatedAt ? pool.allocatedAt.toISOString() : null,
+  };
+};
+
+type RoundPoolRequest = { poolId: string; capFen: number; sharing: PoolSharing };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What a round request must say against the edition in force, every problem at once, each
+ * naming its field: the dates, the programs, each pool's id, amount and sharing, no pool twice,
+ * and an amount for the pool of every program. Returns the pools, checked.
+ */
+export const checkRoundRequest = (edition: Edition, request: CreateRoundRequest): RoundPoolRequest[] => {
+  const errors: FieldError[] = [];
+  const dateOk = (field: 'opens' | 'closes'): boolean => {
+    if (isIsoDate(request[field])) return true;
+    errors.push({ field, message: '不是有效的日期，格式为YYYY-MM-DD，例如2025-03-01' });
+    return false;
+  };
+  if (dateOk('opens') && dateOk('closes') && request.opens > request.closes)
+    errors.push({ field: 'closes', message: `截止日期不能早于开始日期（${formatDateZh(request.opens)}）` });
+  if (request.title.trim().length === 0) errors.push({ field: 'title', message: '请填写批次名称' });
+  request.programs.forEach((programId, i) => {
+    if (!edition.programs[programId])
+      errors.push({ field: `programs[${i}]`, message: `${edition.title}没有该项目（${programId}）` });
+  });
+  const pools: RoundPoolRequest[] = [];
+  const seen = new Map<string, number>();
+  request.pools.forEach((item: unknown, i) => {
+    if (!isRecord(item)) {
+      errors.push({
+        field: `pools[${i}]`,
+        message: '必须是对象，例如 {"poolId":"pool-leading","capFen":100000000,"sharing":"order"}',
+      });
+      return;
+    }
+    const unknown = Object.keys(item).filter((k) => !['poolId', 'capFen', 'sharing'].includes(k));
+    for (const key of unknown)
+      errors.push({ field: `pools[${i}].${key}`, message: `不认识的字段“${key}”，请删除或检查拼写` });
+    const { poolId, capFen, sharing } = item;
+    let ok = unknown.length === 0;
+    if (typeof poolId !== 'string' || !Object.hasOwn(edition.pools, poolId)) {
+      errors.push({
+        field: `pools[${i}].poolId`,
+        message: `不是${edition.title}的资金池，可选：${Object.keys(edition.pools).join('、')}`,
+      });
+      ok = false;
+    } else if (seen.has(poolId)) {
+      errors.push({
+        field: `pools[${i}].poolId`,
+        message: `与第${(seen.get(poolId) ?? 0) + 1}项重复，每个资金池只能设置一次`,
+      });
+      ok = false;
+    } else seen.set(poolId, i);
+    if (typeof capFen !== 'number' || !Number.isSafeInteger(capFen) || capFen < 0) {
+      errors.push({ field: `pools[${i}].capFen`, message: '资金池金额必须是不小于0的整数，单位为分（1元=100分）' });
+      ok = false;
+    }
+    if (sharing !== 'order' && sharing !== 'pro-rata') {
+      errors.push({
+        field: `pools[${i}].sharing`,
+        message: '分配方式只能是 order（按核定先后）或 pro-rata（按比例分配）',
+      });
+      ok = false;
+    }
+    if (ok) pools.push({ poolId: poolId as string, capFen: capFen as number, sharing: sharing as PoolSharing });
+  });
+  request.programs.forEach((programId, i) => {
+    const program = edition.programs[programId];
+    if (program && Object.hasOwn(edition.pools, program.poolId) && !seen.has(program.poolId))
+      errors.push({
+        field: `programs[${i}]`,
+        message: `${program.title}的资金来自${edition.pools[program.poolId]?.title ?? program.poolId}，请在 pools 中设置该资金池的金额`,
+      });
+  });
+  if (errors.length > 0) throw invalidRequestOf(errors);
+  return pools;
+};
+
+const invalidRequestOf = (details: FieldError[]): AppError =>
+  new AppError('INVALID_REQUEST', `请求有误，请修改以下字段：${details.map((d) => d.field).join('、')}`, details);
 
 /** The key of the round an edition's own application window stands for. */
 export const defaultRoundKey = (edition: Edition): string | null =>
@@ -37,6 +146,8 @@ export class RoundsService {
     private readonly editions: EditionsService,
     private readonly budget: BudgetService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   /** The default round of the edition in force for the year, created if its window has none yet. */
@@ -135,16 +246,122 @@ export class RoundsService {
     );
   }
 
-  list(_query: RoundQuery): Promise<RoundList> {
-    throw new Error('rounds are being built (issue 10)');
+  /** Rounds, newest first; `year` and `open` narrow them. Anyone may read them. */
+  async list(query: RoundQuery): Promise<RoundList> {
+    const where = query.year === undefined ? {} : { claimYear: query.year };
+    let rounds = await this.dataSource.getRepository(RoundEntity).find({ where, order: { id: 'DESC' } });
+    if (query.open !== undefined) {
+      const today = this.clock.today();
+      const wanted = query.open === 'true';
+      rounds = rounds.filter((r) => (r.opens <= today && today <= r.closes) === wanted);
+    }
+    return { rounds: await this.views(this.dataSource.manager, rounds) };
   }
 
-  get(_id: number): Promise<RoundView> {
-    throw new Error('rounds are being built (issue 10)');
+  /** A round's record, or NOT_FOUND. */
+  async entity(id: number): Promise<RoundEntity> {
+    const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id });
+    if (!round) throw notFound('申报批次');
+    return round;
   }
 
-  create(_principal: Principal, _request: CreateRoundRequest): Promise<RoundView> {
-    throw new Error('rounds are being built (issue 10)');
+  async get(id: number): Promise<RoundView> {
+    const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id });
+    if (!round) throw notFound('申报批次');
+    const [view] = await this.views(this.dataSource.manager, [round]);
+    return view as RoundView;
+  }
+
+  /**
+   * Publishes a round: the edition in force for the claim year, its programs, an amount for the
+   * pool of every program, and together with the year's other rounds no more of any pool than
+   * the edition's cap. The edition's row is locked while the year's rounds are added up, so two
+   * rounds published at once cannot both take what is left.
+   */
+  async create(principal: Principal, request: CreateRoundRequest): Promise<RoundView> {
+    await this.access.requireAccess(principal, 'round.manage', { kind: 'service' });
+    const { edition } = await this.editions.inForce(request.claimYear);
+    const pools = checkRoundRequest(edition, request);
+    const round = await this.changes.recordChange(principal, 'round.created', async (m) => {
+      await this.editions.lockEdition(m, edition.id);
+      const taken = await this.takenByOtherRounds(m, request.claimYear, null);
+      const over = pools.flatMap((pool, i) => {
+        const capFen = edition.pools[pool.poolId]?.capFen ?? 0;
+        const leftFen = Math.max(0, capFen - (taken.get(pool.poolId) ?? 0));
+        return pool.capFen > leftFen
+          ? [
+              {
+                field: `pools[${i}].capFen`,
+                message: `${edition.pools[pool.poolId]?.title ?? pool.poolId}本年度总额${formatFen(capFen)}，其他批次已占用${formatFen(capFen - leftFen)}，本批次最多还可设置${formatFen(leftFen)}`,
+              },
+            ]
+          : [];
+      });
+      if (over.length > 0)
+        throw new AppError('CONFLICT', `资金池金额超出政策版本的总额：${over.map((o) => o.message).join('；')}`, over);
+      const repo = m.getRepository(RoundEntity);
+      const saved = await repo.save(
+        repo.create({
+          claimYear: request.claimYear,
+          editionId: edition.id,
+          title: request.title.trim(),
+          opens: request.opens,
+          closes: request.closes,
+          programs: [...request.programs],
+          defaultKey: null,
+          createdBy: principal.userId,
+          createdAt: this.clock.now(),
+        }),
+      );
+      await this.budget.openPools(m, saved.id, pools);
+      return {
+        result: saved,
+        change: {
+          subject: { entity: 'round' as const, id: saved.id, orgId: null },
+          before: null,
+          after: { ...saved, pools },
+          event: {
+            roundId: saved.id,
+            claimYear: saved.claimYear,
+            editionId: saved.editionId,
+            opens: saved.opens,
+            closes: saved.closes,
+            programs: saved.programs,
+            pools,
+          },
+        },
+      };
+    });
+    return this.get(round.id);
+  }
+
+  /** Rounds as the wire shows them, with their pools' totals and the edition's words. */
+  async views(m: EntityManager, rounds: readonly RoundEntity[]): Promise<RoundView[]> {
+    const pools = await this.budget.poolsOf(
+      m,
+      rounds.map((r) => r.id),
+    );
+    const today = this.clock.today();
+    const views: RoundView[] = [];
+    for (const round of rounds) {
+      const edition = (await this.editions.latestOf(round.editionId))?.edition ?? null;
+      views.push({
+        id: round.id,
+        claimYear: round.claimYear,
+        editionId: round.editionId,
+        title: round.title,
+        opens: round.opens,
+        closes: round.closes,
+        open: round.opens <= today && today <= round.closes,
+        programs: round.programs.map((programId) => {
+          const program = edition?.programs[programId];
+          return { programId, title: program?.title ?? programId, measure: program?.measure ?? 0 };
+        }),
+        pools: pools.filter((p) => p.roundId === round.id).map((p) => poolView(edition, p)),
+        createdAt: round.createdAt.toISOString(),
+      });
+    }
+    return views;
   }
 
   async titles(ids: readonly number[]): Promise<Map<number, string>> {
