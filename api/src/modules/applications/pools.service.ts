@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   APPLICATION_STATUS_LABELS,
   type ApplicationStatus,
-  cnCalendar,
   countyName,
-  deadline,
-  noticePeriod,
   type PoolAllocation,
   type PoolAwardView,
   type PoolLedger,
@@ -22,6 +19,7 @@ import { BudgetService } from '../budget/budget.service.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { poolView, RoundsService } from '../rounds/rounds.service.js';
 import { ApplicationEntity } from './application.entity.js';
+import { enterStage, startNotice } from './notice-period.js';
 
 type Hold = Awaited<ReturnType<BudgetService['holdsOfPool']>>[number];
 
@@ -82,7 +80,6 @@ export class PoolsService {
         holds.map((h) => ({ id: h.applicationId, amountFen: h.requestedFen })),
       );
       const today = this.clock.today();
-      const calendar = cnCalendar();
       const moved: { applicationId: number; amountFen: number; to: ApplicationStatus }[] = [];
       for (const [i, share] of result.shares.entries()) {
         const hold = holds[i] as Hold;
@@ -93,20 +90,9 @@ export class PoolsService {
         await this.budget.writeLedger(m, pool.id, share.id, 'reserve', share.amountFen, principal.userId);
         const pinned = await this.editions.version(app.editionVersionId);
         const financeReview = pinned.edition.programs[app.programId]?.financeReview.value ?? true;
-        const review = pinned.edition.review;
         app.awardFen = share.amountFen;
-        app.stageSince = this.clock.now();
-        if (financeReview) {
-          app.status = 'finance-review';
-          app.stageDue = deadline(today, review.financeWorkingDays, calendar);
-        } else {
-          // The notice starts as the review helper's startNotice does (notice-period.ts, once merged).
-          const notice = noticePeriod(today, review.noticeWorkingDays, calendar);
-          app.status = 'notice';
-          app.noticeStarts = notice.starts;
-          app.noticeEnds = notice.ends;
-          app.stageDue = notice.ends;
-        }
+        if (financeReview) enterStage(app, 'finance-review', pinned.edition, today, this.clock.now());
+        else startNotice(app, pinned.edition, today, this.clock.now());
         app.updatedAt = this.clock.now();
         await m.getRepository(ApplicationEntity).save(app);
         moved.push({ applicationId: app.id, amountFen: share.amountFen, to: app.status });
