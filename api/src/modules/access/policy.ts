@@ -20,6 +20,8 @@ export type AccessAction =
   | 'material.read'
   | 'material.attach'
   | 'material.review'
+  | 'objection.file'
+  | 'objection.rule'
   | 'file.upload'
   | 'file.read'
   | 'edition.manage'
@@ -60,6 +62,8 @@ export const RESOURCE_OF = {
   'material.read': 'application',
   'material.attach': 'application',
   'material.review': 'application',
+  'objection.file': 'application',
+  'objection.rule': 'application',
   'file.upload': 'org',
   'file.read': 'file',
   'edition.manage': 'service',
@@ -86,6 +90,9 @@ export const reviews = (principal: Principal, application: ApplicationScope): bo
   if (principal.role !== 'county-reviewer') return true;
   return application.county !== null && application.county === principal.county;
 };
+
+/** The statuses of an application that was on public notice (公示) and stayed decided. */
+const PUBLISHED: readonly ApplicationStatus[] = ['notice', 'approved', 'paid', 'closed'];
 
 const ALLOW: Decision = { outcome: 'allow' };
 const HIDDEN: Decision = { outcome: 'hidden' };
@@ -132,6 +139,18 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
     case 'material.review':
       if (reviews(principal, request.resource.application)) return ALLOW;
       return member ? forbidden('只有审核人员可以审核材料') : HIDDEN;
+    // Anyone signed in may object to what was published (公示); an application never published is
+    // not theirs to know of, so the rule's notice-period refusal is kept for those who see it.
+    case 'objection.file':
+      return member ||
+        reviews(principal, request.resource.application) ||
+        PUBLISHED.includes(request.resource.application.status)
+        ? ALLOW
+        : HIDDEN;
+    case 'objection.rule':
+      if (!member && !reviews(principal, request.resource.application)) return HIDDEN;
+      if (principal.role !== 'city-reviewer') return forbidden('只有市级审核人员可以处理异议');
+      return member ? forbidden('不能审核本人所在企业的申报') : ALLOW;
     case 'file.read':
       return member || request.resource.usedBy.some((a) => reviews(principal, a)) ? ALLOW : HIDDEN;
   }

@@ -45,6 +45,11 @@ const HISTORY: {
   },
   'application.material-accepted': { audit: 'material', action: () => 'material-accepted' },
   'application.material-rejected': { audit: 'material', action: () => 'material-rejected' },
+  // An objection's audit is the application's own shape: it says who objected nowhere in the history.
+  'application.objection-filed': { audit: 'application', action: () => 'objection-filed' },
+  'application.objection-upheld': { audit: 'application', action: () => 'objection-upheld' },
+  'application.objection-dismissed': { audit: 'application', action: () => 'objection-dismissed' },
+  'application.notice-ended': { audit: 'application', action: () => 'notice-ended' },
 };
 
 const ACTIONS = Object.keys(HISTORY) as ApplicationAction[];

@@ -28,6 +28,10 @@ export interface ChangeEvents {
   };
   'application.material-accepted': ApplicationEvent & { materialId: string };
   'application.material-rejected': ApplicationEvent & { materialId: string; reason: string };
+  'application.objection-filed': ApplicationEvent & { objectionId: number };
+  'application.objection-upheld': ApplicationEvent & { objectionId: number; releasedFen: number | null };
+  'application.objection-dismissed': ApplicationEvent & { objectionId: number };
+  'application.notice-ended': ApplicationEvent & { awardFen: number | null };
   'edition.draft-created': { editionId: string; baseId: string };
   'edition.draft-updated': { editionId: string };
   'edition.published': { editionId: string; claimYear: number; version: number; contentHash: string };
