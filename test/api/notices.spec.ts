@@ -5,19 +5,16 @@ import {
   type ObjectionView,
   type PublicNoticeList,
 } from '@huiqi/shared';
-import { Transactions } from '../../api/src/database/transactions.js';
 import { ApplicationEntity } from '../../api/src/modules/applications/application.entity.js';
-import { startNotice } from '../../api/src/modules/applications/notice-period.js';
 import { NoticesService } from '../../api/src/modules/applications/notices.service.js';
 import { ObjectionEntity } from '../../api/src/modules/applications/objection.entity.js';
 import { AuditEntity } from '../../api/src/modules/audit/audit.entity.js';
-import { BudgetService } from '../../api/src/modules/budget/budget.service.js';
 import { PoolLedgerEntity } from '../../api/src/modules/budget/pool-ledger.entity.js';
 import { RoundPoolEntity } from '../../api/src/modules/budget/round-pool.entity.js';
-import { EditionsService } from '../../api/src/modules/editions/editions.service.js';
 import { boot, type Booted, firm, publishDemoEdition, TEST_NOW, testUscc } from './support/app.js';
 import { createTestDatabase, ENGINES, type Engine, type TestDatabase } from './support/databases.js';
 import { fillRequired } from './support/files.js';
+import { putOnNotice } from './support/notice.js';
 
 const TALENT_FACTS = { orgTypes: ['ecommerce'], registeredInCity: true, trainedHireCount: 12 };
 const OBJECTION: ObjectionRequest = {
@@ -41,25 +38,6 @@ const submittedApplication = async (api: Booted, owner: string, n: number): Prom
   const submitted = await api.call('POST', `/api/v1/applications/${id}/submit`, { token: owner });
   expect(submitted.status).toBe(200);
   return id;
-};
-
-/**
- * What the city's approval will do (the review routes are built elsewhere): the award reserved in
- * its pool, then the notice started from today, through the same BudgetService and startNotice.
- */
-const putOnNotice = async (api: Booted, id: number): Promise<ApplicationEntity> => {
-  const editions = api.app.app.get(EditionsService);
-  const budget = api.app.app.get(BudgetService);
-  return api.app.app.get(Transactions).run(async (m) => {
-    const app = await m.getRepository(ApplicationEntity).findOneByOrFail({ id });
-    const { edition } = await editions.version(app.editionVersionId);
-    const poolId = edition.programs[app.programId]?.poolId as string;
-    const amountFen = app.maxAmountFen as number;
-    await budget.reserve(m, { roundId: app.roundId as number, poolId, applicationId: id, amountFen, actorId: null });
-    app.awardFen = amountFen;
-    startNotice(app, edition, api.clock.today());
-    return m.getRepository(ApplicationEntity).save(app);
-  });
 };
 
 const poolOf = async (api: Booted, id: number): Promise<RoundPoolEntity> => {
@@ -354,3 +332,26 @@ const MARIADB: Engine[] = ENGINES.filter((e) => e === 'mariadb');
     });
   },
 );
+
+/** The timer as deployed: started at boot, running on its interval, with nobody calling it. */
+describe.each(ENGINES)('the notice timer running on its interval on %s', (engine) => {
+  let api: Booted;
+
+  beforeAll(async () => {
+    api = await boot(engine, { NOTICE_TIMER_MS: '50' });
+    await publishDemoEdition(api, 2026);
+  });
+  afterAll(() => api.close());
+
+  it('concludes a notice once its period is over, without being asked', async () => {
+    const owner = await api.login('applicant', 'interval-owner');
+    const id = await submittedApplication(api, owner, 90);
+    const app = await putOnNotice(api, id);
+    api.clock.current = dayAfter(app.noticeEnds as string);
+    const deadline = Date.now() + 10_000;
+    while ((await applicationOf(api, id)).status !== 'approved' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    expect((await applicationOf(api, id)).status).toBe('approved');
+    expect(await countOf(api, 'application.notice-ended', id)).toBe(1);
+  });
+});
