@@ -2,6 +2,9 @@ import { createStaff } from '../../api/src/modules/auth/staff.js';
 import { boot, type Booted, firm, publishDemoEdition, TEST_NOW } from './support/app.js';
 import { ENGINES } from './support/databases.js';
 import { fillRequired, pdf, upload } from './support/files.js';
+import { putOnNotice } from './support/notice.js';
+import { ApplicationEntity } from '../../api/src/modules/applications/application.entity.js';
+import { NoticesService } from '../../api/src/modules/applications/notices.service.js';
 
 interface OutboxEvent {
   id: number;
@@ -95,6 +98,27 @@ describe.each(ENGINES)('one change path, on %s', (engine) => {
     return { orgId, applicationId, materialId: slots.body.materials.find((m) => m.current)?.id as string };
   };
   const status = async (res: Promise<{ status: number }>): Promise<number> => (await res).status;
+  const OBJECTION = { name: '张异议', phone: '13800000000', reason: '人数不实', evidence: '社保名单' };
+  const onNotice = async (): Promise<{ applicationId: number }> => {
+    const { applicationId } = await newSubmitted();
+    await putOnNotice(api, applicationId);
+    return { applicationId };
+  };
+  const objected = async (): Promise<{ applicationId: number; objectionId: number }> => {
+    const { applicationId } = await onNotice();
+    const filed = await api.call<{ id: number }>('POST', `/api/v1/applications/${applicationId}/objections`, {
+      token: owner,
+      body: OBJECTION,
+    });
+    return { applicationId, objectionId: filed.body.id };
+  };
+  const ruling = (outcome: 'upheld' | 'dismissed') => (ready: Record<string, unknown>) =>
+    status(
+      api.call('POST', `/api/v1/objections/${String(ready['objectionId'])}/ruling`, {
+        token: reviewer,
+        body: { outcome, reason: '经核实' },
+      }),
+    );
 
   const CASES: Case[] = [
     {
@@ -251,6 +275,34 @@ describe.each(ENGINES)('one change path, on %s', (engine) => {
             body: { decision: 'accept' },
           }),
         ),
+    },
+    {
+      action: 'application.objection-filed',
+      prepare: onNotice,
+      act: ({ applicationId }) =>
+        status(
+          api.call('POST', `/api/v1/applications/${String(applicationId)}/objections`, {
+            token: owner,
+            body: OBJECTION,
+          }),
+        ),
+      succeeds: 201,
+    },
+    { action: 'application.objection-dismissed', prepare: objected, act: ruling('dismissed') },
+    { action: 'application.objection-upheld', prepare: objected, act: ruling('upheld') },
+    {
+      // The timer's run, not a route: it logs a failed conclusion and leaves it for the next run.
+      action: 'application.notice-ended',
+      prepare: async () => {
+        const { applicationId } = await onNotice();
+        // A notice that ended yesterday (the clock stays where the other cases need it).
+        await api.app.dataSource
+          .getRepository(ApplicationEntity)
+          .update({ id: applicationId }, { noticeStarts: '2026-06-08', noticeEnds: '2026-06-12' });
+        return { applicationId };
+      },
+      act: async ({ applicationId }) =>
+        (await api.app.app.get(NoticesService).concludeDueNotices()).includes(applicationId as number) ? 200 : 500,
     },
     {
       action: 'application.withdrawn',

@@ -39,6 +39,8 @@ export interface AppConfig {
     /** How often abandoned temp files and unreferenced stored files are swept (also once at boot). */
     sweepIntervalSeconds: number;
   };
+  /** How often each instance concludes the public notices whose period ended (ms, also once at boot); 0: never. */
+  noticeTimerMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Request limits per client address and per account, and where their counts live. */
   rateLimits: RateLimitConfig;
@@ -166,6 +168,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       linkTtlSeconds: integer(env, 'FILE_LINK_TTL_SECONDS', problems, 300, 10, 86_400),
       sweepIntervalSeconds: integer(env, 'FILE_SWEEP_INTERVAL_SECONDS', problems, 3600, 1, 604_800),
     },
+    noticeTimerMs: integer(env, 'NOTICE_TIMER_MS', problems, 60_000, 0, 86_400_000),
     logLevel,
     rateLimits: readRateLimits(env, problems),
   };

@@ -10,6 +10,7 @@ const admin: Principal = { userId: 5, role: 'admin', county: null };
 const finance: Principal = { userId: 6, role: 'finance', county: null };
 
 const submitted: ApplicationScope = { orgId: 9, status: 'submitted', county: 'linqing' };
+const onNotice: ApplicationScope = { orgId: 9, status: 'notice', county: 'linqing' };
 const draft: ApplicationScope = { orgId: 9, status: 'draft', county: null };
 const org = { kind: 'org', orgId: 9 } as const;
 const service = { kind: 'service' } as const;
@@ -65,6 +66,15 @@ const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
   ['an administrator', admin, null, { action: 'edition.manage', resource: service }, 'allow'],
   ['a city reviewer', city, null, { action: 'outbox.read', resource: service }, 'forbidden'],
   ['an applicant', applicant, null, { action: 'audit.read', resource: service }, 'forbidden'],
+  // Objections: anyone to what was published; the city rules, never on a firm of its own.
+  ['an outsider', applicant, null, { action: 'objection.file', resource: of(onNotice) }, 'allow'],
+  ['an outsider', applicant, null, { action: 'objection.file', resource: of(submitted) }, 'hidden'],
+  ['a city reviewer', city, null, { action: 'objection.rule', resource: of(onNotice) }, 'allow'],
+  ['a city reviewer of the firm', city, 'member', { action: 'objection.rule', resource: of(onNotice) }, 'forbidden'],
+  ["the county's reviewer", linqing, null, { action: 'objection.rule', resource: of(onNotice) }, 'forbidden'],
+  ['an administrator', admin, null, { action: 'objection.rule', resource: of(onNotice) }, 'forbidden'],
+  ['a member', applicant, 'member', { action: 'objection.rule', resource: of(onNotice) }, 'forbidden'],
+  ['an outsider', applicant, null, { action: 'objection.rule', resource: of(onNotice) }, 'hidden'],
 ];
 
 describe('the access rules', () => {

@@ -22,6 +22,8 @@ export type AccessAction =
   | 'material.review'
   | 'review.read'
   | 'review.act'
+  | 'objection.file'
+  | 'objection.rule'
   | 'file.upload'
   | 'file.read'
   | 'edition.manage'
@@ -67,6 +69,8 @@ export const RESOURCE_OF = {
   'material.review': 'application',
   'review.read': 'application',
   'review.act': 'application',
+  'objection.file': 'application',
+  'objection.rule': 'application',
   'file.upload': 'org',
   'file.read': 'file',
   'edition.manage': 'service',
@@ -117,6 +121,8 @@ const actsAtStage = (principal: Principal, status: ApplicationStatus): Decision 
     ? { outcome: 'allow' }
     : { outcome: 'forbidden', reason: `当前阶段（${stage.label}）由${stage.unit}办理` };
 };
+/** The statuses of an application that was on public notice (公示) and stayed decided. */
+const PUBLISHED: readonly ApplicationStatus[] = ['notice', 'approved', 'paid', 'closed'];
 
 const ALLOW: Decision = { outcome: 'allow' };
 const HIDDEN: Decision = { outcome: 'hidden' };
@@ -187,6 +193,18 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
       if (principal.role === 'admin') return forbidden('管理员可以查看审核，不能办理审核');
       return actsAtStage(principal, application.status);
     }
+    // Anyone signed in may object to what was published (公示); an application never published is
+    // not theirs to know of, so the rule's notice-period refusal is kept for those who see it.
+    case 'objection.file':
+      return member ||
+        reviews(principal, request.resource.application) ||
+        PUBLISHED.includes(request.resource.application.status)
+        ? ALLOW
+        : HIDDEN;
+    case 'objection.rule':
+      if (!member && !reviews(principal, request.resource.application)) return HIDDEN;
+      if (principal.role !== 'city-reviewer') return forbidden('只有市级审核人员可以处理异议');
+      return member ? forbidden('不能审核本人所在企业的申报') : ALLOW;
     case 'file.read':
       return member || request.resource.usedBy.some((a) => reviews(principal, a)) ? ALLOW : HIDDEN;
   }

@@ -50,7 +50,13 @@ export type ApplicationChange = Exclude<ApplicationAction, 'application.created'
 
 type Rule = {
   /** What the caller must be allowed to do with the application. */
-  access: Extract<AccessAction, 'application.edit' | 'material.attach' | 'material.review' | 'review.act'>;
+  access:
+    | Extract<
+        AccessAction,
+        'application.edit' | 'material.attach' | 'material.review' | 'review.act' | 'objection.file' | 'objection.rule'
+      >
+    /** Only the service itself makes the change (a timer): no user may ask for it. */
+    | 'system';
 } & (
   | /** A move of status: allowed where the shared state machine allows it. */ {
       moves: ApplicationStatus;
@@ -105,6 +111,24 @@ export const APPLICATION_RULES: Record<ApplicationChange, Rule> = {
   'application.rejected': { access: 'review.act', moves: 'rejected', verb: '驳回' },
   'application.paid': { access: 'review.act', moves: 'paid', verb: '登记拨付' },
   'application.closed': { access: 'review.act', moves: 'closed', verb: '办结' },
+  'application.objection-filed': {
+    access: 'objection.file',
+    within: ['notice'],
+    refusal: '不在公示期内，不能提出异议',
+  },
+  // An upheld objection sends the application back to the city's review (the step moves it; the
+  // state machine's notice → city-review), but only from notice, not from a return (returned → city-review).
+  'application.objection-upheld': {
+    access: 'objection.rule',
+    within: ['notice'],
+    refusal: '不在公示期内，不能处理异议',
+  },
+  'application.objection-dismissed': {
+    access: 'objection.rule',
+    within: ['notice'],
+    refusal: '不在公示期内，不能处理异议',
+  },
+  'application.notice-ended': { access: 'system', moves: 'approved', verb: '结束公示' },
 };
 
 /** Why the rule refuses the change from the application's status, or null when it allows it. */
@@ -148,7 +172,7 @@ export class ApplicationChanges {
   ) {}
 
   apply<A extends ApplicationChange>(
-    principal: Principal,
+    principal: Principal | 'system',
     id: number,
     action: A,
     step: (app: ApplicationEntity, m: EntityManager) => Promise<StepResult<A>>,
@@ -158,7 +182,11 @@ export class ApplicationChanges {
       const repo = m.getRepository(ApplicationEntity);
       const app = await repo.findOne({ where: { id }, ...(this.tx.lock ? { lock: this.tx.lock } : {}) });
       if (!app) throw notFound('申报');
-      await this.access.requireAccess(principal, rule.access, { kind: 'application', application: scopeOf(app) }, m);
+      if (rule.access === 'system' || principal === 'system') {
+        // The service's own changes are never a user's, and the service makes no user's change.
+        if (rule.access !== principal) throw new Error(`${action} is not a change ${String(principal)} makes`);
+      } else
+        await this.access.requireAccess(principal, rule.access, { kind: 'application', application: scopeOf(app) }, m);
       const refusal = refusalOf(rule, app.status);
       if (refusal) throw refusal;
       const before = auditShape(app);

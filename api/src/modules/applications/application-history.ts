@@ -62,6 +62,11 @@ const HISTORY: {
   'application.rejected': { audit: 'application', action: () => 'rejected' },
   'application.paid': { audit: 'application', action: () => 'paid' },
   'application.closed': { audit: 'application', action: () => 'closed' },
+  // An objection's audit is the application's own shape: it says who objected nowhere in the history.
+  'application.objection-filed': { audit: 'application', action: () => 'objection-filed' },
+  'application.objection-upheld': { audit: 'application', action: () => 'objection-upheld' },
+  'application.objection-dismissed': { audit: 'application', action: () => 'objection-dismissed' },
+  'application.notice-ended': { audit: 'application', action: () => 'notice-ended' },
 };
 
 const ACTIONS = Object.keys(HISTORY) as ApplicationAction[];

@@ -13,6 +13,7 @@ import { MaterialsController } from './materials.controller.js';
 import { MaterialsService } from './materials.service.js';
 import { NoticesController } from './notices.controller.js';
 import { NoticesService } from './notices.service.js';
+import { NoticeTimer } from './notice-timer.js';
 import { PoolsController } from './pools.controller.js';
 import { PoolsService } from './pools.service.js';
 import { ReviewController } from './review.controller.js';
@@ -37,6 +38,7 @@ export class ApplicationsModule {
         MaterialsService,
         ReviewService,
         NoticesService,
+        NoticeTimer,
         PoolsService,
       ],
     };

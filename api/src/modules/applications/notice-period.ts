@@ -22,15 +22,23 @@ export const enterStage = (
 };
 
 /**
- * Puts an approved application on public notice (公示) from today: the period is the edition's
- * noticeWorkingDays working days starting today (or the next working day), and the stage is due
- * on its last day. Called by the city's or finance's approval; concluding it is the notices timer's.
+ * Puts an approved application on public notice (公示) from `today`: the edition's number of
+ * working days, starting on the next working day when today is not one. The stage is due when
+ * the notice ends: that is when the timer (NoticesService) concludes it.
  */
-export const startNotice = (app: ApplicationEntity, edition: Edition, today: string, now: Date): void => {
+export const startNotice = (app: ApplicationEntity, edition: Edition, today: string): void => {
   const period = noticePeriod(today, edition.review.noticeWorkingDays, cnCalendar());
   app.status = 'notice';
-  app.stageSince = now;
   app.noticeStarts = period.starts;
   app.noticeEnds = period.ends;
+  // The stage begins with the notice's first day (Liaocheng time), which may be after a weekend.
+  app.stageSince = new Date(`${period.starts}T00:00:00+08:00`);
   app.stageDue = period.ends;
+};
+
+/** Approved once the notice ended: finance pays within the edition's payment period. */
+export const concludeNotice = (app: ApplicationEntity, edition: Edition, today: string, now: Date): void => {
+  app.status = 'approved';
+  app.stageSince = now;
+  app.stageDue = deadline(today, edition.review.paymentWorkingDays, cnCalendar());
 };

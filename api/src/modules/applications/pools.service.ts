@@ -92,7 +92,7 @@ export class PoolsService {
         const financeReview = pinned.edition.programs[app.programId]?.financeReview.value ?? true;
         app.awardFen = share.amountFen;
         if (financeReview) enterStage(app, 'finance-review', pinned.edition, today, this.clock.now());
-        else startNotice(app, pinned.edition, today, this.clock.now());
+        else startNotice(app, pinned.edition, today);
         app.updatedAt = this.clock.now();
         await m.getRepository(ApplicationEntity).save(app);
         moved.push({ applicationId: app.id, amountFen: share.amountFen, to: app.status });

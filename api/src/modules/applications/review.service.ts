@@ -291,7 +291,7 @@ export class ReviewService {
       if (from !== 'city-review' && (body.awardFen !== undefined || body.reason !== undefined))
         throw invalid('awardFen', '只有市级复审时核定金额');
       if (from === 'submitted') enterStage(app, 'city-review', edition, today, now);
-      else if (from === 'finance-review') startNotice(app, edition, today, now);
+      else if (from === 'finance-review') startNotice(app, edition, today);
       else return this.cityApproval(principal, app, m, edition, body, batch);
       return { event: { from, to: app.status, awardFen: app.awardFen, pending: false, confirmed: false } };
     });
@@ -371,7 +371,7 @@ export class ReviewService {
     const now = this.clock.now();
     if (held === 'waiting') enterStage(app, 'allocation', edition, today, now);
     else if (program.financeReview.value) enterStage(app, 'finance-review', edition, today, now);
-    else startNotice(app, edition, today, now);
+    else startNotice(app, edition, today);
     return { event: { from: 'city-review', to: app.status, awardFen: award, pending: false, confirmed } };
   }
 

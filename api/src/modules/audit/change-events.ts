@@ -42,6 +42,10 @@ export interface ChangeEvents {
   'application.rejected': ApplicationEvent & { from: ApplicationStatus };
   'application.paid': ApplicationEvent & { amountFen: number; paidOn: string };
   'application.closed': ApplicationEvent;
+  'application.objection-filed': ApplicationEvent & { objectionId: number };
+  'application.objection-upheld': ApplicationEvent & { objectionId: number; releasedFen: number | null };
+  'application.objection-dismissed': ApplicationEvent & { objectionId: number };
+  'application.notice-ended': ApplicationEvent & { awardFen: number | null };
   'edition.draft-created': { editionId: string; baseId: string };
   'edition.draft-updated': { editionId: string };
   'round.created': {
