@@ -1,9 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { type PoolAllocation, type PoolLedger } from '@huiqi/shared';
+import { type FastifyReply } from 'fastify';
 import { CurrentUser } from '../../common/auth.js';
 import { Operation } from '../../common/contract.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { type Principal } from '../../common/tokens.js';
+import { contentDisposition } from '../files/names.js';
 import { PoolsService } from './pools.service.js';
 import { PoolExportDto } from './review.dto.js';
 
@@ -35,13 +37,20 @@ export class PoolsController {
 
   @Operation('exportPool')
   @Get('export')
-  exportPool(
+  async exportPool(
     @CurrentUser() user: Principal,
     @Param('id', IdPipe) id: number,
     @Param('poolId') poolId: string,
     @Query() query: PoolExportDto,
-    @Res({ passthrough: true }) _res: unknown,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.pools.export(user, id, poolId, query.format);
+    const file = await this.pools.export(user, id, poolId, query.format);
+    await reply
+      .header('content-type', file.contentType)
+      .header('content-length', String(file.body.length))
+      .header('content-disposition', contentDisposition(file.name, true))
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(file.body);
   }
 }

@@ -18,8 +18,37 @@ import { ChangeRecorder } from '../audit/change-recorder.js';
 import { BudgetService } from '../budget/budget.service.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { poolView, RoundsService } from '../rounds/rounds.service.js';
+import {
+  LedgerMismatchError,
+  type PoolAwardRow,
+  type PoolExport,
+  poolAwardsCsv,
+  poolAwardsXlsx,
+} from '../budget/export-format.js';
 import { ApplicationEntity } from './application.entity.js';
 import { enterStage, startNotice } from './notice-period.js';
+
+/** A finance export: the file's bytes, type and name. */
+export interface PoolFile {
+  body: Buffer;
+  contentType: string;
+  name: string;
+}
+
+const MEASURE_NUMERALS: Readonly<Record<number, string>> = {
+  1: '一',
+  2: '二',
+  3: '三',
+  4: '四',
+  5: '五',
+  6: '六',
+  7: '七',
+  8: '八',
+  9: '九',
+  10: '十',
+  11: '十一',
+  12: '十二',
+};
 
 type Hold = Awaited<ReturnType<BudgetService['holdsOfPool']>>[number];
 
@@ -189,8 +218,68 @@ export class PoolsService {
     };
   }
 
-  export(_p: Principal, _roundId: number, _poolId: string, _format: 'xlsx' | 'csv'): Promise<void> {
-    throw new Error('the pool export waits for export-format.ts (ws-calc)');
+  /**
+   * The awards the pool holds (reserved, committed, paid; never a released or waiting one) as
+   * Excel or CSV for finance, read with the ledger in one transaction so the totals agree to the
+   * fen; export-format refuses to write a file whose rows and ledger disagree.
+   */
+  async export(principal: Principal, roundId: number, poolId: string, format: 'xlsx' | 'csv'): Promise<PoolFile> {
+    await this.access.requireAccess(principal, 'pool.read', { kind: 'service' });
+    const round = await this.roundOf(roundId);
+    // One transaction: the awards and the totals are read as of the same moment.
+    const ledger = await this.tx.run((m) => this.readLedger(m, roundId, poolId));
+    const roundTitle = round.title;
+    const at = (applicationId: number, kind: 'reserve' | 'commit' | 'pay'): string | undefined =>
+      ledger.entries
+        .filter((e) => e.applicationId === applicationId && e.kind === kind)
+        .at(-1)
+        ?.at.slice(0, 10);
+    const rows: PoolAwardRow[] = ledger.awards
+      .filter((a) => a.state === 'reserved' || a.state === 'committed' || a.state === 'paid')
+      .map((a) => {
+        const committedAt = a.state === 'reserved' ? undefined : at(a.applicationId, 'commit');
+        const paidAt = a.state === 'paid' ? (a.paidOn ?? at(a.applicationId, 'pay')) : undefined;
+        const reservedAt = at(a.applicationId, 'reserve');
+        return {
+          applicationId: a.applicationId,
+          firmName: a.firmName,
+          uscc: a.uscc,
+          county: a.countyName,
+          programTitle: a.programTitle,
+          measure: `措施${MEASURE_NUMERALS[a.measure] ?? a.measure}`,
+          statusLabel: a.statusLabel,
+          awardFen: a.amountFen,
+          ...(reservedAt ? { reservedAt } : {}),
+          ...(committedAt ? { committedAt } : {}),
+          ...(paidAt ? { paidAt } : {}),
+          ...(a.voucherNo ? { voucherNo: a.voucherNo } : {}),
+        };
+      });
+    const input: PoolExport = {
+      roundTitle,
+      poolId,
+      poolTitle: ledger.pool.title,
+      rows,
+      ledger: {
+        capFen: ledger.pool.capFen,
+        reservedFen: ledger.pool.reservedFen,
+        committedFen: ledger.pool.committedFen,
+        paidFen: ledger.pool.paidFen,
+      },
+    };
+    const name = `${roundTitle}-${ledger.pool.title}-奖补清单.${format}`;
+    try {
+      return format === 'csv'
+        ? { body: Buffer.from(poolAwardsCsv(input), 'utf8'), contentType: 'text/csv; charset=utf-8', name }
+        : {
+            body: await poolAwardsXlsx(input),
+            contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            name,
+          };
+    } catch (error) {
+      if (error instanceof LedgerMismatchError) throw new Error(error.message, { cause: error });
+      throw error;
+    }
   }
 
   private roundOf(roundId: number): ReturnType<RoundsService['entity']> {
