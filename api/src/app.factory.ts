@@ -11,6 +11,7 @@ import { type DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { installBodyParsing } from './common/body.js';
 import { type Clock, SystemClock } from './common/clock.js';
+import { RoundsService } from './modules/rounds/rounds.service.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { answerClientError, answerFrameworkError, refuseLongUrls } from './common/framework-errors.js';
 import { registerHeaders } from './common/headers.js';
@@ -128,6 +129,8 @@ const build = async (config: AppConfig, dataSource: DataSource, options: AppOpti
 
     await app.init();
     await app.get(EditionsService).ensureBuiltIn(options.builtInEditions ?? builtInEditions());
+    // An edition with an application window of its own stands for a round: open it now, not on the first submission.
+    await app.get(RoundsService).ensureDefaultRounds();
   } catch (error) {
     await app.close().catch(() => undefined);
     throw error;

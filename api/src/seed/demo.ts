@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { type AppConfig } from '../config/config.js';
 import { EditionsService } from '../modules/editions/editions.service.js';
+import { RoundsService } from '../modules/rounds/rounds.service.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { type Role } from '../common/roles.js';
 import { UserEntity } from '../modules/auth/user.entity.js';
@@ -156,6 +157,8 @@ export const seedDemo = async (app: INestApplication, config: AppConfig): Promis
         );
     }
   });
+  // The demo edition's window is its round (申报批次), open now.
+  await app.get(RoundsService).ensureDefaultRound(year);
 
   console.log(
     [

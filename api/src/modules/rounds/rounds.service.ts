@@ -150,7 +150,17 @@ export class RoundsService {
     private readonly changes: ChangeRecorder,
   ) {}
 
-  /** The default round of the edition in force for the year, created if its window has none yet. */
+  /**
+   * The default rounds of every edition in force whose own window has none yet: at boot (after
+   * the built-in editions are published), and lazily where rounds are read or used, so an edition
+   * another instance published is seen.
+   */
+  async ensureDefaultRounds(): Promise<void> {
+    const years = new Set((await this.editions.publishedEditions()).map((e) => e.claimYear));
+    for (const year of years) await this.ensureDefaultRound(year);
+  }
+
+  /** The default round of the edition in force for the year, created (by the service, audited) if its window has none yet. */
   async ensureDefaultRound(claimYear: number): Promise<void> {
     let pinned: EditionVersion;
     try {
@@ -161,14 +171,14 @@ export class RoundsService {
     }
     const { edition } = pinned;
     const key = defaultRoundKey(edition);
-    if (key === null || !edition.applicationWindow) return;
+    const window = edition.applicationWindow;
+    if (key === null || !window) return;
     const repo = this.dataSource.getRepository(RoundEntity);
     if (await repo.findOneBy({ defaultKey: key })) return;
-    const window = edition.applicationWindow;
     try {
-      await this.tx.run(async (m) => {
-        if (await m.getRepository(RoundEntity).findOneBy({ defaultKey: key })) return;
-        const round = await m.getRepository(RoundEntity).save(
+      await this.changes.recordChange('system', 'round.created', async (m) => {
+        if (await m.getRepository(RoundEntity).findOneBy({ defaultKey: key })) return { result: null, change: null };
+        const saved = await m.getRepository(RoundEntity).save(
           m.getRepository(RoundEntity).create({
             claimYear,
             editionId: edition.id,
@@ -182,16 +192,30 @@ export class RoundsService {
           }),
         );
         // The edition's pools in full, less what the city's own rounds of the year already hold.
-        const taken = await this.takenByOtherRounds(m, claimYear, round.id);
-        await this.budget.openPools(
-          m,
-          round.id,
-          Object.entries(edition.pools).map(([poolId, pool]) => ({
-            poolId,
-            capFen: Math.max(0, pool.capFen - (taken.get(poolId) ?? 0)),
-            sharing: 'order' as const,
-          })),
-        );
+        const taken = await this.takenByOtherRounds(m, claimYear, saved.id);
+        const pools = Object.entries(edition.pools).map(([poolId, pool]) => ({
+          poolId,
+          capFen: Math.max(0, pool.capFen - (taken.get(poolId) ?? 0)),
+          sharing: 'order' as const,
+        }));
+        await this.budget.openPools(m, saved.id, pools);
+        return {
+          result: null,
+          change: {
+            subject: { entity: 'round' as const, id: saved.id, orgId: null },
+            before: null,
+            after: { ...saved, pools },
+            event: {
+              roundId: saved.id,
+              claimYear,
+              editionId: edition.id,
+              opens: saved.opens,
+              closes: saved.closes,
+              programs: saved.programs,
+              pools,
+            },
+          },
+        };
       });
     } catch (error) {
       // Another instance created it first: the unique key let one through.
@@ -248,6 +272,8 @@ export class RoundsService {
 
   /** Rounds, newest first; `year` and `open` narrow them. Anyone may read them. */
   async list(query: RoundQuery): Promise<RoundList> {
+    // An edition published since boot (here or on another instance) shows its default round.
+    await this.ensureDefaultRounds();
     const where = query.year === undefined ? {} : { claimYear: query.year };
     let rounds = await this.dataSource.getRepository(RoundEntity).find({ where, order: { id: 'DESC' } });
     if (query.open !== undefined) {
