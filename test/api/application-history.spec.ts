@@ -105,7 +105,7 @@ describe.each(ENGINES)('the application history on %s', (engine) => {
       [at[1], '修改申报', '申报人', null, null, null],
       ...required.map((m) => [at[2], '上传材料', '申报人', null, m.name, null]),
       [at[3], '提交申报', '申报人', '草稿→已提交', null, null],
-      [at[4], '材料被退回', '审核人员', null, '营业执照', REASON],
+      [at[4], '材料被退回', '市级审核人员', null, '营业执照', REASON],
       [at[5], '替换材料', '申报人', null, '营业执照', null],
       [at[6], '撤回申报', '申报人', '已提交→已撤回', null, null],
     ]);
@@ -115,7 +115,7 @@ describe.each(ENGINES)('the application history on %s', (engine) => {
       ['updated', 'applicant'],
       ...required.map(() => ['material-uploaded', 'applicant']),
       ['submitted', 'applicant'],
-      ['material-rejected', 'reviewer'],
+      ['material-rejected', 'city-reviewer'],
       ['material-replaced', 'applicant'],
       ['withdrawn', 'applicant'],
     ]);
@@ -131,13 +131,13 @@ describe.each(ENGINES)('the application history on %s', (engine) => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('reads the same for the reviewer, who appears as 审核人员 and never by name, username or id', async () => {
+  it('reads the same for the reviewer, who appears by function (市级审核人员) and never by name, username or id', async () => {
     const mine = await owner.getApplicationHistory({ params: { id: applicationId } });
     const theirs = await reviewer.getApplicationHistory({ params: { id: applicationId } });
     expect(theirs).toEqual(mine);
     expect(mine.entries.find((e) => e.action === 'material-rejected')).toMatchObject({
-      actor: 'reviewer',
-      actorLabel: '审核人员',
+      actor: 'city-reviewer',
+      actorLabel: '市级审核人员',
     });
     const text = JSON.stringify(mine);
     // The reviewer's account exists under these: the answer must not carry any of them.

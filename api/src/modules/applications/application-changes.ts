@@ -72,7 +72,12 @@ type Rule = {
 export const APPLICATION_RULES: Record<ApplicationChange, Rule> = {
   // Returned for supplement: only the facts returned (the step checks which).
   'application.updated': { access: 'application.edit', within: ['draft', 'returned'], refusal: '只有草稿可以修改' },
-  'application.submitted': { access: 'application.edit', moves: 'submitted', verb: '提交' },
+  // A returned application goes back through resubmission (to the stage that returned it), not here.
+  'application.submitted': {
+    access: 'application.edit',
+    within: ['draft'],
+    refusal: '只有草稿可以提交；退回补正的申报请补正后重新提交',
+  },
   'application.withdrawn': { access: 'application.edit', moves: 'withdrawn', verb: '撤回' },
   // A submitted application takes a file only in a slot a reviewer sent back, a returned one only
   // for a material returned (the step checks the slot).
