@@ -104,10 +104,10 @@ describe.each(ENGINES)('the application history on %s', (engine) => {
       [at[0], '创建申报', '申报人', '—→草稿', null, null],
       [at[1], '修改申报', '申报人', null, null, null],
       ...required.map((m) => [at[2], '上传材料', '申报人', null, m.name, null]),
-      [at[3], '提交申报', '申报人', '草稿→已提交', null, null],
+      [at[3], '提交申报', '申报人', '草稿→待县级初审', null, null],
       [at[4], '材料被退回', '市级审核人员', null, '营业执照', REASON],
       [at[5], '替换材料', '申报人', null, '营业执照', null],
-      [at[6], '撤回申报', '申报人', '已提交→已撤回', null, null],
+      [at[6], '撤回申报', '申报人', '待县级初审→已撤回', null, null],
     ]);
     // The codes behind the labels, and the statuses as codes for the client.
     expect(history.entries.map((e) => [e.action, e.actor])).toEqual([
@@ -122,7 +122,7 @@ describe.each(ENGINES)('the application history on %s', (engine) => {
     expect(history.entries[0]?.statusChange).toEqual({ from: null, fromLabel: null, to: 'draft', toLabel: '草稿' });
     expect(history.entries.at(-1)?.statusChange).toEqual({
       from: 'submitted',
-      fromLabel: '已提交',
+      fromLabel: '待县级初审',
       to: 'withdrawn',
       toLabel: '已撤回',
     });
@@ -148,7 +148,19 @@ describe.each(ENGINES)('the application history on %s', (engine) => {
     expect(text).not.toMatch(/actorId|userId|username|displayName|requestId/);
     for (const entry of mine.entries)
       expect(Object.keys(entry).sort()).toEqual(
-        ['action', 'actor', 'actorLabel', 'at', 'id', 'label', 'material', 'reason', 'statusChange'].sort(),
+        [
+          'action',
+          'actor',
+          'actorLabel',
+          'amountFen',
+          'at',
+          'id',
+          'label',
+          'material',
+          'reason',
+          'returned',
+          'statusChange',
+        ].sort(),
       );
   });
 

@@ -218,7 +218,7 @@ export interface ReturnRequest {
   items: ReturnItem[];
   /**
    * The last day to resubmit; omitted, the edition's supplement period in working days from today.
-   * @format date
+   * @pattern ^\d{4}-\d{2}-\d{2}$
    */
   deadline?: string;
 }
@@ -243,7 +243,7 @@ export interface PaymentRequest {
   voucherNo: string;
   /**
    * The day it was paid (not after today).
-   * @format date
+   * @pattern ^\d{4}-\d{2}-\d{2}$
    */
   paidOn: string;
 }

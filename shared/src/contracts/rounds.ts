@@ -84,9 +84,9 @@ export interface CreateRoundRequest {
    * @maxLength 100
    */
   title: string;
-  /** @format date */
+  /** @pattern ^\d{4}-\d{2}-\d{2}$ */
   opens: string;
-  /** @format date */
+  /** @pattern ^\d{4}-\d{2}-\d{2}$ */
   closes: string;
   /**
    * The programs of the claim year's edition this round takes (at least one).
