@@ -65,5 +65,25 @@ export {
 } from './validation/uscc';
 export { parseCommendationsRequest, parseEvaluationRequest, parseFacts } from './validation/requests';
 export { YEARS } from './validation/checks';
+export {
+  addWorkingDays,
+  deadline,
+  isOverdue,
+  isWorkingDay,
+  isYearCovered,
+  noticePeriod,
+  weekday,
+  workingDaysBetween,
+  type HolidayCalendar,
+  type NoticePeriod,
+} from './calendar/working-days';
+export {
+  calendarFromNotices,
+  CN_HOLIDAY_NOTICES,
+  cnCalendar,
+  type HolidayFestival,
+  type HolidayNotice,
+} from './calendar/state-council';
+export * from './money/pro-rata';
 export * from './client/client';
 export * from './client/transport';

@@ -8,6 +8,7 @@ import {
   type AccessRequest,
   type AccessResource,
   decide,
+  type Decision,
   type MemberRole,
   type ResourceFor,
 } from './policy.js';
@@ -65,6 +66,17 @@ export class AccessService {
       case 'forbidden':
         throw new AppError('FORBIDDEN', decision.reason);
     }
+  }
+
+  /** The decision without acting on it: what a view shows the caller may do (and why not). */
+  async decisionFor<A extends AccessAction>(
+    principal: Principal,
+    action: A,
+    resource: ResourceFor<A>,
+  ): Promise<Decision> {
+    const orgId = orgOf(resource);
+    const memberRole = orgId === null ? null : await this.memberRole(principal.userId, orgId, this.dataSource.manager);
+    return decide(principal, { action, resource } as AccessRequest, memberRole);
   }
 
   private async memberRole(userId: number, orgId: number, manager: EntityManager): Promise<MemberRole | null> {

@@ -1,4 +1,4 @@
-import { type ApplicationStatus, type CountyId, type MemberRole } from '@huiqi/shared';
+import { type ApplicationStatus, type CountyId, type MemberRole, REVIEW_STAGES } from '@huiqi/shared';
 import { type Role } from '../../common/roles.js';
 import { type Principal } from '../../common/tokens.js';
 
@@ -20,6 +20,8 @@ export type AccessAction =
   | 'material.read'
   | 'material.attach'
   | 'material.review'
+  | 'review.read'
+  | 'review.act'
   | 'file.upload'
   | 'file.read'
   | 'edition.manage'
@@ -60,6 +62,8 @@ export const RESOURCE_OF = {
   'material.read': 'application',
   'material.attach': 'application',
   'material.review': 'application',
+  'review.read': 'application',
+  'review.act': 'application',
   'file.upload': 'org',
   'file.read': 'file',
   'edition.manage': 'service',
@@ -85,6 +89,27 @@ export const reviews = (principal: Principal, application: ApplicationScope): bo
   if (!REVIEWER_ROLES.includes(principal.role) || application.status === 'draft') return false;
   if (principal.role !== 'county-reviewer') return true;
   return application.county !== null && application.county === principal.county;
+};
+
+/** Staff who work an application's review: those who review it, and finance (which pays it). */
+export const seesReview = (principal: Principal, application: ApplicationScope): boolean =>
+  reviews(principal, application) || (principal.role === 'finance' && application.status !== 'draft');
+
+/**
+ * Whether the caller's role acts at the application's stage (REVIEW_STAGES). A returned
+ * application is rejected by whichever reviewer's stage returned it (county or city); statuses
+ * without a stage are left to the status rule (INVALID_TRANSITION).
+ */
+const actsAtStage = (principal: Principal, status: ApplicationStatus): Decision => {
+  if (status === 'returned')
+    return principal.role === 'county-reviewer' || principal.role === 'city-reviewer'
+      ? { outcome: 'allow' }
+      : { outcome: 'forbidden', reason: '退回补正的申报由退回它的审核部门处理' };
+  if (!Object.hasOwn(REVIEW_STAGES, status)) return { outcome: 'allow' };
+  const stage = REVIEW_STAGES[status as keyof typeof REVIEW_STAGES];
+  return stage.role === principal.role
+    ? { outcome: 'allow' }
+    : { outcome: 'forbidden', reason: `当前阶段（${stage.label}）由${stage.unit}办理` };
 };
 
 const ALLOW: Decision = { outcome: 'allow' };
@@ -132,6 +157,17 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
     case 'material.review':
       if (reviews(principal, request.resource.application)) return ALLOW;
       return member ? forbidden('只有审核人员可以审核材料') : HIDDEN;
+    // A reviewer works the review; a staff member who belongs to the firm reads it but may not act on it.
+    case 'review.read':
+      if (seesReview(principal, request.resource.application)) return ALLOW;
+      return member ? forbidden('只有审核人员可以查看审核') : HIDDEN;
+    case 'review.act': {
+      const application = request.resource.application;
+      if (!seesReview(principal, application)) return member ? forbidden('只有审核人员可以审核申报') : HIDDEN;
+      if (member) return forbidden('不能审核本人所在企业的申报');
+      if (principal.role === 'admin') return forbidden('管理员可以查看审核，不能办理审核');
+      return actsAtStage(principal, application.status);
+    }
     case 'file.read':
       return member || request.resource.usedBy.some((a) => reviews(principal, a)) ? ALLOW : HIDDEN;
   }

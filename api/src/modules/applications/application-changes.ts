@@ -36,6 +36,13 @@ export const auditShape = (a: ApplicationEntity) => ({
   maxAmountFen: a.maxAmountFen,
   factsSnapshot: a.factsSnapshot,
   firmAtSubmission: firmAtSubmission(a),
+  // What review fixed, for the history to tell (application-history.ts).
+  awardFen: a.awardFen,
+  awardReason: a.awardReason,
+  pendingAwardFen: a.pendingApproval?.awardFen ?? null,
+  returned: a.returned,
+  rejectionReason: a.rejectionReason,
+  paidOn: a.paidOn,
 });
 
 /** The changes of an application that exists (creating one has no application to load). */
@@ -43,7 +50,7 @@ export type ApplicationChange = Exclude<ApplicationAction, 'application.created'
 
 type Rule = {
   /** What the caller must be allowed to do with the application. */
-  access: Extract<AccessAction, 'application.edit' | 'material.attach' | 'material.review'>;
+  access: Extract<AccessAction, 'application.edit' | 'material.attach' | 'material.review' | 'review.act'>;
 } & (
   | /** A move of status: allowed where the shared state machine allows it. */ {
       moves: ApplicationStatus;
@@ -57,13 +64,15 @@ type Rule = {
 
 /** Each change of an application: who may make it, and from which statuses. */
 export const APPLICATION_RULES: Record<ApplicationChange, Rule> = {
-  'application.updated': { access: 'application.edit', within: ['draft'], refusal: '只有草稿可以修改' },
+  // Returned for supplement: only the facts returned (the step checks which).
+  'application.updated': { access: 'application.edit', within: ['draft', 'returned'], refusal: '只有草稿可以修改' },
   'application.submitted': { access: 'application.edit', moves: 'submitted', verb: '提交' },
   'application.withdrawn': { access: 'application.edit', moves: 'withdrawn', verb: '撤回' },
-  // A submitted application takes a file only in a slot a reviewer sent back (the step checks the slot).
+  // A submitted application takes a file only in a slot a reviewer sent back, a returned one only
+  // for a material returned (the step checks the slot).
   'application.material-attached': {
     access: 'material.attach',
-    within: ['draft', 'submitted'],
+    within: ['draft', 'submitted', 'returned'],
     refusal: '不能再上传材料',
   },
   'application.material-accepted': {
@@ -76,6 +85,26 @@ export const APPLICATION_RULES: Record<ApplicationChange, Rule> = {
     within: ['submitted'],
     refusal: '只有已提交的申报可以审核材料',
   },
+  'application.verified': {
+    access: 'review.act',
+    within: ['submitted', 'city-review'],
+    refusal: '只有县级初审、市级复审阶段可以核实条件',
+  },
+  // Each stage's approval moves to the next (the step decides which); allocation is the pool's, not a reviewer's.
+  'application.approved': {
+    access: 'review.act',
+    within: ['submitted', 'city-review', 'finance-review'],
+    refusal: '当前阶段不能审核通过',
+  },
+  'application.returned': { access: 'review.act', moves: 'returned', verb: '退回补正' },
+  'application.resubmitted': {
+    access: 'application.edit',
+    within: ['returned'],
+    refusal: '只有退回补正的申报可以重新提交',
+  },
+  'application.rejected': { access: 'review.act', moves: 'rejected', verb: '驳回' },
+  'application.paid': { access: 'review.act', moves: 'paid', verb: '登记拨付' },
+  'application.closed': { access: 'review.act', moves: 'closed', verb: '办结' },
 };
 
 /** Why the rule refuses the change from the application's status, or null when it allows it. */

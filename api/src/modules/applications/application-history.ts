@@ -8,6 +8,9 @@ import {
   type ApplicationHistoryAction,
   type ApplicationHistoryEntry,
   type ApplicationStatus,
+  FACT_NAMES,
+  factLabel,
+  type FactName,
   HISTORY_ACTOR_LABELS,
   type HistoryActor,
   type Material,
@@ -21,7 +24,7 @@ import { AccessService } from '../access/access.service.js';
 import { AuditTrail, type TrailEntry } from '../audit/audit-trail.js';
 import { type ApplicationAction } from '../audit/change-events.js';
 import { EditionsService } from '../editions/editions.service.js';
-import { ApplicationEntity, scopeOf } from './application.entity.js';
+import { ApplicationEntity, type ReturnedRecord, scopeOf } from './application.entity.js';
 
 /**
  * How each change of an application reads in its history. `application`: the audit's before and
@@ -31,7 +34,7 @@ import { ApplicationEntity, scopeOf } from './application.entity.js';
 const HISTORY: {
   readonly [A in ApplicationAction]: {
     audit: 'application' | 'material';
-    action: (before: unknown) => ApplicationHistoryAction;
+    action: (before: unknown, after: unknown) => ApplicationHistoryAction;
   };
 } = {
   'application.created': { audit: 'application', action: () => 'created' },
@@ -45,6 +48,20 @@ const HISTORY: {
   },
   'application.material-accepted': { audit: 'material', action: () => 'material-accepted' },
   'application.material-rejected': { audit: 'material', action: () => 'material-rejected' },
+  'application.verified': { audit: 'application', action: () => 'verified' },
+  // A second approver's confirmation of a first approval waiting for one.
+  'application.approved': {
+    audit: 'application',
+    action: (before, after) =>
+      field(before, 'pendingAwardFen') != null && field(after, 'pendingAwardFen') == null
+        ? 'approval-confirmed'
+        : 'approved',
+  },
+  'application.returned': { audit: 'application', action: () => 'returned' },
+  'application.resubmitted': { audit: 'application', action: () => 'resubmitted' },
+  'application.rejected': { audit: 'application', action: () => 'rejected' },
+  'application.paid': { audit: 'application', action: () => 'paid' },
+  'application.closed': { audit: 'application', action: () => 'closed' },
 };
 
 const ACTIONS = Object.keys(HISTORY) as ApplicationAction[];
@@ -52,10 +69,10 @@ const ACTIONS = Object.keys(HISTORY) as ApplicationAction[];
 /** Staff appear by their function, never by name or username; the service and the command line as 系统. */
 const ACTORS: { readonly [R in Role | 'cli' | 'system']: HistoryActor } = {
   applicant: 'applicant',
-  'county-reviewer': 'reviewer',
-  'city-reviewer': 'reviewer',
+  'county-reviewer': 'county-reviewer',
+  'city-reviewer': 'city-reviewer',
   admin: 'reviewer',
-  finance: 'reviewer',
+  finance: 'finance',
   cli: 'system',
   system: 'system',
 };
@@ -81,17 +98,51 @@ const statusChange = (before: unknown, after: unknown): StatusChange | null => {
   } satisfies StatusChange;
 };
 
+/** The reason an entry carries: a material sent back, a lowered award, a rejection. */
+const reasonOf = (action: ApplicationHistoryAction, after: unknown): unknown => {
+  if (action === 'material-rejected') return field(after, 'reason');
+  if (action === 'approved' || action === 'approval-confirmed') return field(after, 'awardReason') ?? undefined;
+  if (action === 'rejected') return field(after, 'rejectionReason');
+  return undefined;
+};
+
+const amountOf = (action: ApplicationHistoryAction, after: unknown): number | null => {
+  if (action !== 'approved' && action !== 'approval-confirmed' && action !== 'paid') return null;
+  const amount = field(after, 'awardFen') ?? field(after, 'pendingAwardFen');
+  return typeof amount === 'number' ? amount : null;
+};
+
+/** What was returned, each item named (a material by its name, a fact by its label). */
+const returnedOf = (after: unknown, materials: readonly Material[]): ApplicationHistoryEntry['returned'] => {
+  const returned = field(after, 'returned') as ReturnedRecord | null | undefined;
+  if (!returned) return null;
+  return {
+    deadline: returned.deadline,
+    items: returned.items.map((item) => ({
+      kind: item.kind,
+      id: item.id,
+      reason: item.reason,
+      label:
+        item.kind === 'material'
+          ? (materials.find((x) => x.id === item.id)?.name ?? item.id)
+          : item.kind === 'fact' && (FACT_NAMES as readonly string[]).includes(item.id)
+            ? factLabel(item.id as FactName)
+            : item.id,
+    })),
+  };
+};
+
 /** One audit entry of an application, as the firm and its reviewers read it. */
 export const historyEntry = (
   e: TrailEntry<ApplicationAction>,
   materials: readonly Material[],
 ): ApplicationHistoryEntry => {
   const rule = HISTORY[e.action];
-  const action = rule.action(e.before);
+  const action = rule.action(e.before, e.after);
   const role = e.actorRole ?? 'system';
   const actor = Object.hasOwn(ACTORS, role) ? ACTORS[role as keyof typeof ACTORS] : 'system';
   const materialId = rule.audit === 'material' ? field(e.after, 'materialId') : undefined;
-  const reason = action === 'material-rejected' ? field(e.after, 'reason') : undefined;
+  const reason = reasonOf(action, e.after);
   return {
     id: e.id,
     at: e.at.toISOString(),
@@ -105,8 +156,8 @@ export const historyEntry = (
         ? { id: materialId, name: materials.find((m) => m.id === materialId)?.name ?? materialId }
         : null,
     reason: typeof reason === 'string' ? reason.trim() : null,
-    returned: null,
-    amountFen: null,
+    returned: action === 'returned' ? returnedOf(e.after, materials) : null,
+    amountFen: amountOf(action, e.after),
   } satisfies ApplicationHistoryEntry;
 };
 

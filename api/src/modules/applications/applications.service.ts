@@ -3,6 +3,7 @@ import {
   APPLICATION_STATUS_LABELS,
   type ApplicationView,
   type ConditionResult,
+  type Edition,
   evaluateValidated,
   factLabel,
   FACT_NAMES,
@@ -14,7 +15,7 @@ import {
 } from '@huiqi/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { AppError, notFound } from '../../common/errors.js';
+import { AppError, invalid, notFound } from '../../common/errors.js';
 import { type Principal } from '../../common/tokens.js';
 import { Transactions } from '../../database/transactions.js';
 import { AccessService } from '../access/access.service.js';
@@ -28,6 +29,8 @@ import { MaterialsService } from './materials.service.js';
 import { ObjectionEntity } from './objection.entity.js';
 import { progressOf } from './progress.js';
 import { RoundsService } from '../rounds/rounds.service.js';
+import { BudgetService } from '../budget/budget.service.js';
+import { enterStage } from './notice-period.js';
 
 const isFactName = (name: string): name is FactName => (FACT_NAMES as readonly string[]).includes(name);
 
@@ -48,9 +51,11 @@ export class ApplicationsService {
     private readonly clock: Clock,
     private readonly materials: MaterialsService,
     private readonly rounds: RoundsService,
+    private readonly budget: BudgetService,
   ) {}
 
-  private async view(
+  /** The application as its firm and its reviewers read it (the review view embeds it). */
+  async view(
     a: ApplicationEntity,
     pinned: EditionVersion | Promise<EditionVersion> = this.editions.version(a.editionVersionId),
   ): Promise<ApplicationView> {
@@ -213,6 +218,13 @@ export class ApplicationsService {
   ): Promise<ApplicationView> {
     const given = input.facts ? parseFacts(input.facts) : {};
     const app = await this.workflow.apply(principal, id, 'application.updated', async (app, m) => {
+      // Returned for supplement: only the facts the reviewer returned may change.
+      if (app.status === 'returned') {
+        if (input.refreshFromOrg) throw invalid('refreshFromOrg', '补正时只能修改被退回的数据项');
+        const returnedFacts = new Set((app.returned?.items ?? []).filter((x) => x.kind === 'fact').map((x) => x.id));
+        const other = Object.keys(input.facts ?? {}).find((k) => !returnedFacts.has(k));
+        if (other !== undefined) throw invalid(`facts.${other}`, '补正时只能修改被退回的数据项');
+      }
       const base = input.refreshFromOrg
         ? (await this.facts.factsOf(app.orgId, app.claimYear, m)).facts
         : app.factsSnapshot;
@@ -223,6 +235,50 @@ export class ApplicationsService {
       return { event: { facts: Object.keys(input.facts ?? {}), refreshedFromOrg: input.refreshFromOrg === true } };
     });
     return this.view(app);
+  }
+
+  /**
+   * The rules' answer on the application's facts (under its own edition version), refused unless
+   * eligible with every required material attached: what submitting and resubmitting ask.
+   */
+  private async checkedForSubmission(
+    app: ApplicationEntity,
+    edition: Edition,
+    m: EntityManager,
+  ): Promise<ProgramResult> {
+    const response = evaluateValidated(
+      { claimYear: app.claimYear, facts: app.factsSnapshot, programs: [app.programId] },
+      { editions: [edition] },
+    );
+    const result = JSON.parse(JSON.stringify(response.programs[0])) as ProgramResult;
+    if (result.status !== 'eligible') {
+      const toFix = result.conditions
+        .filter(
+          (c): c is ConditionResult & { status: 'unmet' | 'unknown' } => c.status === 'unmet' || c.status === 'unknown',
+        )
+        .map(({ id: condition, status, clause, explanation, facts }) => ({
+          condition,
+          status,
+          clause,
+          explanation,
+          facts,
+        }));
+      throw new AppError(
+        'NOT_ELIGIBLE',
+        result.status === 'ineligible'
+          ? '暂不符合申报条件，请对照以下条件修改后再提交'
+          : '信息不完整，请补充以下信息后再提交',
+        { status: result.status, conditions: toFix, missingFacts: result.missingFacts },
+      );
+    }
+    const missing = await this.materials.missingRequired(app, m);
+    if (missing.length > 0)
+      throw new AppError(
+        'MATERIALS_MISSING',
+        `还缺${missing.length}项必交材料，请上传后再提交：${missing.map((x) => x.name).join('、')}`,
+        { materials: missing.map((x) => ({ id: x.id, name: x.name, shows: x.shows })) },
+      );
+    return result;
   }
 
   /**
@@ -237,39 +293,7 @@ export class ApplicationsService {
       const { edition } = await this.editions.version(app.editionVersionId);
       const round = await this.rounds.openRoundFor(m, app.claimYear, app.programId);
 
-      const response = evaluateValidated(
-        { claimYear: app.claimYear, facts: app.factsSnapshot, programs: [app.programId] },
-        { editions: [edition] },
-      );
-      const result = JSON.parse(JSON.stringify(response.programs[0])) as ProgramResult;
-      if (result.status !== 'eligible') {
-        const toFix = result.conditions
-          .filter(
-            (c): c is ConditionResult & { status: 'unmet' | 'unknown' } =>
-              c.status === 'unmet' || c.status === 'unknown',
-          )
-          .map(({ id: condition, status, clause, explanation, facts }) => ({
-            condition,
-            status,
-            clause,
-            explanation,
-            facts,
-          }));
-        throw new AppError(
-          'NOT_ELIGIBLE',
-          result.status === 'ineligible'
-            ? '暂不符合申报条件，请对照以下条件修改后再提交'
-            : '信息不完整，请补充以下信息后再提交',
-          { status: result.status, conditions: toFix, missingFacts: result.missingFacts },
-        );
-      }
-      const missing = await this.materials.missingRequired(app, m);
-      if (missing.length > 0)
-        throw new AppError(
-          'MATERIALS_MISSING',
-          `还缺${missing.length}项必交材料，请上传后再提交：${missing.map((x) => x.name).join('、')}`,
-          { materials: missing.map((x) => ({ id: x.id, name: x.name, shows: x.shows })) },
-        );
+      const result = await this.checkedForSubmission(app, edition, m);
       // Fixed now: reviewers, and anyone who reads the application later, see the firm it was
       // submitted by, whatever the firm changes afterwards (a move of county included).
       const firm = await this.orgs.firmOf(app.orgId, m);
@@ -281,22 +305,37 @@ export class ApplicationsService {
       app.maxAmountFen = result.maxAmountFen;
       app.submittedAt = this.clock.now();
       app.roundId = round.id;
-      app.stageSince = app.submittedAt;
-      app.stageDue = null;
+      enterStage(app, 'submitted', edition, this.clock.today(), app.submittedAt);
       return { event: { maxAmountFen: result.maxAmountFen } };
     });
     return this.view(submitted);
   }
 
-  /** Resubmits what was returned for supplement, to the stage that returned it (issue 10: being built). */
-  resubmit(_principal: Principal, _id: number): Promise<ApplicationView> {
-    throw new Error('resubmission is being built (issue 10)');
+  /**
+   * Resubmits what was returned for supplement: the rules and the materials are checked again as
+   * at submission, and the application goes back to the stage that returned it.
+   */
+  async resubmit(principal: Principal, id: number): Promise<ApplicationView> {
+    const app = await this.workflow.apply(principal, id, 'application.resubmitted', async (app, m) => {
+      const { edition } = await this.editions.version(app.editionVersionId);
+      const result = await this.checkedForSubmission(app, edition, m);
+      const to = app.returned?.from ?? 'submitted';
+      app.evaluation = result;
+      app.maxAmountFen = result.maxAmountFen;
+      enterStage(app, to, edition, this.clock.today(), this.clock.now());
+      return { event: { to, maxAmountFen: result.maxAmountFen } };
+    });
+    return this.view(app);
   }
 
   /** Withdraws before a decision; frees the program for a new application. */
   async withdraw(principal: Principal, id: number): Promise<ApplicationView> {
-    const app = await this.workflow.apply(principal, id, 'application.withdrawn', async (app) => {
+    const app = await this.workflow.apply(principal, id, 'application.withdrawn', async (app, m) => {
       const from = app.status;
+      // A reservation (or an award waiting for its pool's sharing) goes back to the pool.
+      await this.budget.release(m, app.id, principal.userId);
+      app.stageSince = this.clock.now();
+      app.stageDue = null;
       app.status = 'withdrawn';
       app.activeKey = null;
       app.onceKey = null;

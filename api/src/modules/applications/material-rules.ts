@@ -40,12 +40,22 @@ export const kindRefusal = (material: Pick<Material, 'name' | 'accepts'>, kind: 
 
 /**
  * Whether a file may go into a slot given the application's status and the slot's current row: a
- * draft takes files anywhere; once submitted, only where a reviewer sent the file back.
+ * draft takes files anywhere; once submitted, only where a reviewer sent the file back; returned
+ * for supplement, only for a material the return names.
  */
-export const attachRefusal = (applicationStatus: ApplicationStatus, current: SlotStatus | null): AppError | null =>
-  applicationStatus !== 'draft' && current !== 'rejected'
+export const attachRefusal = (
+  applicationStatus: ApplicationStatus,
+  current: SlotStatus | null,
+  returnedMaterial = false,
+): AppError | null => {
+  if (applicationStatus === 'returned')
+    return returnedMaterial
+      ? null
+      : new AppError('INVALID_TRANSITION', '补正时只能更换被退回的材料', { from: applicationStatus });
+  return applicationStatus !== 'draft' && current !== 'rejected'
     ? new AppError('INVALID_TRANSITION', '申报已提交，只能更换被退回的材料', { from: applicationStatus })
     : null;
+};
 
 /** What a review makes of the slot's current row; a rejection must say why. */
 export const reviewEffect = (

@@ -119,7 +119,8 @@ export class MaterialsService {
       const slots = m.getRepository(MaterialSlotEntity);
       const current = await slots.findOne({ where: { applicationId: id, materialId, status: In(CURRENT) } });
       // A submitted application takes a new file only where a reviewer sent the old one back.
-      const refusal = attachRefusal(app.status, current?.status ?? null);
+      const returned = app.returned?.items.some((x) => x.kind === 'material' && x.id === materialId) ?? false;
+      const refusal = attachRefusal(app.status, current?.status ?? null, returned);
       if (refusal) throw refusal;
       const [file] = await this.files.views([fileId], m);
       if (!file || file.orgId !== app.orgId) throw notFound('文件');

@@ -28,6 +28,20 @@ export interface ChangeEvents {
   };
   'application.material-accepted': ApplicationEvent & { materialId: string };
   'application.material-rejected': ApplicationEvent & { materialId: string; reason: string };
+  'application.verified': ApplicationEvent & { conditions: string[]; correctedFacts: FactName[] };
+  /** A stage passed (`to` the next status), or a first approval above the threshold (`pending`, status unchanged). */
+  'application.approved': ApplicationEvent & {
+    from: ApplicationStatus;
+    to: ApplicationStatus;
+    awardFen: number | null;
+    pending: boolean;
+    confirmed: boolean;
+  };
+  'application.returned': ApplicationEvent & { from: ApplicationStatus; items: number; deadline: string };
+  'application.resubmitted': ApplicationEvent & { to: ApplicationStatus; maxAmountFen: number | null };
+  'application.rejected': ApplicationEvent & { from: ApplicationStatus };
+  'application.paid': ApplicationEvent & { amountFen: number; paidOn: string };
+  'application.closed': ApplicationEvent;
   'edition.draft-created': { editionId: string; baseId: string };
   'edition.draft-updated': { editionId: string };
   'edition.published': { editionId: string; claimYear: number; version: number; contentHash: string };
