@@ -13,6 +13,7 @@ import { busyProps } from '../../components/busy';
 import { FactField } from '../../components/fact-field';
 import { ErrorState, Loading } from '../../components/page-state';
 import { messageOf } from '../../services/errors';
+import { formatDayZh } from '../../services/shanghai-time';
 import { changedFacts } from '../../facts/values';
 import { draftFields } from './draft';
 
@@ -144,8 +145,8 @@ export const Supplement = ({
     <View className="card supplement" data-supplement={application.id}>
       <Text className="card-title">退回补正</Text>
       <Text className={`apply__line ${returned.overdue ? 'progress__overdue' : ''}`} data-deadline={returned.deadline}>
-        {returned.fromLabel}于 {formatDateZh(returned.at.slice(0, 10))} 退回，请在 {formatDateZh(returned.deadline)}{' '}
-        前补正并重新提交{returned.overdue ? '（⚠ 已超过补正期限）' : ''}。只需修改下面列出的内容。
+        {returned.fromLabel}于 {formatDayZh(returned.at)} 退回，请在 {formatDateZh(returned.deadline)} 前补正并重新提交
+        {returned.overdue ? '（⚠ 已超过补正期限）' : ''}。只需修改下面列出的内容。
       </Text>
       {returned.items.map((item) => (
         <Text key={`${item.kind}:${item.id}`} className="supplement__item" data-returned={`${item.kind}:${item.id}`}>
