@@ -10,6 +10,7 @@ export default defineAppConfig({
       pages: ['index/index', 'register/index', 'join/index', 'profile/index', 'facilities/index'],
     },
     { root: 'subpackages/apply', pages: ['new/index', 'detail/index'] },
+    { root: 'subpackages/notice', pages: ['index/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1a56b0',

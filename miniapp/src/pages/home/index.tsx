@@ -1,6 +1,14 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { ApiError, formatDateZh, formatFen, orgTypeName, type OrgType } from '@huiqi/shared';
+import {
+  type ApiClient,
+  ApiError,
+  formatDateZh,
+  formatFen,
+  orgTypeName,
+  type OrgType,
+  type RoundView,
+} from '@huiqi/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { DemoBanner } from '../../components/demo-banner';
 import { Notice } from '../../components/notice';
@@ -49,13 +57,66 @@ const ProgramItem = ({ program }: { program: ProgramInfo }) => {
       </Text>
       {program.oneOff ? <Text className="program__line">一次性奖励，每家企业限享受一次</Text> : null}
       {windowOpen(program) ? (
-        <Button
-          className="program__apply"
-          onClick={() => void Taro.navigateTo({ url: `/subpackages/apply/new/index?programId=${program.programId}` })}
-        >
+        <Button className="program__apply" onClick={() => void Taro.navigateTo({ url: applyUrl(program.programId) })}>
           去申报
         </Button>
       ) : null}
+    </View>
+  );
+};
+
+const applyUrl = (programId: string): string => `/subpackages/apply/new/index?programId=${programId}`;
+
+/** The application rounds taking submissions today (public): window, programs, 去申报. */
+export const OpenRounds = ({ client }: { client: ApiClient }) => {
+  const [state, setState] = useState<
+    { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; rounds: RoundView[] }
+  >({ kind: 'loading' });
+  const load = useCallback(async () => {
+    try {
+      const { rounds } = await client.listRounds({ query: { open: 'true' } });
+      setState({ kind: 'ready', rounds });
+    } catch (error) {
+      setState({ kind: 'error', message: messageOf(error) });
+    }
+  }, [client]);
+  useEffect(() => void load(), [load]);
+  return (
+    <View className="rounds">
+      <Text className="section-title">正在申报的批次</Text>
+      {state.kind === 'loading' ? <Loading text="正在读取申报批次…" /> : null}
+      {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load()} /> : null}
+      {state.kind === 'ready' && state.rounds.length === 0 ? (
+        <View className="card round round--none" data-rounds="none">
+          <Text className="card-title">目前没有正在申报的批次</Text>
+          <Text className="program__line">
+            新批次发布后会显示在这里，届时才能提交申报；现在可以先测一测、备好材料。
+          </Text>
+        </View>
+      ) : null}
+      {state.kind === 'ready'
+        ? state.rounds.map((round) => (
+            <View key={round.id} className="card round" data-round={round.id}>
+              <Text className="card-title">{round.title}</Text>
+              <Text className="program__line">
+                申报时间：{formatDateZh(round.opens)} 至 {formatDateZh(round.closes)}
+              </Text>
+              {round.programs.map((program) => (
+                <View key={program.programId} className="round__program" data-round-program={program.programId}>
+                  <Text className="round__program-title">
+                    第{program.measure}条 {program.title}
+                  </Text>
+                  <Button
+                    className="round__apply"
+                    onClick={() => void Taro.navigateTo({ url: applyUrl(program.programId) })}
+                  >
+                    去申报
+                  </Button>
+                </View>
+              ))}
+            </View>
+          ))
+        : null}
     </View>
   );
 };
@@ -93,6 +154,17 @@ function HomePage() {
         <Text className="home__subtitle">查政策、测资格、在线申报，一个小程序办完</Text>
       </View>
       {calculator}
+      <OpenRounds client={api} />
+      <View
+        className="card home__link tap"
+        role="link"
+        onClick={() => void Taro.navigateTo({ url: '/subpackages/notice/index/index' })}
+      >
+        <Text>奖补资金公示（无需登录）</Text>
+        <Text className="home__arrow" aria-hidden>
+          ›
+        </Text>
+      </View>
       {state.kind === 'loading' ? <Loading /> : null}
       {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load()} /> : null}
       {state.kind === 'empty' ? <Empty title={state.message} hint="可以先用政策计算器按往年政策测算" /> : null}

@@ -54,6 +54,16 @@ function MePage() {
         <View
           className="me__item tap"
           role="link"
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/notice/index/index' })}
+        >
+          <Text>奖补资金公示</Text>
+          <Text className="me__arrow" aria-hidden>
+            ›
+          </Text>
+        </View>
+        <View
+          className="me__item tap"
+          role="link"
           onClick={() => void Taro.navigateTo({ url: '/subpackages/legal/privacy/index' })}
         >
           <Text>隐私政策</Text>

@@ -16,6 +16,8 @@ import { api } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
 import { pickFile, type PickSource } from '../../../services/pick-file';
 import { formatDateTimeZh } from '../../../services/shanghai-time';
+import { HistoryItem, ProgressCard } from '../progress';
+import { returnedMaterialIds, Supplement } from '../supplement';
 import { factRows } from '../draft';
 import { NeedFirm } from '../gate';
 import { MaterialsChecklist } from '../materials/checklist';
@@ -46,17 +48,7 @@ const History = ({ id, version }: { id: number; version: string }) => {
         <View>
           {state.history.truncated ? <Text className="muted">只显示最近的记录</Text> : null}
           {[...state.history.entries].reverse().map((entry) => (
-            <View key={entry.id} className="history__item" data-history={entry.action}>
-              <Text className="apply__line">
-                <Text className="apply__value">{entry.label}</Text>
-                {entry.material ? `：${entry.material.name}` : ''}
-                {entry.statusChange ? `（${entry.statusChange.toLabel}）` : ''}
-              </Text>
-              {entry.reason ? <Text className="apply__line">退回原因：{entry.reason}</Text> : null}
-              <Text className="muted">
-                {formatDateTimeZh(entry.at)} · {entry.actorLabel}
-              </Text>
-            </View>
+            <HistoryItem key={entry.id} entry={entry} />
           ))}
         </View>
       ) : null}
@@ -75,7 +67,10 @@ const Detail = ({
   const [library, setLibrary] = useState<MaterialView | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const rejectedNow = (m: MaterialView) => application.status === 'submitted' && m.current?.status === 'rejected';
+  const returnedMaterials = returnedMaterialIds(application);
+  // A rejected file is replaced while the county reviews it; in 退回补正 only the returned slots change.
+  const canChange = (m: MaterialView) =>
+    (application.status === 'submitted' && m.current?.status === 'rejected') || returnedMaterials.has(m.id);
 
   const pick = async (material: MaterialView, source: PickSource) => {
     setProblem(null);
@@ -138,6 +133,17 @@ const Detail = ({
         ) : null}
       </View>
       {problem ? <Notice text={problem} /> : null}
+      <ProgressCard status={application.status} progress={application.progress} />
+      {application.status === 'returned' ? (
+        <Supplement
+          client={api}
+          application={application}
+          onChanged={(next) => {
+            onChanged(next);
+            void controller.reload();
+          }}
+        />
+      ) : null}
 
       {application.evaluation ? (
         <View>
@@ -166,7 +172,7 @@ const Detail = ({
           materials={materials}
           claimYear={application.claimYear}
           work={controller.work}
-          canChange={rejectedNow}
+          canChange={canChange}
           onPick={(material, source) => void pick(material, source)}
           onLibrary={setLibrary}
           onRetry={(material) => void controller.retry(material.id)}
