@@ -1,4 +1,5 @@
 import { type ApiClient, type Facts, memoryTokens } from '@huiqi/shared';
+import { NoticesService } from '../../api/src/modules/applications/notices.service.js';
 import { firm } from '../api/support/app.js';
 import { fillRequiredWith, pdf } from '../api/support/files.js';
 import { type Browser, describeInBrowser, openBrowser, shanghaiYear, TEST_TIMEOUT, WAIT } from './support.js';
@@ -7,9 +8,8 @@ import { type Browser, describeInBrowser, openBrowser, shanghaiYear, TEST_TIMEOU
 // (the page's own session) submits; the county reviewer (the typed client on a staff demo session)
 // returns it for supplement with one material; the applicant reads the item and the deadline on
 // 申报详情, replaces that file and 重新提交; county, city (verify, then approve) and finance (where the
-// program asks for it) pass it; it is on 公示 with its amount. The notice period cannot end here:
-// the shared API's clock is today's and the notice runs five working days; the timer's conclusion,
-// and the payment after it, are covered by the API suites.
+// program asks for it) pass it; it is on 公示 with its amount; the notice period ends on the API's
+// clock (the timer concludes it), finance records the payment, and the applicant reads 已拨付.
 
 const FACTS: Facts = {
   orgTypes: ['ecommerce'],
@@ -132,8 +132,7 @@ describeInBrowser('review, supplement and notice from the applicant’s side', (
       const progress = page().locator('[data-progress="notice"]');
       await progress.waitFor(WAIT);
       await expect(progress.textContent()).resolves.toContain('公示期：');
-      await page().locator('.history [data-history="notice-started"]').waitFor(WAIT);
-      await b.shoot('application-timeline');
+      await page().locator('.history [data-history="approved"]').last().waitFor(WAIT);
 
       await page().goto(`${b.api.url}/subpackages/notice/index/index`);
       const notice = page().locator(`[data-notice="${applicationId}"]`);
@@ -141,6 +140,38 @@ describeInBrowser('review, supplement and notice from the applicant’s side', (
       await expect(notice.textContent()).resolves.toContain('公示中，可以提出异议');
       await b.shoot('notices');
       expect(b.problems).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'is approved when the notice period ends, paid by finance, and shows 已拨付 with the voucher',
+    async () => {
+      // Past the notice's last day (five working days, holidays included) on the API's own clock;
+      // the timer concludes it as every instance's interval would.
+      b.api.clock.advance(20 * 24 * 3_600_000);
+      const concluded = await b.api.app.app.get(NoticesService).concludeDueNotices();
+      expect(concluded).toContain(applicationId);
+      const finance = await staff('finance');
+      const paidOn = b.api.clock.today();
+      const view = await finance.recordPayment({
+        params: { id: applicationId },
+        body: { voucherNo: '聊财拨〔2026〕118号', paidOn },
+      });
+      expect(view.application.status).toBe('paid');
+
+      await page().goto(`${b.api.url}/subpackages/apply/detail/index?id=${applicationId}`);
+      const progress = page().locator('[data-progress="paid"]');
+      await progress.waitFor(WAIT);
+      const text = await progress.textContent();
+      expect(text).toContain(`已于 ${paidOn.slice(0, 4)}年`);
+      expect(text).toContain('聊财拨〔2026〕118号');
+      await page().locator('.history [data-history="paid"]').waitFor(WAIT);
+      await page().locator('.history [data-history="notice-ended"]').waitFor(WAIT);
+      await b.shoot('application-timeline');
+      // Twenty days on, the page's access token had expired: its first call was refused (401) and the
+      // app refreshed the session and read on, as the page shows. Nothing else failed.
+      expect(b.problems.filter((p) => !p.includes('status of 401'))).toEqual([]);
     },
     TEST_TIMEOUT,
   );

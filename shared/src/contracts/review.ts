@@ -20,7 +20,7 @@ export const REVIEW_STAGES = {
   'finance-review': { role: 'finance', label: '财政审核', unit: '市财政局', deadline: 'financeWorkingDays' },
   notice: { role: 'city-reviewer', label: '公示', unit: '市商务投资促进局', deadline: 'noticeWorkingDays' },
   approved: { role: 'finance', label: '资金拨付', unit: '市财政局', deadline: 'paymentWorkingDays' },
-  paid: { role: 'finance', label: '办结', unit: '市财政局', deadline: null },
+  paid: { role: 'finance', label: '待办结', unit: '市财政局', deadline: null },
   returned: { role: 'applicant', label: '补正', unit: '申报企业', deadline: null },
 } as const satisfies {
   [S in ApplicationStatus]?: { role: Role; label: string; unit: string; deadline: ReviewDeadlineSetting | null };
