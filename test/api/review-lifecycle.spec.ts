@@ -1,7 +1,9 @@
-import { builtInEditions, type Edition, type ReviewView } from '@huiqi/shared';
+import { builtInEditions, type Edition, type PoolLedger, type PublicNoticeList, type ReviewView } from '@huiqi/shared';
 import { EditionsService } from '../../api/src/modules/editions/editions.service.js';
 import { MembershipEntity } from '../../api/src/modules/access/membership.entity.js';
 import { RoundPoolEntity } from '../../api/src/modules/budget/round-pool.entity.js';
+import ExcelJS from 'exceljs';
+import { NoticesService } from '../../api/src/modules/applications/notices.service.js';
 import { boot, type Booted, firm } from './support/app.js';
 import { ENGINES } from './support/databases.js';
 import { fillRequired } from './support/files.js';
@@ -121,6 +123,13 @@ describe.each(ENGINES)('review lifecycle on %s', (engine) => {
     await verifyAll(id, city);
     const view = (await review(id, city)).body;
     expect(view.maxAwardFen).toBe(MAX_FEN);
+    // What the reviewer verified is the firm's fact, verified by a reviewer.
+    const facts = await api.call<{ provenance: Record<string, string> }>(
+      'GET',
+      `/api/v1/orgs/${orgId}/facts?year=2026`,
+      { token: owner },
+    );
+    expect(facts.body.provenance).toMatchObject({ trainedHireCount: 'verified', registeredInCity: 'verified' });
 
     // Raising above the maximum, or lowering without a reason, is refused.
     expect((await post<Refusal>(id, 'approve', city, { awardFen: MAX_FEN + 1 })).status).toBe(400);
@@ -148,22 +157,67 @@ describe.each(ENGINES)('review lifecycle on %s', (engine) => {
       objections: 0,
     });
 
-    // The notices timer is not this suite's: the notice ends by the books here (committed, approved).
-    await api.app.dataSource.transaction(async (m) => {
-      const { BudgetService } = await import('../../api/src/modules/budget/budget.service.js');
-      await api.app.app.get(BudgetService).commit(m, id, null);
-      await m.query(`UPDATE applications SET status = 'approved' WHERE id = ?`, [id]);
+    // On public notice, without signing in: the firm, the program, the amount, the period.
+    const listed = await api.call<PublicNoticeList>('GET', '/api/v1/public/notices?year=2026');
+    expect(listed.body.notices.find((x) => x.applicationId === id)).toMatchObject({
+      amountFen: MAX_FEN,
+      starts: '2026-06-15',
+      ends: '2026-06-22',
+      open: true,
     });
-    const early2 = await post<Refusal>(id, 'payment', finance, { voucherNo: 'PZ-1', paidOn: '2026-06-15' });
-    expect(early2.status).toBe(400); // before the notice ended
+    // On notice the city acts (objections), not finance: no payment before the notice ends.
+    const tooEarly = await post<Refusal>(id, 'payment', finance, { voucherNo: 'PZ-1', paidOn: '2026-06-15' });
+    expect(tooEarly.status).toBe(403);
+    expect(tooEarly.body.message).toContain('公示');
+    // The notice's last day passes; the timer (every instance runs it) concludes it and commits the award.
     api.clock.advance(10 * 86_400_000);
     await signIn();
+    expect(await api.app.app.get(NoticesService).concludeDueNotices()).toContain(id);
+    expect(await pool()).toMatchObject({ reservedFen: 0, committedFen: MAX_FEN });
+    // Paid before the notice ended: refused.
+    expect((await post<Refusal>(id, 'payment', finance, { voucherNo: 'PZ-1', paidOn: '2026-06-19' })).status).toBe(400);
     owner = await api.login('applicant', `review-owner-${n - 1}`);
     const paid = await post(id, 'payment', finance, { voucherNo: 'PZ-1', paidOn: '2026-06-24' });
     expect(paid.status).toBe(200);
     expect(paid.body.application.progress).toMatchObject({ payment: { voucherNo: 'PZ-1', paidOn: '2026-06-24' } });
     expect((await pool()).paidFen).toBe(MAX_FEN);
     expect((await post(id, 'close', finance)).body.application.status).toBe('closed');
+
+    // The ledger, the public notice and finance's export agree to the fen.
+    const roundId = (await review(id, city)).body.application.progress.roundId ?? 0;
+    const ledger = await api.call<PoolLedger>('GET', `/api/v1/rounds/${roundId}/pools/pool-talent/ledger`, {
+      token: finance,
+    });
+    expect(ledger.body.pool).toMatchObject({ reservedFen: 0, committedFen: MAX_FEN, paidFen: MAX_FEN });
+    expect(ledger.body.entries.filter((e) => e.applicationId === id).map((e) => [e.kind, e.amountFen])).toEqual([
+      ['reserve', MAX_FEN],
+      ['commit', MAX_FEN],
+      ['pay', MAX_FEN],
+    ]);
+    const noticed = await api.call<PublicNoticeList>('GET', '/api/v1/public/notices?year=2026');
+    expect(noticed.body.notices.find((x) => x.applicationId === id)).toMatchObject({ amountFen: MAX_FEN, open: false });
+    const csv = await api.call<string>('GET', `/api/v1/rounds/${roundId}/pools/pool-talent/export?format=csv`, {
+      token: finance,
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const line = csv.text.split('\r\n').find((l) => l.includes(`,${id},`));
+    expect(line).toContain('100000.00');
+    expect(line).toContain('PZ-1');
+    const xlsx = await fetch(`${api.url}/api/v1/rounds/${roundId}/pools/pool-talent/export?format=xlsx`, {
+      headers: { authorization: `Bearer ${finance}` },
+    });
+    expect(xlsx.headers.get('content-disposition')).toMatch(/^attachment; filename=.*filename\*=UTF-8''/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = book.worksheets[0];
+    const row = sheet?.getRows(2, sheet.rowCount - 1)?.find((r) => String(r.getCell(2).value) === String(id));
+    expect(row?.getCell(9).value).toBe(100000);
+    // A county reviewer does not read finance's books.
+    expect(
+      (await api.call('GET', `/api/v1/rounds/${roundId}/pools/pool-talent/export?format=csv`, { token: county }))
+        .status,
+    ).toBe(403);
 
     const history = await api.call<{ entries: { action: string; actorLabel: string; amountFen: number | null }[] }>(
       'GET',
@@ -283,5 +337,110 @@ describe.each(ENGINES)('review lifecycle on %s', (engine) => {
     expect((await review(id, city)).body.application.status).toBe('city-review');
     const fits = await post(id, 'approve', city, { awardFen: 1_000_000, reason: '资金池余额有限' });
     expect(fits.body.application.status).toBe('finance-review');
+  });
+});
+
+/**
+ * 二 and 六 each cap an award at 20% of the firm's local contribution; whether a firm winning both
+ * gets 20% twice is the edition's choice. Per enterprise: the second award takes what the first left.
+ */
+describe.each(ENGINES)('the 20%% of local contribution per enterprise across 二 and 六, on %s', (engine) => {
+  let api: Booted;
+  let n = 80;
+  /** Eligible for both 电商龙头 (二: 4万元 on 1亿 of online retail) and 直播电商企业 (六: 20万元), 20% of 100万 = 20万. */
+  const FACTS = {
+    orgTypes: ['livestream-ecommerce'],
+    independentLegalPerson: true,
+    registeredInCity: true,
+    registrationDate: '2026-03-01',
+    onlineRetailFen: 10_000_000_000,
+    statisticalOnlineRetailFen: 2_000_000_000,
+    normalOperation: true,
+    taxCompliant: true,
+    localContributionFen: 100_000_000,
+  };
+
+  beforeAll(async () => {
+    api = await boot(engine);
+    const edition = demoEdition(builtInEditions()[0] as Edition, 2026) as Edition;
+    await api.app.app.get(EditionsService).publish({
+      ...edition,
+      review: {
+        ...edition.review,
+        secondApprovalAboveFen: 1_000_000_000,
+        localContributionCapScope: { ...edition.review.localContributionCapScope, value: 'per-enterprise' },
+      },
+    });
+  });
+  afterAll(() => api.close());
+
+  /** A firm with both applications at the city's review, every condition verified. */
+  const both = async (): Promise<{ leading: number; livestream: number; city: string }> => {
+    const owner = await api.login('applicant', `cap-owner-${n}`);
+    const org = await api.call<{ id: number }>('POST', '/api/v1/orgs', { token: owner, body: firm(n++) });
+    await api.call('PUT', `/api/v1/orgs/${org.body.id}/facts?year=2026`, { token: owner, body: { facts: FACTS } });
+    const county = await api.login('county-reviewer', 'cap-county', 'linqing');
+    const city = await api.login('city-reviewer', 'cap-city');
+    const ids: number[] = [];
+    for (const programId of ['leading-enterprise', 'livestream-enterprise']) {
+      const draft = await api.call<{ id: number }>('POST', `/api/v1/orgs/${org.body.id}/applications`, {
+        token: owner,
+        body: { programId, claimYear: 2026 },
+      });
+      await fillRequired(api, owner, org.body.id, draft.body.id);
+      expect((await api.call('POST', `/api/v1/applications/${draft.body.id}/submit`, { token: owner })).status).toBe(
+        200,
+      );
+      expect((await api.call('POST', `/api/v1/applications/${draft.body.id}/approve`, { token: county })).status).toBe(
+        200,
+      );
+      const view = await api.call<ReviewView>('GET', `/api/v1/applications/${draft.body.id}/review`, { token: city });
+      const verified = await api.call('PUT', `/api/v1/applications/${draft.body.id}/verification`, {
+        token: city,
+        body: {
+          conditions: view.body.conditions.map((c) => ({
+            conditionId: c.id,
+            verdict: c.status === 'review' ? 'met' : 'confirmed',
+          })),
+        },
+      });
+      expect(verified.status).toBe(200);
+      ids.push(draft.body.id);
+    }
+    return { leading: ids[0] as number, livestream: ids[1] as number, city };
+  };
+  const maxOf = async (id: number, token: string): Promise<number | null> =>
+    (await api.call<ReviewView>('GET', `/api/v1/applications/${id}/review`, { token })).body.maxAwardFen;
+
+  it('gives the second award only what the first left of the one 20%, and refuses an award of nothing', async () => {
+    const { leading, livestream, city } = await both();
+    expect(await maxOf(leading, city)).toBe(4_000_000);
+    expect(await maxOf(livestream, city)).toBe(20_000_000);
+    const first = await api.call<ReviewView>('POST', `/api/v1/applications/${livestream}/approve`, {
+      token: city,
+      body: {},
+    });
+    expect(first.body.application.progress.awardFen).toBe(20_000_000);
+    expect(await maxOf(leading, city)).toBe(0);
+    const none = await api.call<{ code: string; message: string }>('POST', `/api/v1/applications/${leading}/approve`, {
+      token: city,
+      body: {},
+    });
+    expect(none.status).toBe(409);
+    expect(none.body.message).toContain('可核定金额为0元');
+  });
+
+  it('holds under two approvals at once: the firm never gets more than its one 20%', async () => {
+    const { leading, livestream, city } = await both();
+    const city2 = await api.login('city-reviewer', 'cap-city-2');
+    const replies = await Promise.all([
+      api.call<ReviewView>('POST', `/api/v1/applications/${livestream}/approve`, { token: city, body: {} }),
+      api.call<ReviewView>('POST', `/api/v1/applications/${leading}/approve`, { token: city2, body: {} }),
+    ]);
+    const awarded = replies
+      .filter((r) => r.status === 200)
+      .reduce((sum, r) => sum + (r.body.application.progress.awardFen ?? 0), 0);
+    expect(replies.some((r) => r.status === 200)).toBe(true);
+    expect(awarded).toBeLessThanOrEqual(20_000_000);
   });
 });

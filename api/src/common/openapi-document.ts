@@ -113,9 +113,12 @@ const success = (route: OperationRoute, parts: OperationSchemas): JsonObject => 
   if (route.status === 204) return { description: '成功，无内容' };
   if (route.response === 'file')
     return {
-      description: '文件内容，类型为上传时按内容识别的类型',
+      description: route.mediaTypes ? '导出的文件' : '文件内容，类型为上传时按内容识别的类型',
       content: Object.fromEntries(
-        FILE_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
+        (route.mediaTypes ?? FILE_MEDIA_TYPES).map((type) => [
+          type,
+          { schema: { type: 'string', contentMediaType: type } },
+        ]),
       ),
     };
   if (!parts.response) throw new Error(`the contract gives ${route.method} ${route.path} no response type`);

@@ -237,6 +237,8 @@ export interface OperationRoute {
   body?: 'json' | 'multipart';
   /** How the answer travels: JSON unless said otherwise (`file`: the stored file's own bytes). */
   response?: 'json' | 'file';
+  /** The media types a `file` answer comes as, when not a stored upload's (an export's). */
+  mediaTypes?: readonly string[];
   /** What a sign-in route does to the client's session. */
   session?: 'opens' | 'closes';
   /** Exists only where the deployment enables it (AUTH_DEMO=1). */
@@ -694,6 +696,7 @@ export const OPERATIONS = {
     status: 200,
     access: 'signed-in',
     response: 'file',
+    mediaTypes: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     tag: 'rounds',
     summary: '导出资金池奖补清单（Excel 或 CSV），合计与台账一致',
     errors: ['NOT_FOUND'],

@@ -37,6 +37,29 @@ const isFactName = (name: string): name is FactName => (FACT_NAMES as readonly s
 const activeKey = (orgId: number, programId: string, year: number): string => `${orgId}:${programId}:${year}`;
 const onceKey = (orgId: number, programId: string): string => `${orgId}:${programId}`;
 
+/**
+ * What the applicant supplemented is verified again: the verifications of the conditions it
+ * returned, of those the returned facts feed and of those the returned materials prove are
+ * dropped, and the returned facts lose any reviewer's correction (the applicant's new values stand
+ * until a reviewer verifies them).
+ */
+const forgetReturned = (app: ApplicationEntity, edition: Edition, result: ProgramResult): void => {
+  const items = app.returned?.items ?? [];
+  const facts = new Set(items.filter((x) => x.kind === 'fact').map((x) => x.id));
+  const conditions = new Set(items.filter((x) => x.kind === 'condition').map((x) => x.id));
+  const materials = new Set(items.filter((x) => x.kind === 'material').map((x) => x.id));
+  for (const material of edition.programs[app.programId]?.materials ?? [])
+    if (materials.has(material.id)) for (const id of material.proves) conditions.add(id);
+  for (const condition of result.conditions)
+    if (condition.facts.some((f) => facts.has(f))) conditions.add(condition.id);
+  if (app.verification)
+    app.verification = Object.fromEntries(Object.entries(app.verification).filter(([id]) => !conditions.has(id)));
+  if (app.verifiedFacts)
+    app.verifiedFacts = Object.fromEntries(
+      Object.entries(app.verifiedFacts).filter(([name]) => !facts.has(name)),
+    ) as Facts;
+};
+
 @Injectable()
 export class ApplicationsService {
   constructor(
@@ -320,6 +343,7 @@ export class ApplicationsService {
       const { edition } = await this.editions.version(app.editionVersionId);
       const result = await this.checkedForSubmission(app, edition, m);
       const to = app.returned?.from ?? 'submitted';
+      forgetReturned(app, edition, result);
       app.evaluation = result;
       app.maxAmountFen = result.maxAmountFen;
       enterStage(app, to, edition, this.clock.today(), this.clock.now());

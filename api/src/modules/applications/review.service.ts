@@ -37,7 +37,10 @@ import { AppError, invalid, notFound } from '../../common/errors.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
 import { BudgetService } from '../budget/budget.service.js';
+import { Transactions } from '../../database/transactions.js';
 import { EditionsService } from '../editions/editions.service.js';
+import { FactsService } from '../facts/facts.service.js';
+import { OrgsService } from '../orgs/orgs.service.js';
 import { ApplicationChanges, type StepResult } from './application-changes.js';
 import { ApplicationEntity, type ConditionVerificationRecord, scopeOf } from './application.entity.js';
 import { ApplicationsService } from './applications.service.js';
@@ -88,6 +91,9 @@ export class ReviewService {
     private readonly editions: EditionsService,
     private readonly budget: BudgetService,
     private readonly clock: Clock,
+    private readonly facts: FactsService,
+    private readonly orgs: OrgsService,
+    private readonly tx: Transactions,
   ) {}
 
   private programOf(edition: Edition, app: ApplicationEntity): ProgramEdition {
@@ -123,6 +129,7 @@ export class ReviewService {
     app: ApplicationEntity,
     edition: Edition,
     reviewed: Reviewed,
+    locking = false,
   ): Promise<number | null> {
     const max = reviewed.result.maxAmountFen;
     if (max === null || edition.review.localContributionCapScope.value !== 'per-enterprise') return max;
@@ -133,9 +140,12 @@ export class ReviewService {
       const program = edition.programs[id];
       return program !== undefined && localCapBpOf(program as ProgramEdition) !== null;
     });
+    // At approval a locking read: MariaDB's plain reads see the transaction's snapshot, which can
+    // predate another approval of this firm committed while this one waited for the firm's lock.
     const others = await m.getRepository(ApplicationEntity).find({
       select: { id: true, awardFen: true },
       where: { orgId: app.orgId, claimYear: app.claimYear, programId: In(capped), status: In(AWARDED) },
+      ...(locking && this.tx.lock ? { lock: this.tx.lock } : {}),
     });
     const taken = others.filter((o) => o.id !== app.id).reduce((sum, o) => sum + BigInt(o.awardFen ?? 0), 0n);
     // Integer arithmetic: fen times basis points can pass 2^53.
@@ -224,7 +234,7 @@ export class ReviewService {
 
   /** Stores each condition's verification and merges corrected facts into the verified facts. */
   async verify(principal: Principal, id: number, body: VerifyRequest): Promise<ReviewView> {
-    await this.workflow.apply(principal, id, 'application.verified', async (app) => {
+    await this.workflow.apply(principal, id, 'application.verified', async (app, m) => {
       const { edition } = await this.editions.version(app.editionVersionId);
       const program = this.programOf(edition, app);
       const { result, reviewOnly } = this.reviewed(app, edition);
@@ -271,6 +281,17 @@ export class ReviewService {
       });
       app.verification = verification;
       if (correctedNames.size > 0) app.verifiedFacts = corrected as Facts;
+      // The facts the confirmed or corrected conditions read are the firm's, verified by a reviewer.
+      const verifiedNow = this.reviewed(app, edition).facts;
+      const read = new Set(
+        body.conditions
+          .filter((c) => c.verdict === 'confirmed' || c.verdict === 'corrected')
+          .flatMap((c) => result.conditions.find((x) => x.id === c.conditionId)?.facts ?? []),
+      );
+      const values = Object.fromEntries(
+        [...read].filter((n) => verifiedNow[n] !== undefined).map((n) => [n, verifiedNow[n]]),
+      ) as Partial<Facts>;
+      await this.facts.markVerified(m, app.orgId, app.claimYear, values, principal.userId);
       return {
         event: { conditions: body.conditions.map((c) => c.conditionId), correctedFacts: [...correctedNames] },
       };
@@ -324,7 +345,11 @@ export class ReviewService {
         { conditions: open },
       );
     }
-    const max = (await this.maxAward(m, app, edition, reviewed)) ?? 0;
+    // One firm's awards are decided one at a time where they share a cap: two city reviewers
+    // approving its 二 and 六 at once would each see the other's award not yet written.
+    if (edition.review.localContributionCapScope.value === 'per-enterprise')
+      await this.orgs.lock(m, app.orgId, this.tx.lock);
+    const max = (await this.maxAward(m, app, edition, reviewed, true)) ?? 0;
     const threshold = edition.review.secondApprovalAboveFen;
     const pending = app.pendingApproval;
     let award: number;
@@ -342,6 +367,10 @@ export class ReviewService {
       award = body.awardFen ?? max;
       reason = body.reason?.trim() || null;
     }
+    if (max === 0)
+      throw new AppError('CONFLICT', '按核实后的数据可核定金额为0元，不能审核通过；请驳回并写明理由', [
+        { field: 'awardFen', message: '可核定金额为0元（如对地方贡献数20%的限额已由本企业其他奖补用完）' },
+      ]);
     if (award > max) throw invalid('awardFen', `核定金额不能高于上限${formatFen(max)}`);
     if (award < max && reason === null) throw invalid('reason', '核定金额低于上限时请写明理由');
     if (!pending && award > threshold) {

@@ -192,6 +192,53 @@ export class FactsService {
     });
   }
 
+  /**
+   * A reviewer verified these facts of the firm's claim year against its materials (as they stand,
+   * or corrected): the firm's facts take the values with the provenance `verified`, each change in
+   * the facts' history. Runs in the caller's transaction (the review's change, which is audited).
+   */
+  async markVerified(
+    m: EntityManager,
+    orgId: number,
+    claimYear: number,
+    facts: Partial<Facts>,
+    reviewerId: number,
+  ): Promise<void> {
+    const repo = m.getRepository(FactEntity);
+    const existing = new Map(
+      (await repo.find({ where: { orgId, claimYear }, lock: this.tx.lock })).map((r) => [r.name as string, r]),
+    );
+    const now = this.clock.now();
+    const changes: Partial<FactChangeEntity>[] = [];
+    for (const [name, value] of Object.entries(facts)) {
+      if (value === undefined) continue;
+      const row = existing.get(name);
+      if (row && JSON.stringify(row.value) === JSON.stringify(value) && row.provenance === 'verified') continue;
+      changes.push({
+        orgId,
+        claimYear,
+        name: name as FactName,
+        before: row?.value ?? null,
+        after: value,
+        provenance: 'verified',
+        changedBy: reviewerId,
+        changedAt: now,
+      });
+      await repo.save(
+        Object.assign(row ?? repo.create({ orgId, claimYear, name: name as FactName }), {
+          value,
+          provenance: 'verified' as const,
+          updatedBy: reviewerId,
+          updatedAt: now,
+        }),
+      );
+    }
+    if (changes.length > 0) {
+      const history = m.getRepository(FactChangeEntity);
+      await history.save(changes.map((c) => history.create(c)));
+    }
+  }
+
   async history(principal: Principal, orgId: number, claimYear: number): Promise<FactChangeView[]> {
     await this.access.requireAccess(principal, 'facts.read', { kind: 'org', orgId });
     const rows = await this.dataSource

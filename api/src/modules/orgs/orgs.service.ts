@@ -85,6 +85,14 @@ export class OrgsService {
     return { name, uscc, county };
   }
 
+  /**
+   * Locks the firm's row until the caller's transaction ends: what serialises decisions about
+   * one firm across its applications (the per-enterprise cap of measures 二 and 六).
+   */
+  async lock(m: EntityManager, orgId: number, lock: { mode: 'pessimistic_write' } | undefined): Promise<void> {
+    await m.getRepository(OrgEntity).findOne({ where: { id: orgId }, ...(lock ? { lock } : {}) });
+  }
+
   /** Firms' names by id, for reports over many firms (the edition preview). */
   async namesOf(ids: readonly number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();
