@@ -24,6 +24,7 @@ const EXPECTED: [table: string, column: string, references: string, onDelete: 'R
   ['applications', 'edition_id', 'editions', 'RESTRICT'],
   ['applications', 'edition_version_id', 'edition_versions', 'RESTRICT'],
   ['applications', 'org_id', 'orgs', 'RESTRICT'],
+  ['audit_chain_head', 'last_id', 'audit_log', 'RESTRICT'],
   ['audit_log', 'actor_id', 'users', 'RESTRICT'],
   ['audit_log', 'org_id', 'orgs', 'RESTRICT'],
   ['edition_versions', 'content_hash', 'edition_contents', 'RESTRICT'],
@@ -163,6 +164,8 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
 describe.each(ENGINES)('the foreign-key migration on a database with rows in every table, on %s', (engine) => {
   const at = MIGRATIONS.indexOf(ForeignKeys1796052040988);
   const before = MIGRATIONS.slice(0, at);
+  /** The foreign keys as this migration leaves them: the audit chain's head came later. */
+  const expectedHere = () => expectedForeignKeys().filter((k) => k.table !== 'audit_chain_head');
 
   const atPreviousMigration = async (db: TestDatabase): Promise<DataSource> => {
     const old = new DataSource({ ...dataSourceOptions(db.config), migrations: before });
@@ -198,7 +201,7 @@ describe.each(ENGINES)('the foreign-key migration on a database with rows in eve
       expect(ran.map((m) => m.name)).toEqual([ForeignKeys1796052040988.name]);
       expect(await everyRow(dataSource, engine)).toEqual(rows);
       expect(await idCounters(dataSource, engine)).toEqual(counters);
-      expect(await foreignKeysOf(dataSource, engine)).toEqual(expectedForeignKeys());
+      expect(await foreignKeysOf(dataSource, engine)).toEqual(expectedHere());
       const migratedSchema = await schemaOf(dataSource, engine);
 
       await dataSource.undoLastMigration({ transaction: 'each' });
@@ -248,7 +251,7 @@ describe.each(ENGINES)('the foreign-key migration on a database with rows in eve
         expect((await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name)).toEqual([
           ForeignKeys1796052040988.name,
         ]);
-        expect(await foreignKeysOf(dataSource, engine)).toEqual(expectedForeignKeys());
+        expect(await foreignKeysOf(dataSource, engine)).toEqual(expectedHere());
         const names = (await constraintNames(dataSource, engine)).map((n) => n.name);
         expect(names).toContain('uq_users_openid');
         expect(names.filter((n) => n.startsWith('IDX_'))).toEqual([]);

@@ -1,6 +1,7 @@
 import { MembershipEntity } from '../modules/access/membership.entity.js';
 import { ApplicationEntity } from '../modules/applications/application.entity.js';
 import { MaterialSlotEntity } from '../modules/applications/material-slot.entity.js';
+import { AuditChainHeadEntity } from '../modules/audit/audit-chain-head.entity.js';
 import { AuditEntity } from '../modules/audit/audit.entity.js';
 import { OutboxEntity } from '../modules/audit/outbox.entity.js';
 import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity.js';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   EditionVersionEntity,
   ApplicationEntity,
   AuditEntity,
+  AuditChainHeadEntity,
   OutboxEntity,
   FileEntity,
   MaterialSlotEntity,
