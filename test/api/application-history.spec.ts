@@ -7,6 +7,7 @@ import {
   type PutFactsRequest,
 } from '@huiqi/shared';
 import { AuditEntity } from '../../api/src/modules/audit/audit.entity.js';
+import { ChangeRecorder } from '../../api/src/modules/audit/change-recorder.js';
 import { createStaff } from '../../api/src/modules/auth/staff.js';
 import { boot, type Booted, firm, publishDemoEdition, refusalOf, TEST_NOW } from './support/app.js';
 import { ENGINES } from './support/databases.js';
@@ -206,25 +207,33 @@ describe.each(ENGINES)('the application history on %s', (engine) => {
     });
     const short = await owner.getApplicationHistory({ params: { id: draft.id } });
     expect(short).toMatchObject({ truncated: false, entries: [{ action: 'created' }] });
-    // The limit is the reader's: the entries are written as the change path writes them, only faster.
-    const audits = api.app.dataSource.getRepository(AuditEntity);
-    const edits = Array.from({ length: APPLICATION_HISTORY_LIMIT }, (_, i) =>
-      audits.create({
-        at: new Date(TEST_NOW.getTime() + 3_600_000 + i * 1000),
-        actorId: null,
-        actorRole: 'applicant',
-        action: 'application.updated',
-        entity: 'application',
-        entityId: String(draft.id),
-        orgId,
-        before: { status: 'draft' },
-        after: { status: 'draft' },
-        requestId: null,
-      }),
-    );
+    // The limit is the reader's: the entries are written by the change path itself, only faster than through HTTP.
+    const changes = api.app.app.get(ChangeRecorder);
+    const edit = (id: number) =>
+      changes.recordChange('system', 'application.updated', async () => ({
+        result: undefined,
+        change: {
+          subject: { entity: 'application', id, orgId },
+          before: { status: 'draft' },
+          after: { status: 'draft' },
+          event: {
+            applicationId: id,
+            orgId,
+            programId: 'leading-enterprise',
+            claimYear: 2026,
+            facts: [],
+            refreshedFromOrg: false,
+          },
+        },
+      }));
+    for (let i = 0; i < APPLICATION_HISTORY_LIMIT; i++) await edit(draft.id);
     // Another record's entries are not this application's, however many there are.
-    const other = audits.create({ ...edits[0], entityId: String(applicationId) });
-    const saved = await audits.save([...edits, other]);
+    await edit(applicationId);
+    const saved = await api.app.dataSource.getRepository(AuditEntity).find({
+      where: { entity: 'application', entityId: String(draft.id), action: 'application.updated' },
+      order: { id: 'ASC' },
+    });
+    expect(saved).toHaveLength(APPLICATION_HISTORY_LIMIT);
     const long: ApplicationHistory = await owner.getApplicationHistory({ params: { id: draft.id } });
     expect(long.truncated).toBe(true);
     expect(long.entries).toHaveLength(APPLICATION_HISTORY_LIMIT);

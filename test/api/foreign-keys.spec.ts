@@ -28,6 +28,7 @@ const EXPECTED: [table: string, column: string, references: string, onDelete: 'R
   ['applications', 'edition_version_id', 'edition_versions', 'RESTRICT'],
   ['applications', 'org_id', 'orgs', 'RESTRICT'],
   ['applications', 'round_id', 'application_rounds', 'RESTRICT'],
+  ['audit_chain_head', 'last_id', 'audit_log', 'RESTRICT'],
   ['audit_log', 'actor_id', 'users', 'RESTRICT'],
   ['audit_log', 'org_id', 'orgs', 'RESTRICT'],
   ['edition_versions', 'content_hash', 'edition_contents', 'RESTRICT'],
@@ -188,6 +189,8 @@ describe.each(ENGINES)('the schema on %s', (engine) => {
 describe.each(ENGINES)('the foreign-key migration on a database with rows in every table, on %s', (engine) => {
   const at = MIGRATIONS.indexOf(ForeignKeys1796052040988);
   const before = MIGRATIONS.slice(0, at);
+  /** The foreign keys as this migration leaves them: the audit chain's head came later. */
+  const expectedHere = () => expectedForeignKeys().filter((k) => k.table !== 'audit_chain_head');
 
   const atPreviousMigration = async (db: TestDatabase): Promise<DataSource> => {
     const old = new DataSource({ ...dataSourceOptions(db.config), migrations: before });

@@ -32,3 +32,7 @@ export class FixedClock extends Clock {
     return this.at;
   }
 }
+
+/** An instant in Asia/Shanghai, `YYYY-MM-DD HH:MM:SS`: how a person there reads a time. */
+export const shanghaiTime = (at: Date): string =>
+  new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');

@@ -2,6 +2,7 @@ import { MembershipEntity } from '../modules/access/membership.entity.js';
 import { ApplicationEntity } from '../modules/applications/application.entity.js';
 import { MaterialSlotEntity } from '../modules/applications/material-slot.entity.js';
 import { ObjectionEntity } from '../modules/applications/objection.entity.js';
+import { AuditChainHeadEntity } from '../modules/audit/audit-chain-head.entity.js';
 import { AuditEntity } from '../modules/audit/audit.entity.js';
 import { PoolHoldEntity } from '../modules/budget/pool-hold.entity.js';
 import { PoolLedgerEntity } from '../modules/budget/pool-ledger.entity.js';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   EditionVersionEntity,
   ApplicationEntity,
   AuditEntity,
+  AuditChainHeadEntity,
   OutboxEntity,
   FileEntity,
   MaterialSlotEntity,

@@ -98,3 +98,45 @@ export interface OutboxQuery {
    */
   limit?: number;
 }
+
+/** How the audit chain can be broken, at the first entry that does not hold. */
+export type AuditChainProblem =
+  /** The entry's hash is not the hash of its fields: the entry, or its hash, was changed. */
+  | 'hash-mismatch'
+  /** Its `prevHash` is not the previous entry's hash (the ids follow on). */
+  | 'prev-hash-mismatch'
+  /** Entries are missing before it: its `prevHash` is not the previous entry's hash, and ids are skipped. */
+  | 'gap'
+  /** The chain ends before the entry its head names (the newest entries are gone), or the head was changed. */
+  | 'tail-missing'
+  /** An entry after the head's: written around the chain. */
+  | 'not-chained'
+  /** The chain's head row is gone. */
+  | 'head-missing';
+
+/** An audit entry named in a verification. */
+export interface AuditChainEntry {
+  id: number;
+  action: string;
+  /** ISO 8601 date-time. */
+  at: string;
+  hash: string;
+}
+
+/** `GET /api/v1/audit/verify`: the audit chain walked in id order, every hash recomputed. */
+export interface AuditVerification {
+  intact: boolean;
+  /** Entries that held, in order, up to the first broken one. */
+  entries: number;
+  /** The chain's first and last entries that held; null while there are none. */
+  first: AuditChainEntry | null;
+  last: AuditChainEntry | null;
+  /** The first entry that does not hold, and how; null when the chain is intact. */
+  broken: {
+    problem: AuditChainProblem;
+    /** The entry; null when the head row itself is gone. */
+    entry: AuditChainEntry | null;
+  } | null;
+  /** One line in Chinese: `审计日志完整：N 条记录，…`, or where and how it broke. */
+  message: string;
+}

@@ -1,6 +1,6 @@
 import { type ApplicationHistory, type ApplicationList, type ApplicationView } from './applications';
 import { type CreateApplicationRequest, type UpdateApplicationRequest } from './applications';
-import { type AuditLog, type AuditQuery, type OutboxPage, type OutboxQuery } from './audit';
+import { type AuditLog, type AuditQuery, type AuditVerification, type OutboxPage, type OutboxQuery } from './audit';
 import {
   type DemoLoginRequest,
   type RefreshRequest,
@@ -201,6 +201,7 @@ export interface ApiOperations {
   ruleObjection: { params: IdParams; body: ObjectionRulingRequest; response: ObjectionView };
 
   listAudit: { query: AuditQuery; response: AuditLog };
+  verifyAudit: { response: AuditVerification };
   listOutbox: { query: OutboxQuery; response: OutboxPage };
 }
 
@@ -828,6 +829,15 @@ export const OPERATIONS = {
     access: 'signed-in',
     tag: 'audit',
     summary: '审计日志（系统管理员；个人信息已脱敏）',
+    errors: [],
+  },
+  verifyAudit: {
+    method: 'GET',
+    path: '/api/v1/audit/verify',
+    status: 200,
+    access: 'signed-in',
+    tag: 'audit',
+    summary: '校验审计日志哈希链：完整，或第一处断开的记录',
     errors: [],
   },
   listOutbox: {

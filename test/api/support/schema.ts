@@ -1,4 +1,5 @@
 import { type DataSource } from 'typeorm';
+import { entryHash, GENESIS_HASH } from '../../../api/src/modules/audit/chain-hash.js';
 import { testUscc } from './app.js';
 import { type Engine } from './databases.js';
 
@@ -27,6 +28,7 @@ export const TABLES = [
   'application_materials',
   'application_rounds',
   'applications',
+  'audit_chain_head',
   'audit_log',
   'edition_contents',
   'edition_versions',
@@ -47,17 +49,75 @@ export const TABLES = [
   'users',
 ] as const;
 
-export type Table = (typeof FK_MIGRATION_TABLES)[number];
+export type Table = (typeof TABLES)[number];
 
 const quote = (engine: Engine, name: string): string => (engine === 'sqlite' ? `"${name}"` : `\`${name}\``);
 
 const at = '2026-06-01 08:00:00';
 
 /**
+ * Audit rows as the API writes them: each with the previous one's hash and its own (chain-hash.ts),
+ * the first after the genesis hash, computed from the row as stored (`at` in UTC, JSON as text).
+ */
+const chained = (rows: Record<string, unknown>[]): Record<string, unknown>[] => {
+  let prev = GENESIS_HASH;
+  return rows.map((row) => {
+    const json = (v: unknown): unknown => (typeof v === 'string' ? (JSON.parse(v) as unknown) : null);
+    const hash = entryHash(prev, {
+      id: row['id'] as number,
+      at: new Date(`${String(row['at']).replace(' ', 'T')}Z`),
+      actorId: row['actor_id'] as number | null,
+      actorRole: row['actor_role'] as string | null,
+      action: row['action'] as string,
+      entity: row['entity'] as string,
+      entityId: row['entity_id'] as string,
+      orgId: row['org_id'] as number | null,
+      before: json(row['before']),
+      after: json(row['after']),
+      requestId: row['request_id'] as string | null,
+    });
+    const linked = { ...row, prev_hash: prev, hash };
+    prev = hash;
+    return linked;
+  });
+};
+
+/** The audit log's rows, chained; the head names the last. */
+const AUDIT_ROWS = chained([
+  {
+    id: 1,
+    at,
+    actor_id: 2,
+    actor_role: 'applicant',
+    action: 'org.registered',
+    entity: 'org',
+    entity_id: '1',
+    org_id: 1,
+    before: null,
+    after: '{"name":"聊城“优品”电子商务（集团）有限公司"}',
+    request_id: '2b6c1f3e-6f1a-4f5e-9d5c-1d2b3c4d5e6f',
+  },
+  {
+    id: 2,
+    at,
+    actor_id: null,
+    actor_role: 'system',
+    action: 'edition.published',
+    entity: 'edition',
+    entity_id: '2023',
+    org_id: null,
+    before: null,
+    after: '{"version":1}',
+    request_id: null,
+  },
+]);
+
+/**
  * Rows for every table, every reference pointing at a row that exists, with the values a copy
  * can get wrong: NULLs, Chinese text with quotes and brackets, JSON strings that look like numbers,
- * integers beyond 32 bits, booleans. The columns are those of the tables before and after the
- * foreign-key migration (it changes constraints, not columns). Parents come before children.
+ * integers beyond 32 bits, booleans. The columns are those of the tables as the last migration
+ * leaves them; filling an older schema leaves out the tables and columns it does not have yet
+ * (fillEveryTable). Parents come before children.
  */
 export const EVERY_TABLE: readonly [Table, Record<string, unknown>[]][] = [
   [
@@ -431,37 +491,8 @@ export const EVERY_TABLE: readonly [Table, Record<string, unknown>[]][] = [
       },
     ],
   ],
-  [
-    'audit_log',
-    [
-      {
-        id: 1,
-        at,
-        actor_id: 2,
-        actor_role: 'applicant',
-        action: 'org.registered',
-        entity: 'org',
-        entity_id: '1',
-        org_id: 1,
-        before: null,
-        after: '{"name":"聊城“优品”电子商务（集团）有限公司"}',
-        request_id: '2b6c1f3e-6f1a-4f5e-9d5c-1d2b3c4d5e6f',
-      },
-      {
-        id: 2,
-        at,
-        actor_id: null,
-        actor_role: 'system',
-        action: 'edition.published',
-        entity: 'edition',
-        entity_id: '2023',
-        org_id: null,
-        before: null,
-        after: '{"version":1}',
-        request_id: null,
-      },
-    ],
-  ],
+  ['audit_log', AUDIT_ROWS],
+  ['audit_chain_head', [{ id: 1, last_id: 2, last_hash: AUDIT_ROWS[1]?.['hash'] }]],
   [
     'outbox',
     [
@@ -518,12 +549,50 @@ export const insertRows = async (
   );
 };
 
+/** The columns `table` has in this database (none: it has no such table yet). */
+const columnsOf = async (dataSource: DataSource, engine: Engine, table: string): Promise<Set<string>> => {
+  const rows = (await dataSource.query(
+    engine === 'sqlite'
+      ? 'SELECT name FROM pragma_table_info(?)'
+      : 'SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?',
+    [table],
+  )) as { name: string }[];
+  return new Set(rows.map((r) => r.name));
+};
+
+/** The tables of this database that are ours (TABLES), in TABLES' order. */
+const existingTables = async (dataSource: DataSource, engine: Engine): Promise<Table[]> => {
+  const rows = (await dataSource.query(
+    engine === 'sqlite'
+      ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+      : 'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()',
+  )) as { name: string }[];
+  const names = new Set(rows.map((r) => r.name));
+  return TABLES.filter((t) => names.has(t));
+};
+
 /**
- * Fills every table (EVERY_TABLE), then deletes the last row of a few, so that their id counters
- * are ahead of their largest id, as in a database that has lived.
+ * Fills every table (EVERY_TABLE) with the columns this database has (an older schema gets the
+ * rows as they were before later migrations added tables and columns), then deletes the last row
+ * of a few, so that their id counters are ahead of their largest id, as in a database that has
+ * lived.
  */
 export const fillEveryTable = async (dataSource: DataSource, engine: Engine): Promise<void> => {
-  for (const [table, rows] of EVERY_TABLE) await insertRows(dataSource, engine, table, rows);
+  const columns = new Map<string, Set<string>>();
+  const asStored = (table: string, row: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(row).filter(([c]) => columns.get(table)?.has(c)));
+  for (const [table, rows] of EVERY_TABLE) {
+    columns.set(table, await columnsOf(dataSource, engine, table));
+    if (!columns.get(table)?.size) continue;
+    // The audit chain's migration writes its head's one row: this one takes its place.
+    if (table === 'audit_chain_head') await dataSource.query(`DELETE FROM ${quote(engine, table)}`);
+    await insertRows(
+      dataSource,
+      engine,
+      table,
+      rows.map((r) => asStored(table, r)),
+    );
+  }
   for (const [table, id] of [
     ['org_facts', 6],
     ['refresh_tokens', 3],
@@ -533,7 +602,8 @@ export const fillEveryTable = async (dataSource: DataSource, engine: Engine): Pr
     // Another value for the column a unique index covers.
     if (table === 'org_facts') row['name'] = 'taxCompliant';
     if (table === 'refresh_tokens') row['token_hash'] = '9'.repeat(64);
-    await insertRows(dataSource, engine, table, [row]);
+    if (table === 'audit_log') row['prev_hash'] = '9'.repeat(64);
+    await insertRows(dataSource, engine, table, [asStored(table, row)]);
     await dataSource.query(`DELETE FROM ${quote(engine, table)} WHERE id = ?`, [id]);
   }
 };
@@ -541,7 +611,7 @@ export const fillEveryTable = async (dataSource: DataSource, engine: Engine): Pr
 /** Every row of every table, in primary-key order. */
 export const everyRow = async (dataSource: DataSource, engine: Engine): Promise<Record<string, unknown[]>> => {
   const dump: Record<string, unknown[]> = {};
-  for (const table of FK_MIGRATION_TABLES) {
+  for (const table of await existingTables(dataSource, engine)) {
     const key = table === 'edition_contents' ? 'content_hash' : 'id';
     dump[table] = (await dataSource.query(
       `SELECT * FROM ${quote(engine, table)} ORDER BY ${quote(engine, key)}`,
@@ -570,17 +640,7 @@ export const schemaOf = async (dataSource: DataSource, engine: Engine): Promise<
     return Object.fromEntries(rows.map((r) => [r.name, r.sql.replace(/\s+/g, ' ').trim()]));
   }
   const schema: Record<string, string> = {};
-  // The tables there are at this migration (a later one adds more).
-  const present = new Set(
-    (
-      (await dataSource.query(
-        'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()',
-      )) as {
-        name: string;
-      }[]
-    ).map((r) => r.name),
-  );
-  for (const table of TABLES.filter((t) => present.has(t))) {
+  for (const table of await existingTables(dataSource, engine)) {
     const [row] = (await dataSource.query(`SHOW CREATE TABLE \`${table}\``)) as Record<string, string>[];
     schema[table] = (row?.['Create Table'] ?? '').replace(/ AUTO_INCREMENT=\d+/, '');
   }

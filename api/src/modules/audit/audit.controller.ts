@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import {
   type AuditLog,
   type AuditQuery,
+  type AuditVerification,
   CHANGE_SUBJECTS,
   type ChangeSubject,
   type OutboxPage,
@@ -46,6 +47,12 @@ export class AuditController {
   @Get()
   async list(@CurrentUser() user: Principal, @Query() query: AuditQueryDto): Promise<AuditLog> {
     return { entries: await this.audit.list(user, { ...query, limit: query.limit ?? 100 }) };
+  }
+
+  @Operation('verifyAudit')
+  @Get('verify')
+  verify(@CurrentUser() user: Principal): Promise<AuditVerification> {
+    return this.audit.verify(user);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { AuditChain } from './audit-chain.js';
 import { AuditTrail } from './audit-trail.js';
 import { AuditController, OutboxController } from './audit.controller.js';
 import { AuditService } from './audit.service.js';
@@ -7,12 +8,13 @@ import { ChangeRecorder } from './change-recorder.js';
 
 /**
  * The one change path (ChangeRecorder: change, audit entry and outbox event in one transaction), its logs, and
- * one record's entries for the module that tells that record's story (AuditTrail).
+ * one record's entries for the module that tells that record's story (AuditTrail), and the check of
+ * the audit chain (AuditChain).
  */
 @Module({
   imports: [AccessModule],
   controllers: [AuditController, OutboxController],
-  providers: [AuditService, AuditTrail, ChangeRecorder],
+  providers: [AuditChain, AuditService, AuditTrail, ChangeRecorder],
   exports: [AuditTrail, ChangeRecorder],
 })
 export class AuditModule {}

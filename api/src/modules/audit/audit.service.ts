@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type AuditEntryView, type ChangeSubject, type OutboxEventView, type OutboxPage } from '@huiqi/shared';
+import {
+  type AuditEntryView,
+  type AuditVerification,
+  type ChangeSubject,
+  type OutboxEventView,
+  type OutboxPage,
+} from '@huiqi/shared';
 import { DataSource, type FindOptionsWhere, LessThan } from 'typeorm';
 import { maskPersonal } from '../../common/masking.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
+import { AuditChain } from './audit-chain.js';
 import { AuditEntity } from './audit.entity.js';
 import { OutboxEntity } from './outbox.entity.js';
 
@@ -63,6 +70,7 @@ export class AuditService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly chain: AuditChain,
   ) {}
 
   async list(principal: Principal, query: AuditQuery): Promise<AuditEntryView[]> {
@@ -75,6 +83,12 @@ export class AuditService {
       .getRepository(AuditEntity)
       .find({ where, order: { id: 'DESC' }, take: query.limit });
     return entries.map(toAuditEntryView);
+  }
+
+  /** The audit chain checked from its first entry to its newest (AuditChain.verify). */
+  async verify(principal: Principal): Promise<AuditVerification> {
+    await this.access.requireAccess(principal, 'audit.read', { kind: 'service' });
+    return this.chain.verify();
   }
 
   /** The outbox, newest first, a page at a time: `next` is the `before` of the following page. */

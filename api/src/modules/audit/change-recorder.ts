@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
+import { type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { currentRequestId } from '../../common/request-context.js';
 import { type Principal } from '../../common/tokens.js';
 import { Transactions } from '../../database/transactions.js';
+import { AuditChainHeadEntity, CHAIN_HEAD_ID } from './audit-chain-head.entity.js';
 import { AuditEntity } from './audit.entity.js';
+import { asStoredJson, type ChainedFields, entryHash, toChainSecond } from './chain-hash.js';
 import { type ChangeAction, type ChangeEvents, type ChangeSubject } from './change-events.js';
 import { OutboxEntity } from './outbox.entity.js';
 
@@ -60,21 +62,18 @@ export class ChangeRecorder {
     change: Change<A>,
   ): Promise<void> {
     const now = this.clock.now();
-    const audits = m.getRepository(AuditEntity);
-    const audit = await audits.save(
-      audits.create({
-        at: now,
-        actorId: typeof actor === 'string' ? null : actor.userId,
-        actorRole: typeof actor === 'string' ? actor : actor.role,
-        action,
-        entity: change.subject.entity,
-        entityId: String(change.subject.id),
-        orgId: change.subject.orgId,
-        before: change.before ?? null,
-        after: change.after ?? null,
-        requestId: currentRequestId(),
-      }),
-    );
+    const auditId = await this.appendToChain(m, {
+      at: toChainSecond(now),
+      actorId: typeof actor === 'string' ? null : actor.userId,
+      actorRole: typeof actor === 'string' ? actor : actor.role,
+      action,
+      entity: change.subject.entity,
+      entityId: String(change.subject.id),
+      orgId: change.subject.orgId,
+      before: asStoredJson(change.before),
+      after: asStoredJson(change.after),
+      requestId: currentRequestId(),
+    });
     const outbox = m.getRepository(OutboxEntity);
     await outbox.save(
       outbox.create({
@@ -83,8 +82,8 @@ export class ChangeRecorder {
         entityId: String(change.subject.id),
         orgId: change.subject.orgId,
         payload: change.event,
-        auditId: audit.id,
-        dedupeKey: `audit:${audit.id}`,
+        auditId,
+        dedupeKey: `audit:${auditId}`,
         attempts: 0,
         nextAttemptAt: now,
         deliveredAt: null,
@@ -94,4 +93,52 @@ export class ChangeRecorder {
       }),
     );
   }
+
+  /**
+   * Appends the entry to the audit chain (chain-hash.ts) and gives its id: after the newest entry,
+   * which the chain's head names, locked (one locked read, one insert, one update; on MariaDB one
+   * shared-lock read before them). The head is the last lock the transaction takes, after the
+   * work's own, so it adds no lock-order cycle; ids follow the head, so the chain's order is the
+   * ids' order and a rolled-back change leaves no gap.
+   */
+  private async appendToChain(m: EntityManager, fields: Omit<ChainedFields, 'id'>): Promise<number> {
+    if (this.tx.lock) await shareLockReferences(m, fields);
+    const heads = m.getRepository(AuditChainHeadEntity);
+    const head = await heads.findOne({ where: { id: CHAIN_HEAD_ID }, lock: this.tx.lock });
+    if (!head) throw new Error('audit_chain_head has no row: the audit chain migration has not run');
+    const entry: ChainedFields = { ...fields, id: (head.lastId ?? 0) + 1 };
+    const hash = entryHash(head.lastHash, entry);
+    const audits = m.getRepository(AuditEntity);
+    // insert, not save: save would first look the given id up. TypeORM types the JSON columns'
+    // `unknown` as an object to merge into, which a whole row need not be.
+    await audits.insert(
+      audits.create({ ...entry, prevHash: head.lastHash, hash }) as QueryDeepPartialEntity<AuditEntity>,
+    );
+    await heads.update({ id: CHAIN_HEAD_ID }, { lastId: entry.id, lastHash: hash });
+    return entry.id;
+  }
 }
+
+/**
+ * MariaDB: takes, before the chain's head, the shared locks on the user and the firm that the
+ * entry's and the event's foreign keys would take at their inserts. Taken after the head, they
+ * would close a cycle: a transaction holding the head waits for the firm another has updated (a
+ * firm's edit holds its row until it commits), while that one waits for the head. Taken here, a
+ * change waits for the firm without holding the head, as it did before the chain.
+ */
+const shareLockReferences = async (
+  m: EntityManager,
+  entry: { actorId: number | null; orgId: number | null },
+): Promise<void> => {
+  const references = (
+    [
+      ['users', entry.actorId],
+      ['orgs', entry.orgId],
+    ] as const
+  ).filter((r): r is readonly ['users' | 'orgs', number] => r[1] !== null);
+  if (references.length === 0) return;
+  await m.query(
+    `SELECT 1 FROM ${references.map(([table], i) => `\`${table}\` r${i}`).join(', ')} WHERE ${references.map((_, i) => `r${i}.id = ?`).join(' AND ')} LOCK IN SHARE MODE`,
+    references.map(([, id]) => id),
+  );
+};
