@@ -31,6 +31,11 @@ const BENCHMARKS = {
     script: './upload.mjs',
     description: '文件上传：20MB 文件上传20次的吞吐，以及 API 进程内存峰值比空闲时高出多少（流式处理）',
   },
+  pool: {
+    script: './pool.mjs',
+    description:
+      '资金池并发：两个 API 进程在同一 MariaDB 上同时市级审核200份申报（另各重发一次），池只够50份：吞吐与是否超额',
+  },
 };
 
 const usage = () => {

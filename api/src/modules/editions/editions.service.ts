@@ -176,8 +176,15 @@ export class EditionsService {
     return (await this.inForce(claimYear)).edition;
   }
 
-  /** A version by its id, as an application recorded it. */
+  /**
+   * A version by its id, as an application recorded it. A version never changes, so one already
+   * read is answered without the freshness check: the workflow asks for it inside its transaction,
+   * and the check's query, on a pool connection of its own, waited forever for one when every
+   * connection was held by such a transaction (MariaDB, 10+ approvals at once; bench/pool.mjs).
+   */
   async version(id: number): Promise<EditionVersion> {
+    const known = this.catalogueRead && (await this.catalogueRead.catch(() => null))?.versions.get(id);
+    if (known) return known;
     const version = (await this.catalogue()).versions.get(id);
     if (!version) throw new Error(`edition version ${id} does not exist`);
     return version;
