@@ -115,6 +115,11 @@ export class BudgetService {
   async reserve(m: EntityManager, request: HoldRequest): Promise<'reserved' | 'waiting'> {
     const pool = await this.poolOf(m, request.roundId, request.poolId);
     if (pool.sharing === 'order') {
+      // Refused without taking the pool's lock when it plainly cannot hold the amount (a full
+      // pool answers its many refusals at once, instead of queueing them behind its row lock);
+      // an amount that seems to fit is decided by the conditional UPDATE below, never by this read.
+      if (pool.capFen - pool.reservedFen - pool.committedFen < request.amountFen)
+        throw exhausted(pool, request.amountFen, request.applicationId);
       // The pool's row first: inserting the hold takes a shared lock on it (the foreign key's
       // check), and two approvals each holding that shared lock and then asking for the exclusive
       // one deadlock on MariaDB. Taking the exclusive lock first queues them instead.
@@ -146,21 +151,14 @@ export class BudgetService {
       .where('id = :id AND reserved_fen + committed_fen + :amount <= cap_fen', { id: pool.id, amount: amountFen })
       .execute();
     if (result.affected === 1) return;
-    const now = await m.getRepository(RoundPoolEntity).findOneByOrFail({ id: pool.id });
-    const availableFen = Math.max(0, now.capFen - now.reservedFen - now.committedFen);
-    throw new AppError(
-      'POOL_EXHAUSTED',
-      `资金池余额不足：本批次该资金池剩余${formatFen(availableFen)}，不足以核定${formatFen(amountFen)}（申报编号${applicationId}）；可调低核定金额并写明理由`,
-      {
-        roundId: now.roundId,
-        poolId: now.poolId,
-        capFen: now.capFen,
-        reservedFen: now.reservedFen,
-        committedFen: now.committedFen,
-        availableFen,
-        requestedFen: amountFen,
-      },
-    );
+    // The statement that refused it locked the row (MariaDB): a locking read sees what it saw,
+    // where a plain read would see this transaction's older snapshot.
+    const mariadb = m.connection.options.type !== 'better-sqlite3';
+    const now = await m.getRepository(RoundPoolEntity).findOneOrFail({
+      where: { id: pool.id },
+      ...(mariadb ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    throw exhausted(now, amountFen, applicationId);
   }
 
   /** When the notice period ends: the reservation becomes a commitment (the total is unchanged). */
@@ -266,3 +264,21 @@ export class BudgetService {
     );
   }
 }
+
+/** POOL_EXHAUSTED: what the pool holds and what is left, in Chinese naming what the reviewer can do. */
+const exhausted = (pool: RoundPoolEntity, amountFen: number, applicationId: number): AppError<'POOL_EXHAUSTED'> => {
+  const availableFen = Math.max(0, pool.capFen - pool.reservedFen - pool.committedFen);
+  return new AppError(
+    'POOL_EXHAUSTED',
+    `资金池余额不足：本批次该资金池剩余${formatFen(availableFen)}，不足以核定${formatFen(amountFen)}（申报编号${applicationId}）；可调低核定金额并写明理由`,
+    {
+      roundId: pool.roundId,
+      poolId: pool.poolId,
+      capFen: pool.capFen,
+      reservedFen: pool.reservedFen,
+      committedFen: pool.committedFen,
+      availableFen,
+      requestedFen: amountFen,
+    },
+  );
+};

@@ -15,6 +15,7 @@ import { Transactions } from '../../database/transactions.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
+import { OrgsService } from '../orgs/orgs.service.js';
 import { FactChangeEntity, FactEntity } from './fact.entity.js';
 
 /** The `year` query parameter: a calendar year as the shared rules read one (YEARS, 1900 to 9999). */
@@ -28,6 +29,7 @@ export class FactsService {
     private readonly access: AccessService,
     private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
+    private readonly orgs: OrgsService,
   ) {}
 
   /** A firm's stored facts for a year, as the contract's Facts (already validated when stored). */
@@ -123,7 +125,7 @@ export class FactsService {
       await this.access.requireAccess(principal, 'facts.write', { kind: 'org', orgId }, m);
       const repo = m.getRepository(FactEntity);
       const existing = new Map(
-        (await repo.find({ where: { orgId, claimYear }, lock: this.tx.lock })).map((r) => [r.name as string, r]),
+        (await this.lockedFacts(m, orgId, claimYear)).map((r) => [r.name as string, r]),
       );
       const now = this.clock.now();
       const before: Record<string, unknown> = {};
@@ -206,7 +208,7 @@ export class FactsService {
   ): Promise<void> {
     const repo = m.getRepository(FactEntity);
     const existing = new Map(
-      (await repo.find({ where: { orgId, claimYear }, lock: this.tx.lock })).map((r) => [r.name as string, r]),
+      (await this.lockedFacts(m, orgId, claimYear)).map((r) => [r.name as string, r]),
     );
     const now = this.clock.now();
     const changes: Partial<FactChangeEntity>[] = [];
@@ -237,6 +239,17 @@ export class FactsService {
       const history = m.getRepository(FactChangeEntity);
       await history.save(changes.map((c) => history.create(c)));
     }
+  }
+
+  /**
+   * The firm's facts of the year, to change them: the firm's row is locked first, which is what
+   * serialises two changes of its facts. Locking the fact rows alone did not: a firm's first facts
+   * lock rows that do not exist yet, which MariaDB does with gap locks, and two new firms' gap locks
+   * in one gap of the index each blocked the other's insert (a deadlock, answered 500).
+   */
+  private async lockedFacts(m: EntityManager, orgId: number, claimYear: number): Promise<FactEntity[]> {
+    await this.orgs.lock(m, orgId, this.tx.lock);
+    return m.getRepository(FactEntity).find({ where: { orgId, claimYear } });
   }
 
   async history(principal: Principal, orgId: number, claimYear: number): Promise<FactChangeView[]> {
