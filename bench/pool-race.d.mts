@@ -73,3 +73,10 @@ export declare const tally: (outcomes: Outcome[]) => {
   refusedBy: Record<string, number>;
   unexpected: number;
 };
+
+export declare const readBurst: (options: {
+  bases: string[];
+  applicationIds: number[];
+  prefix: string;
+  clientFor?: ClientFor;
+}) => Promise<{ requests: number; seconds: number }>;

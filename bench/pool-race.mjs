@@ -221,6 +221,27 @@ export const approvalBurst = async ({ bases, applicationIds, sessions, prefix, c
 };
 
 /**
+ * The baseline, measured in the same run on the same processes: every application's review read
+ * twice at once (GET /applications/:id/review: access check, pinned edition, the rules on the
+ * verified facts), spread as the approvals are. The approvals' rate is recorded as a ratio of it,
+ * since this machine's speed differs from one day to the next.
+ */
+export const readBurst = async ({ bases, applicationIds, prefix, clientFor = defaultClientFor }) => {
+  const tokens = memoryTokens();
+  const first = clientFor(bases[0], tokens);
+  await first.demoLogin({ body: { role: 'city-reviewer', openid: `${prefix}-reader` } });
+  const clients = bases.map((b, i) => (i === 0 ? first : clientFor(b, tokens)));
+  const started = performance.now();
+  await Promise.all(
+    applicationIds.flatMap((id, i) => [
+      clients[i % bases.length].getReview({ params: { id } }),
+      clients[(i + 1) % bases.length].getReview({ params: { id } }),
+    ]),
+  );
+  return { requests: applicationIds.length * 2, seconds: (performance.now() - started) / 1000 };
+};
+
+/**
  * The pool of the round as the database holds it: its totals, its ledger (lines, sum of the
  * reserve lines) and its holds. `query` runs one SQL statement with `?` placeholders.
  */
