@@ -183,5 +183,25 @@ describe.each(ENGINES)('application rounds on %s', (engine) => {
     expect(ledger.body.entries.reduce((s, e) => s + e.amountFen, 0)).toBe(ledger.body.pool.reservedFen);
     expect(ledger.body.awards.map((a) => a.state)).toEqual(['reserved', 'reserved', 'reserved']);
     expect((await api.call('GET', `${path}/ledger`, { token: owner })).status).toBe(403);
+
+    // Each firm reads its share and why it is below what the city approved, in its history too.
+    const [first] = ids;
+    const history = await api.call<{ entries: { action: string; amountFen: number | null; label: string }[] }>(
+      'GET',
+      `/api/v1/applications/${String(first)}/history`,
+      { token: owner },
+    );
+    expect(history.body.entries.at(-1)).toMatchObject({
+      action: 'allocated',
+      label: '资金分配',
+      amountFen: 21_428_571,
+    });
+    const view = await api.call<{ progress: { awardFen: number; awardReason: string } }>(
+      'GET',
+      `/api/v1/applications/${String(first)}`,
+      { token: owner },
+    );
+    expect(view.body.progress.awardFen).toBe(21_428_571);
+    expect(view.body.progress.awardReason).toContain('按同一比例核减');
   });
 });

@@ -134,6 +134,12 @@ export const APPLICATION_RULES: Record<ApplicationChange, Rule> = {
     refusal: '不在公示期内，不能处理异议',
   },
   'application.notice-ended': { access: 'system', moves: 'approved', verb: '结束公示' },
+  // Written by the sharing of a pro-rata pool (PoolsService.allocate), for each application it moves on.
+  'application.allocated': {
+    access: 'review.act',
+    within: ['allocation'],
+    refusal: '只有待资金分配的申报可以分配资金',
+  },
 };
 
 /** Why the rule refuses the change from the application's status, or null when it allows it. */

@@ -67,6 +67,7 @@ const HISTORY: {
   'application.objection-upheld': { audit: 'application', action: () => 'objection-upheld' },
   'application.objection-dismissed': { audit: 'application', action: () => 'objection-dismissed' },
   'application.notice-ended': { audit: 'application', action: () => 'notice-ended' },
+  'application.allocated': { audit: 'application', action: () => 'allocated' },
 };
 
 const ACTIONS = Object.keys(HISTORY) as ApplicationAction[];
@@ -112,7 +113,8 @@ const reasonOf = (action: ApplicationHistoryAction, after: unknown): unknown => 
 };
 
 const amountOf = (action: ApplicationHistoryAction, after: unknown): number | null => {
-  if (action !== 'approved' && action !== 'approval-confirmed' && action !== 'paid') return null;
+  if (action !== 'approved' && action !== 'approval-confirmed' && action !== 'paid' && action !== 'allocated')
+    return null;
   const amount = field(after, 'awardFen') ?? field(after, 'pendingAwardFen');
   return typeof amount === 'number' ? amount : null;
 };

@@ -3,6 +3,7 @@ import {
   APPLICATION_STATUS_LABELS,
   type ApplicationStatus,
   countyName,
+  formatFen,
   type PoolAllocation,
   type PoolAwardView,
   type PoolLedger,
@@ -14,7 +15,7 @@ import { AppError } from '../../common/errors.js';
 import { type Principal } from '../../common/tokens.js';
 import { Transactions } from '../../database/transactions.js';
 import { AccessService } from '../access/access.service.js';
-import { ChangeRecorder } from '../audit/change-recorder.js';
+import { type AnyChange, ChangeRecorder } from '../audit/change-recorder.js';
 import { BudgetService } from '../budget/budget.service.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { poolView, RoundsService } from '../rounds/rounds.service.js';
@@ -25,6 +26,7 @@ import {
   poolAwardsCsv,
   poolAwardsXlsx,
 } from '../budget/export-format.js';
+import { applicationEvent, auditShape } from './application-changes.js';
 import { ApplicationEntity } from './application.entity.js';
 import { enterStage, startNotice } from './notice-period.js';
 
@@ -110,6 +112,7 @@ export class PoolsService {
       );
       const today = this.clock.today();
       const moved: { applicationId: number; amountFen: number; to: ApplicationStatus }[] = [];
+      const also: AnyChange[] = [];
       for (const [i, share] of result.shares.entries()) {
         const hold = holds[i] as Hold;
         const app = apps.get(share.id) as ApplicationEntity;
@@ -119,12 +122,34 @@ export class PoolsService {
         await this.budget.writeLedger(m, pool.id, share.id, 'reserve', share.amountFen, principal.userId);
         const pinned = await this.editions.version(app.editionVersionId);
         const financeReview = pinned.edition.programs[app.programId]?.financeReview.value ?? true;
+        const before = auditShape(app);
         app.awardFen = share.amountFen;
+        // The firm reads why its award is below what the city approved.
+        if (share.amountFen < hold.requestedFen)
+          app.awardReason =
+            `资金池申请总额超过额度，本批次各项奖补按同一比例核减（向下取整到分）：` +
+            `复审核定${formatFen(hold.requestedFen)}，分配${formatFen(share.amountFen)}`;
         if (financeReview) enterStage(app, 'finance-review', pinned.edition, today, this.clock.now());
         else startNotice(app, pinned.edition, today);
         app.updatedAt = this.clock.now();
         await m.getRepository(ApplicationEntity).save(app);
         moved.push({ applicationId: app.id, amountFen: share.amountFen, to: app.status });
+        also.push({
+          action: 'application.allocated',
+          change: {
+            subject: { entity: 'application', id: app.id, orgId: app.orgId },
+            before,
+            after: auditShape(app),
+            event: {
+              ...applicationEvent(app),
+              roundId,
+              poolId,
+              requestedFen: hold.requestedFen,
+              amountFen: share.amountFen,
+              to: app.status,
+            },
+          },
+        });
       }
       await this.budget.markAllocated(m, pool.id);
       const after = await this.budget.poolById(m, pool.id);
@@ -155,6 +180,7 @@ export class PoolsService {
             applications: moved,
           },
         },
+        also,
       };
     });
   }

@@ -46,6 +46,14 @@ export interface ChangeEvents {
   'application.objection-upheld': ApplicationEvent & { objectionId: number; releasedFen: number | null };
   'application.objection-dismissed': ApplicationEvent & { objectionId: number };
   'application.notice-ended': ApplicationEvent & { awardFen: number | null };
+  /** Its share of a pro-rata pool reserved, and moved on to the next stage. */
+  'application.allocated': ApplicationEvent & {
+    roundId: number;
+    poolId: string;
+    requestedFen: number;
+    amountFen: number;
+    to: ApplicationStatus;
+  };
   'edition.draft-created': { editionId: string; baseId: string };
   'edition.draft-updated': { editionId: string };
   'round.created': {

@@ -24,10 +24,18 @@ export interface Change<A extends ChangeAction> {
   event: ChangeEvents[A];
 }
 
+/** A change of any action, with its action: one of the others a work made with its own. */
+export type AnyChange = { [A in ChangeAction]: { action: A; change: Change<A> } }[ChangeAction];
+
 /** What the work gives back: its result, and the change it made (null: nothing changed). */
 export interface Outcome<A extends ChangeAction, R> {
   result: R;
   change: Change<A> | null;
+  /**
+   * The changes to other records the same work made, each its own audit entry and event after
+   * the work's own (sharing a pool out over a round moves each of its applications on).
+   */
+  also?: AnyChange[];
 }
 
 /**
@@ -49,8 +57,9 @@ export class ChangeRecorder {
     work: (manager: EntityManager) => Promise<Outcome<A, R>>,
   ): Promise<R> {
     return this.tx.run(async (m) => {
-      const { result, change } = await work(m);
+      const { result, change, also = [] } = await work(m);
       if (change) await this.write(m, change.actor ?? actor, action, change);
+      for (const other of also) await this.write(m, other.change.actor ?? actor, other.action, other.change as never);
       return result;
     });
   }

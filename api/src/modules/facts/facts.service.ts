@@ -124,9 +124,7 @@ export class FactsService {
     return this.changes.recordChange(principal, 'facts.updated', async (m) => {
       await this.access.requireAccess(principal, 'facts.write', { kind: 'org', orgId }, m);
       const repo = m.getRepository(FactEntity);
-      const existing = new Map(
-        (await this.lockedFacts(m, orgId, claimYear)).map((r) => [r.name as string, r]),
-      );
+      const existing = new Map((await this.lockedFacts(m, orgId, claimYear)).map((r) => [r.name as string, r]));
       const now = this.clock.now();
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
@@ -207,9 +205,7 @@ export class FactsService {
     reviewerId: number,
   ): Promise<void> {
     const repo = m.getRepository(FactEntity);
-    const existing = new Map(
-      (await this.lockedFacts(m, orgId, claimYear)).map((r) => [r.name as string, r]),
-    );
+    const existing = new Map((await this.lockedFacts(m, orgId, claimYear)).map((r) => [r.name as string, r]));
     const now = this.clock.now();
     const changes: Partial<FactChangeEntity>[] = [];
     for (const [name, value] of Object.entries(facts)) {
