@@ -115,7 +115,7 @@ describe('我的申报', () => {
     render(<ApplicationList orgId={3} client={client()} />);
     const submitted = await screen.findByText((_, el) => el?.getAttribute('data-application') === '12');
     expect(submitted.textContent).toContain('第2条 电商龙头企业流量补贴');
-    expect(submitted.textContent).toContain('↑已提交');
+    expect(submitted.textContent).toContain('↑待初审');
     expect(submitted.textContent).toContain('2026年度 · 申报编号 12');
     expect(submitted.textContent).toContain('最多可获 40万元');
     // 17:00 UTC is the next day in Liaocheng.

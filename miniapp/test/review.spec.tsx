@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import {
@@ -361,17 +361,25 @@ describe('公示 and 异议', () => {
     expect(screen.getByText('✕ 请填写姓名')).toBeTruthy();
     expect(screen.getByText('✕ 有填写不正确的地方，请按提示修改')).toBeTruthy();
     expect(requests.some((r) => r.key.startsWith('POST'))).toBe(false);
-    const type = (field: string, value: string) => {
-      const box = document.querySelector(`[data-field="${field}"] input, [data-field="${field}"] textarea`);
-      if (!box) throw new Error(`no ${field} box`);
-      fireEvent.input(box, { target: { value } });
+    // Taro's inputs are custom elements: their inner input or textarea appears once each has rendered,
+    // later on a busy machine.
+    const boxOf = (field: string) =>
+      waitFor(
+        () => {
+          const box = document.querySelector(`[data-field="${field}"] input, [data-field="${field}"] textarea`);
+          if (!box) throw new Error(`no ${field} box`);
+          return box;
+        },
+        { timeout: 5000 },
+      );
+    const type = async (field: string, value: string) => {
+      const box = await boxOf(field);
+      await act(async () => void fireEvent.input(box, { target: { value } }));
     };
-    await act(async () => {
-      type('name', '张三');
-      type('phone', '13800000000');
-      type('reason', '销售额虚报');
-      type('evidence', '见网店页面');
-    });
+    await type('name', '张三');
+    await type('phone', '13800000000');
+    await type('reason', '销售额虚报');
+    await type('evidence', '见网店页面');
     await act(async () => void fireEvent.click(screen.getByText('提交异议')));
     expect(await screen.findByText('✓ 异议已提交，审核部门会依法核实处理')).toBeTruthy();
     const sent = requests.find((r) => r.key === 'POST /api/v1/applications/21/objections');
