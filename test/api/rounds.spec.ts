@@ -91,6 +91,8 @@ describe.each(ENGINES)('application rounds on %s', (engine) => {
     };
     expect(await fields(request({ opens: '2026-07-01', closes: '2026-06-30' }))).toEqual(['closes']);
     expect(await fields(request({ opens: '2026-02-30' }))).toEqual(['opens']);
+    // A day that does not exist is named with the other fields at fault, not after they are fixed.
+    expect((await fields(request({ title: '', opens: '2026-13-01' }))).sort()).toEqual(['opens', 'title']);
     expect(await fields(request({ programs: ['talent-hiring'] }))).toEqual(['programs[0]']);
     expect(await fields(request({ programs: [] }))).toEqual(['programs']);
     expect(await fields(request({ programs: ['no-such'] }))).toEqual(['programs']);

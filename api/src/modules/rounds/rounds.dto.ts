@@ -1,4 +1,4 @@
-import { type CreateRoundRequest, PROGRAM_IDS, type RoundQuery, YEARS } from '@huiqi/shared';
+import { type CreateRoundRequest, isIsoDate, PROGRAM_IDS, type RoundQuery, YEARS } from '@huiqi/shared';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -7,17 +7,30 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
+  registerDecorator,
 } from 'class-validator';
 import { DecimalInteger } from '../../common/integers.js';
 import { HasNoRepeats } from '../../common/lists.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '必须是日期，格式为YYYY-MM-DD，例如2025-03-01';
+
+/** A real calendar day as YYYY-MM-DD (2026-13-01 and 2026-02-30 are refused here, with the other fields). */
+const IsDay =
+  (label: string): PropertyDecorator =>
+  (target, propertyName): void =>
+    registerDecorator({
+      name: 'isDay',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
+        defaultMessage: () => `${label}${DATE_MESSAGE}`,
+      },
+    });
 
 export class RoundQueryDto implements RoundQuery {
   @IsOptional()
@@ -48,12 +61,10 @@ export class CreateRoundDto implements CreateRoundRequest {
   @MaxLength(100, { message: '批次名称最多100个字' })
   title!: string;
 
-  @IsString({ message: `开始日期${DATE_MESSAGE}` })
-  @Matches(DATE, { message: `开始日期${DATE_MESSAGE}` })
+  @IsDay('开始日期')
   opens!: string;
 
-  @IsString({ message: `截止日期${DATE_MESSAGE}` })
-  @Matches(DATE, { message: `截止日期${DATE_MESSAGE}` })
+  @IsDay('截止日期')
   closes!: string;
 
   @IsArray({ message: '申报项目必须是列表，例如 ["leading-enterprise"]' })
