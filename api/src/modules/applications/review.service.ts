@@ -45,6 +45,7 @@ import { ApplicationChanges, type StepResult } from './application-changes.js';
 import { ApplicationEntity, type ConditionVerificationRecord, scopeOf } from './application.entity.js';
 import { ApplicationsService } from './applications.service.js';
 import { enterStage, startNotice } from './notice-period.js';
+import { objectionView } from './notices.service.js';
 import { ObjectionEntity } from './objection.entity.js';
 import { stageOf } from './progress.js';
 
@@ -53,8 +54,6 @@ export const QUEUE_PAGE_SIZE = 20;
 
 /** Besides the held statuses, an award fixed and waiting for its pool's sharing counts against a firm's cap. */
 const AWARDED: readonly ApplicationStatus[] = ['allocation', ...HOLDS_POOL];
-
-const OBJECTION_LABELS = { open: '待处理', upheld: '异议成立', dismissed: '异议不成立' } as const;
 
 const isFactName = (name: string): name is FactName => (FACT_NAMES as readonly string[]).includes(name);
 
@@ -157,19 +156,7 @@ export class ReviewService {
     const rows = await this.dataSource
       .getRepository(ObjectionEntity)
       .find({ where: { applicationId }, order: { id: 'ASC' } });
-    return rows.map((o) => ({
-      id: o.id,
-      applicationId: o.applicationId,
-      status: o.status,
-      statusLabel: OBJECTION_LABELS[o.status],
-      name: o.name,
-      phone: o.phone,
-      reason: o.reason,
-      evidence: o.evidence,
-      filedAt: o.filedAt.toISOString(),
-      ruling:
-        o.rulingReason !== null && o.ruledAt !== null ? { reason: o.rulingReason, at: o.ruledAt.toISOString() } : null,
-    }));
+    return rows.map(objectionView);
   }
 
   /** `GET /applications/:id/review`: staff who review it or pay it read it; others are told it does not exist. */

@@ -123,64 +123,13 @@ export class FactsService {
 
     return this.changes.recordChange(principal, 'facts.updated', async (m) => {
       await this.access.requireAccess(principal, 'facts.write', { kind: 'org', orgId }, m);
-      const repo = m.getRepository(FactEntity);
-      const existing = new Map((await this.lockedFacts(m, orgId, claimYear)).map((r) => [r.name as string, r]));
-      const now = this.clock.now();
-      const before: Record<string, unknown> = {};
-      const after: Record<string, unknown> = {};
-      const changes: Partial<FactChangeEntity>[] = [];
-
-      for (const [name, value] of Object.entries(given)) {
-        const row = existing.get(name);
-        if (row && JSON.stringify(row.value) === JSON.stringify(value) && row.provenance === provenance) continue;
-        before[name] = row?.value ?? null;
-        after[name] = value;
-        changes.push({
-          orgId,
-          claimYear,
-          name: name as FactName,
-          before: row?.value ?? null,
-          after: value,
-          provenance,
-          changedBy: principal.userId,
-          changedAt: now,
-        });
-        await repo.save(
-          Object.assign(row ?? repo.create({ orgId, claimYear, name: name as FactName }), {
-            value,
-            provenance,
-            updatedBy: principal.userId,
-            updatedAt: now,
-          }),
-        );
-      }
-      for (const name of cleared) {
-        const row = existing.get(name);
-        if (!row) continue;
-        before[name] = row.value;
-        after[name] = null;
-        changes.push({
-          orgId,
-          claimYear,
-          name: name as FactName,
-          before: row.value,
-          after: null,
-          provenance,
-          changedBy: principal.userId,
-          changedAt: now,
-        });
-        await repo.delete(row.id);
-      }
-      if (changes.length > 0) {
-        const history = m.getRepository(FactChangeEntity);
-        await history.save(changes.map((c) => history.create(c)));
-      }
+      const { before, after } = await this.write(m, orgId, claimYear, given, cleared, provenance, principal.userId);
       const { facts, rows } = await this.factsOf(orgId, claimYear, m);
       return {
         result: this.view(orgId, claimYear, rows, facts),
         // Setting facts to what they already are is no change: nothing to audit or announce.
         change:
-          changes.length > 0
+          Object.keys(after).length > 0
             ? {
                 subject: { entity: 'facts', id: `${orgId}:${claimYear}`, orgId },
                 before,
@@ -204,37 +153,68 @@ export class FactsService {
     facts: Partial<Facts>,
     reviewerId: number,
   ): Promise<void> {
+    const values = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
+    await this.write(m, orgId, claimYear, values, [], 'verified', reviewerId);
+  }
+
+  /**
+   * Sets (and clears) facts of the firm's year with one provenance, each change kept in the facts'
+   * history; a fact set to the value and provenance it has is no change. The before and after of
+   * what changed, by name.
+   */
+  private async write(
+    m: EntityManager,
+    orgId: number,
+    claimYear: number,
+    set: Record<string, unknown>,
+    cleared: readonly string[],
+    provenance: Provenance,
+    userId: number,
+  ): Promise<{ before: Record<string, unknown>; after: Record<string, unknown> }> {
     const repo = m.getRepository(FactEntity);
     const existing = new Map((await this.lockedFacts(m, orgId, claimYear)).map((r) => [r.name as string, r]));
     const now = this.clock.now();
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
     const changes: Partial<FactChangeEntity>[] = [];
-    for (const [name, value] of Object.entries(facts)) {
-      if (value === undefined) continue;
-      const row = existing.get(name);
-      if (row && JSON.stringify(row.value) === JSON.stringify(value) && row.provenance === 'verified') continue;
+    const record = (name: string, from: unknown, to: unknown): void => {
+      before[name] = from;
+      after[name] = to;
       changes.push({
         orgId,
         claimYear,
         name: name as FactName,
-        before: row?.value ?? null,
-        after: value,
-        provenance: 'verified',
-        changedBy: reviewerId,
+        before: from,
+        after: to,
+        provenance,
+        changedBy: userId,
         changedAt: now,
       });
+    };
+    for (const [name, value] of Object.entries(set)) {
+      const row = existing.get(name);
+      if (row && JSON.stringify(row.value) === JSON.stringify(value) && row.provenance === provenance) continue;
+      record(name, row?.value ?? null, value);
       await repo.save(
         Object.assign(row ?? repo.create({ orgId, claimYear, name: name as FactName }), {
           value,
-          provenance: 'verified' as const,
-          updatedBy: reviewerId,
+          provenance,
+          updatedBy: userId,
           updatedAt: now,
         }),
       );
+    }
+    for (const name of cleared) {
+      const row = existing.get(name);
+      if (!row) continue;
+      record(name, row.value, null);
+      await repo.delete(row.id);
     }
     if (changes.length > 0) {
       const history = m.getRepository(FactChangeEntity);
       await history.save(changes.map((c) => history.create(c)));
     }
+    return { before, after };
   }
 
   /**

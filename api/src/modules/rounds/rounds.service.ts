@@ -20,7 +20,7 @@ import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
 import { Transactions } from '../../database/transactions.js';
 import { AccessService } from '../access/access.service.js';
-import { ChangeRecorder } from '../audit/change-recorder.js';
+import { type Change, ChangeRecorder } from '../audit/change-recorder.js';
 import { BudgetService } from '../budget/budget.service.js';
 import { type EditionVersion, EditionsService } from '../editions/editions.service.js';
 import { RoundEntity } from './round.entity.js';
@@ -177,9 +177,20 @@ export class RoundsService {
     if (await repo.findOneBy({ defaultKey: key })) return;
     try {
       await this.changes.recordChange('system', 'round.created', async (m) => {
+        // The edition's row locked first, as when the city publishes a round: on MariaDB the reads
+        // after it see every round committed before (a plain read first would fix an older snapshot).
+        await this.editions.lockEdition(m, edition.id);
         if (await m.getRepository(RoundEntity).findOneBy({ defaultKey: key })) return { result: null, change: null };
-        const saved = await m.getRepository(RoundEntity).save(
-          m.getRepository(RoundEntity).create({
+        // The edition's pools in full, less what the city's own rounds of the year already hold.
+        const taken = await this.takenByOtherRounds(m, claimYear, null);
+        const pools = Object.entries(edition.pools).map(([poolId, pool]) => ({
+          poolId,
+          capFen: Math.max(0, pool.capFen - (taken.get(poolId) ?? 0)),
+          sharing: 'order' as const,
+        }));
+        const { change } = await this.saveRound(
+          m,
+          {
             claimYear,
             editionId: edition.id,
             title: `${claimYear}年度申报（${edition.title}）`,
@@ -188,34 +199,10 @@ export class RoundsService {
             programs: Object.keys(edition.programs) as ProgramId[],
             defaultKey: key,
             createdBy: null,
-            createdAt: this.clock.now(),
-          }),
-        );
-        // The edition's pools in full, less what the city's own rounds of the year already hold.
-        const taken = await this.takenByOtherRounds(m, claimYear, saved.id);
-        const pools = Object.entries(edition.pools).map(([poolId, pool]) => ({
-          poolId,
-          capFen: Math.max(0, pool.capFen - (taken.get(poolId) ?? 0)),
-          sharing: 'order' as const,
-        }));
-        await this.budget.openPools(m, saved.id, pools);
-        return {
-          result: null,
-          change: {
-            subject: { entity: 'round' as const, id: saved.id, orgId: null },
-            before: null,
-            after: { ...saved, pools },
-            event: {
-              roundId: saved.id,
-              claimYear,
-              editionId: edition.id,
-              opens: saved.opens,
-              closes: saved.closes,
-              programs: saved.programs,
-              pools,
-            },
           },
-        };
+          pools,
+        );
+        return { result: null, change };
       });
     } catch (error) {
       // Another instance created it first: the unique key let one through.
@@ -325,9 +312,9 @@ export class RoundsService {
       });
       if (over.length > 0)
         throw new AppError('CONFLICT', `资金池金额超出政策版本的总额：${over.map((o) => o.message).join('；')}`, over);
-      const repo = m.getRepository(RoundEntity);
-      const saved = await repo.save(
-        repo.create({
+      const { saved, change } = await this.saveRound(
+        m,
+        {
           claimYear: request.claimYear,
           editionId: edition.id,
           title: request.title.trim(),
@@ -336,29 +323,40 @@ export class RoundsService {
           programs: [...request.programs],
           defaultKey: null,
           createdBy: principal.userId,
-          createdAt: this.clock.now(),
-        }),
-      );
-      await this.budget.openPools(m, saved.id, pools);
-      return {
-        result: saved,
-        change: {
-          subject: { entity: 'round' as const, id: saved.id, orgId: null },
-          before: null,
-          after: { ...saved, pools },
-          event: {
-            roundId: saved.id,
-            claimYear: saved.claimYear,
-            editionId: saved.editionId,
-            opens: saved.opens,
-            closes: saved.closes,
-            programs: saved.programs,
-            pools,
-          },
         },
-      };
+        pools,
+      );
+      return { result: saved, change };
     });
     return this.get(round.id);
+  }
+
+  /** Saves a round with its pools, in the caller's transaction, and the change that says so. */
+  private async saveRound(
+    m: EntityManager,
+    fields: Omit<RoundEntity, 'id' | 'createdAt' | 'version'>,
+    pools: { poolId: string; capFen: number; sharing: PoolSharing }[],
+  ): Promise<{ saved: RoundEntity; change: Change<'round.created'> }> {
+    const repo = m.getRepository(RoundEntity);
+    const saved = await repo.save(repo.create({ ...fields, createdAt: this.clock.now() }));
+    await this.budget.openPools(m, saved.id, pools);
+    return {
+      saved,
+      change: {
+        subject: { entity: 'round', id: saved.id, orgId: null },
+        before: null,
+        after: { ...saved, pools },
+        event: {
+          roundId: saved.id,
+          claimYear: saved.claimYear,
+          editionId: saved.editionId,
+          opens: saved.opens,
+          closes: saved.closes,
+          programs: saved.programs,
+          pools,
+        },
+      },
+    };
   }
 
   /** Rounds as the wire shows them, with their pools' totals and the edition's words. */
