@@ -20,6 +20,8 @@ const ALLOWED: Record<ApplicationStatus, ApplicationChange[]> = {
   ],
   'city-review': [
     'application.withdrawn',
+    'application.material-accepted',
+    'application.material-rejected',
     'application.verified',
     'application.approved',
     'application.returned',
@@ -162,7 +164,7 @@ const BY_CALLER: [string, Principal, MemberRole | null, Record<ApplicationStatus
     {
       draft: 'HHHHHHHHHHHHHHHHSH',
       submitted: 'HHHFAAAAAHAIIIFFSI',
-      'city-review': 'HHHFIIFFFHFFFIFFSF',
+      'city-review': 'HHHFAAFFFHFFFIFFSF',
       allocation: 'HHHFIIFFFHFFFIFFSF',
       'finance-review': 'HHHFIIFFFHFFFIFFSF',
       notice: 'HHHFIIFFFHFFFAFFSF',
@@ -200,7 +202,7 @@ const BY_CALLER: [string, Principal, MemberRole | null, Record<ApplicationStatus
     {
       draft: 'HHHHHHHHHHHHHHHHSH',
       submitted: 'HHHFAAFFFHFFFIIISF',
-      'city-review': 'HHHFIIAAAHAIIIIISI',
+      'city-review': 'HHHFAAAAAHAIIIIISI',
       allocation: 'HHHFIIIIIHAIIIIISA',
       'finance-review': 'HHHFIIFFFHFFFIIISF',
       notice: 'HHHFIIIIIHIIIAAASI',
@@ -219,7 +221,7 @@ const BY_CALLER: [string, Principal, MemberRole | null, Record<ApplicationStatus
     {
       draft: 'HHHHHHHHHHHHHHHHSH',
       submitted: 'HHHFAAFFFHFFFIFFSF',
-      'city-review': 'HHHFIIFFFHFFFIFFSF',
+      'city-review': 'HHHFAAFFFHFFFIFFSF',
       allocation: 'HHHFIIFFFHFFFIFFSF',
       'finance-review': 'HHHFIIFFFHFFFIFFSF',
       notice: 'HHHFIIFFFHFFFAFFSF',

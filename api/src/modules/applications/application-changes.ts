@@ -88,13 +88,13 @@ export const APPLICATION_RULES: Record<ApplicationChange, Rule> = {
   },
   'application.material-accepted': {
     access: 'material.review',
-    within: ['submitted'],
-    refusal: '只有已提交的申报可以审核材料',
+    within: ['submitted', 'city-review'],
+    refusal: '只有县级初审、市级复审阶段可以审核材料',
   },
   'application.material-rejected': {
     access: 'material.review',
-    within: ['submitted'],
-    refusal: '只有已提交的申报可以审核材料',
+    within: ['submitted', 'city-review'],
+    refusal: '只有县级初审、市级复审阶段可以审核材料',
   },
   'application.verified': {
     access: 'review.act',
