@@ -59,6 +59,14 @@ describe.each(ENGINES)('application rounds on %s', (engine) => {
     const closed = await api.call<{ rounds: RoundBody[] }>('GET', '/api/v1/rounds?year=2023&open=false');
     expect(closed.body.rounds.map((r) => r.id)).not.toContain(made.body.id);
     expect((await api.call<{ rounds: RoundBody[] }>('GET', '/api/v1/rounds?year=2024')).body.rounds).toEqual([]);
+    // The 2023 edition has no window of its own: the round is what opens its program, as the catalogue says.
+    const catalogue = await api.call<{ programs: { programId: string; applicationWindow: unknown }[] }>(
+      'GET',
+      '/api/v1/programs?year=2023',
+    );
+    const windowOf = (id: string) => catalogue.body.programs.find((p) => p.programId === id)?.applicationWindow;
+    expect(windowOf('leading-enterprise')).toEqual({ opens: '2026-06-01', closes: '2026-06-30' });
+    expect(windowOf('talent-hiring')).toBeNull();
     const audit = (await api.app.app
       .get(DataSource)
       .query("SELECT COUNT(*) AS n FROM outbox WHERE event_type = 'round.created'")) as { n: unknown }[];

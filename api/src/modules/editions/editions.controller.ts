@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { type EditionDocument, type EditionList, type EditionPreview, type ProgramCatalogue } from '@huiqi/shared';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { type EditionDocument, type EditionList, type EditionPreview } from '@huiqi/shared';
 import { CurrentUser, Public, Roles } from '../../common/auth.js';
 import { Operation } from '../../common/contract.js';
 import { type Principal } from '../../common/tokens.js';
 import { EditionsAdminService } from './editions-admin.service.js';
 import { CreateDraftDto, UpdateDraftDto } from './editions.dto.js';
-import { checkYear } from '../facts/facts.service.js';
 import { EditionsService } from './editions.service.js';
 
 @Controller('v1')
@@ -20,13 +19,6 @@ export class EditionsController {
   @Get('editions')
   async list(): Promise<EditionList> {
     return { editions: await this.editions.list() };
-  }
-
-  @Public()
-  @Operation('listPrograms')
-  @Get('programs')
-  programs(@Query('year') year: string): Promise<ProgramCatalogue> {
-    return this.editions.programs(checkYear(year));
   }
 
   @Roles('admin')

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type ApplicationWindow,
   type CreateRoundRequest,
+  type ProgramCatalogue,
   type Edition,
   type FieldError,
   formatDateZh,
@@ -329,6 +331,29 @@ export class RoundsService {
       return { result: saved, change };
     });
     return this.get(round.id);
+  }
+
+  /**
+   * The year's programs with, for each, the window of the round that takes it: the round open
+   * today, else the next to open, else null (no round published for it, or all of them closed).
+   */
+  async programs(claimYear: number): Promise<ProgramCatalogue> {
+    const catalogue = await this.editions.programs(claimYear);
+    await this.ensureDefaultRound(claimYear);
+    const rounds = await this.dataSource
+      .getRepository(RoundEntity)
+      .find({ where: { claimYear }, order: { opens: 'ASC', id: 'ASC' } });
+    const today = this.clock.today();
+    const windowOf = (programId: ProgramId): ApplicationWindow | null => {
+      const taking = rounds.filter((r) => r.programs.includes(programId));
+      const round =
+        taking.find((r) => r.opens <= today && today <= r.closes) ?? taking.find((r) => r.opens > today) ?? null;
+      return round ? { opens: round.opens, closes: round.closes } : null;
+    };
+    return {
+      ...catalogue,
+      programs: catalogue.programs.map((p) => ({ ...p, applicationWindow: windowOf(p.programId) })),
+    };
   }
 
   /** Saves a round with its pools, in the caller's transaction, and the change that says so. */
