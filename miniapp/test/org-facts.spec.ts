@@ -72,6 +72,8 @@ describe('the claim year to open on, and times in Liaocheng', () => {
     expect(defaultClaimYear([edition(2023), open, edition(2027)], '2026-06-15')).toBe(2025);
     expect(defaultClaimYear([edition(2023), edition(2025), edition(2027)], '2026-06-15')).toBe(2025);
     expect(defaultClaimYear([edition(2023)], '2026-06-15')).toBe(2023);
+    // A round the city opened for 2023's figures: that year first, though its edition has no window.
+    expect(defaultClaimYear([edition(2023), edition(2025), edition(2027)], '2026-06-15', [2023])).toBe(2023);
     expect(defaultClaimYear([edition(2023, { status: 'draft' })], '2026-06-15')).toBeNull();
     expect(claimYearsOf([edition(2023), edition(2026), edition(2023), edition(2027, { status: 'draft' })])).toEqual([
       2026, 2023,

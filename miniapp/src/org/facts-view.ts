@@ -31,15 +31,22 @@ export const claimYearsOf = (editions: readonly EditionView[]): number[] =>
   [...new Set(editions.filter((e) => e.status === 'published').map((e) => e.claimYear))].sort((a, b) => b - a);
 
 /**
- * The claim year to open on: the edition whose application round is open today, else the newest
- * edition in force today (validFrom..validTo), else the newest claim year there is.
+ * The claim year to open on: the year of an application round open today (`openRoundYears`, from
+ * GET /api/v1/rounds?open=true) or of an edition whose own window is open, else the newest edition
+ * in force today (validFrom..validTo), else the newest claim year there is.
  */
-export const defaultClaimYear = (editions: readonly EditionView[], today: string): number | null => {
+export const defaultClaimYear = (
+  editions: readonly EditionView[],
+  today: string,
+  openRoundYears: readonly number[] = [],
+): number | null => {
   const published = editions.filter((e) => e.status === 'published');
   const newest = (rows: readonly EditionView[]) =>
     rows.reduce<number | null>((best, e) => (best === null || e.claimYear > best ? e.claimYear : best), null);
   const open = published.filter(
-    (e) => e.applicationWindow && e.applicationWindow.opens <= today && today <= e.applicationWindow.closes,
+    (e) =>
+      openRoundYears.includes(e.claimYear) ||
+      (e.applicationWindow && e.applicationWindow.opens <= today && today <= e.applicationWindow.closes),
   );
   return (
     newest(open) ?? newest(published.filter((e) => e.validFrom <= today && today <= e.validTo)) ?? newest(published)

@@ -98,9 +98,18 @@ export const FactSheet = ({ orgId, names, scope, intro }: Props) => {
     if (orgId === null || !session) return;
     setState({ kind: 'loading' });
     try {
-      const [org, editions] = await Promise.all([api.getOrg({ params: { orgId } }), api.listEditions()]);
+      const [org, editions, rounds] = await Promise.all([
+        api.getOrg({ params: { orgId } }),
+        api.listEditions(),
+        // The open rounds only choose the year to show first: without them the editions decide.
+        api.listRounds({ query: { open: 'true' } }).catch(() => ({ rounds: [] })),
+      ]);
       const years = claimYearsOf(editions.editions);
-      const year = defaultClaimYear(editions.editions, shanghaiToday());
+      const year = defaultClaimYear(
+        editions.editions,
+        shanghaiToday(),
+        rounds.rounds.map((r) => r.claimYear),
+      );
       setState(year === null ? { kind: 'no-edition' } : { kind: 'ready', org, years, year });
     } catch (error) {
       setState({ kind: 'error', message: messageOf(error) });
