@@ -180,8 +180,12 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
       if (member) return ALLOW;
       return reviews(principal, request.resource.application) ? forbidden('只有企业成员可以上传申报材料') : HIDDEN;
     case 'material.review':
-      if (reviews(principal, request.resource.application)) return ALLOW;
-      return member ? forbidden('只有审核人员可以审核材料') : HIDDEN;
+      // A reviewer who belongs to the firm may not review its materials either.
+      if (member)
+        return forbidden(
+          reviews(principal, request.resource.application) ? '不能审核本人所在企业的申报' : '只有审核人员可以审核材料',
+        );
+      return reviews(principal, request.resource.application) ? ALLOW : HIDDEN;
     // A reviewer works the review; a staff member who belongs to the firm reads it but may not act on it.
     case 'review.read':
       if (seesReview(principal, request.resource.application)) return ALLOW;
