@@ -324,6 +324,16 @@ describe.each(ENGINES)('review lifecycle on %s', (engine) => {
     expect(batch.body.results[0]).toMatchObject({ ok: true, status: 'city-review' });
   });
 
+  it('an application submitted before rounds existed draws on its year’s round that takes its program', async () => {
+    const id = await atCity();
+    await verifyAll(id, city);
+    const roundId = (await review(id, city)).body.application.progress.roundId;
+    await api.app.dataSource.query('UPDATE applications SET round_id = NULL WHERE id = ?', [id]);
+    const approved = await post(id, 'approve', city, { awardFen: 1_000_000, reason: '按实际核定' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.application.progress.roundId).toBe(roundId);
+  });
+
   it('refuses an award its order pool cannot hold (POOL_EXHAUSTED), leaving the application at the city', async () => {
     const id = await atCity();
     await verifyAll(id, city);

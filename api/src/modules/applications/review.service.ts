@@ -41,6 +41,7 @@ import { Transactions } from '../../database/transactions.js';
 import { EditionsService } from '../editions/editions.service.js';
 import { FactsService } from '../facts/facts.service.js';
 import { OrgsService } from '../orgs/orgs.service.js';
+import { RoundsService } from '../rounds/rounds.service.js';
 import { ApplicationChanges, type StepResult } from './application-changes.js';
 import { ApplicationEntity, type ConditionVerificationRecord, scopeOf } from './application.entity.js';
 import { ApplicationsService } from './applications.service.js';
@@ -93,6 +94,7 @@ export class ReviewService {
     private readonly facts: FactsService,
     private readonly orgs: OrgsService,
     private readonly tx: Transactions,
+    private readonly rounds: RoundsService,
   ) {}
 
   private programOf(edition: Edition, app: ApplicationEntity): ProgramEdition {
@@ -371,7 +373,8 @@ export class ReviewService {
       };
       return { event: { from: 'city-review', to: 'city-review', awardFen: award, pending: true, confirmed: false } };
     }
-    if (app.roundId === null) throw new Error(`application ${app.id} was submitted without a round`);
+    // Submitted before rounds existed: it draws on the latest round of its year that takes its program.
+    app.roundId ??= await this.rounds.roundTaking(m, app.claimYear, app.programId);
     app.awardFen = award;
     app.awardReason = award < max ? reason : null;
     app.pendingApproval = null;

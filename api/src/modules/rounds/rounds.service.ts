@@ -413,6 +413,20 @@ export class RoundsService {
     return views;
   }
 
+  /**
+   * The round an application submitted before rounds existed draws on: the latest round of its
+   * claim year that takes its program; CONFLICT when there is none to reserve from.
+   */
+  async roundTaking(m: EntityManager, claimYear: number, programId: ProgramId): Promise<number> {
+    const rounds = await m.getRepository(RoundEntity).find({ where: { claimYear }, order: { id: 'DESC' } });
+    const round = rounds.find((r) => r.programs.includes(programId));
+    if (!round)
+      throw new AppError('CONFLICT', `${claimYear}年度没有包含此项目的申报批次，无法从资金池预留；请先发布申报批次`, [
+        { field: 'roundId', message: '该申报提交时尚无申报批次，且本年度没有包含此项目的批次' },
+      ]);
+    return round.id;
+  }
+
   async titles(ids: readonly number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();
     const rows = await this.dataSource
