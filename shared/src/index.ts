@@ -24,6 +24,7 @@ export * from './contracts/files';
 export * from './contracts/health';
 export * from './contracts/materials';
 export * from './contracts/operations';
+export * from './contracts/notifications';
 export * from './contracts/orgs';
 export * from './contracts/review';
 export * from './contracts/rounds';

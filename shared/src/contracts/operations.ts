@@ -31,6 +31,15 @@ import { type ApplicationMaterials, type AttachMaterialRequest, type ReviewMater
 import { type CreateOrgRequest, type Invite, type JoinOrgRequest, type OrgList, type OrgView } from './orgs';
 import { type UpdateOrgRequest } from './orgs';
 import {
+  type MarkReadRequest,
+  type MarkReadResult,
+  type NotificationList,
+  type NotificationQuery,
+  type NotificationSettings,
+  type NotificationSettingsRequest,
+  type SubscriptionRequest,
+} from './notifications';
+import {
   type ApproveRequest,
   type BatchApproveRequest,
   type BatchApproveResult,
@@ -200,6 +209,12 @@ export interface ApiOperations {
   fileObjection: { params: IdParams; body: ObjectionRequest; response: ObjectionView };
   ruleObjection: { params: IdParams; body: ObjectionRulingRequest; response: ObjectionView };
 
+  listNotifications: { query: NotificationQuery; response: NotificationList };
+  markNotificationsRead: { body: MarkReadRequest; response: MarkReadResult };
+  getNotificationSettings: { response: NotificationSettings };
+  putNotificationSettings: { body: NotificationSettingsRequest; response: NotificationSettings };
+  recordSubscriptions: { body: SubscriptionRequest; response: NotificationSettings };
+
   listAudit: { query: AuditQuery; response: AuditLog };
   verifyAudit: { response: AuditVerification };
   listOutbox: { query: OutboxQuery; response: OutboxPage };
@@ -223,6 +238,7 @@ export type OperationTag =
   | 'rounds'
   | 'review'
   | 'notices'
+  | 'notifications'
   | 'audit';
 
 /** Where an operation lives and how it travels. */
@@ -820,6 +836,52 @@ export const OPERATIONS = {
     tag: 'notices',
     summary: '处理异议（市级审核员）：成立则退回复审，不成立写明理由',
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
+  },
+
+  listNotifications: {
+    method: 'GET',
+    path: '/api/v1/me/notifications',
+    status: 200,
+    access: 'signed-in',
+    tag: 'notifications',
+    summary: '我的消息：申报进度、提醒、政策匹配，最新的在前，附未读数',
+    errors: [],
+  },
+  markNotificationsRead: {
+    method: 'POST',
+    path: '/api/v1/me/notifications/read',
+    status: 200,
+    access: 'signed-in',
+    tag: 'notifications',
+    summary: '标记消息为已读（指定的或全部）',
+    errors: [],
+  },
+  getNotificationSettings: {
+    method: 'GET',
+    path: '/api/v1/me/notification-settings',
+    status: 200,
+    access: 'signed-in',
+    tag: 'notifications',
+    summary: '订阅消息额度与消息设置',
+    errors: [],
+  },
+  putNotificationSettings: {
+    method: 'PUT',
+    path: '/api/v1/me/notification-settings',
+    status: 200,
+    access: 'signed-in',
+    tag: 'notifications',
+    summary: '修改消息设置（是否接收政策匹配提醒）',
+    errors: [],
+  },
+  recordSubscriptions: {
+    method: 'POST',
+    path: '/api/v1/me/subscriptions',
+    status: 200,
+    access: 'signed-in',
+    tag: 'notifications',
+    summary: '记录用户在小程序中同意的订阅消息（每次同意可发送一条）',
+    errors: [],
   },
 
   listAudit: {
