@@ -283,7 +283,7 @@ describe('the subscribe request at submission', () => {
     answer('GET /api/v1/me/notification-settings', 200, SETTINGS);
     answer('POST /api/v1/me/subscriptions', 200, SETTINGS);
     const c = client();
-    await prefetchTemplates(c);
+    await prefetchTemplates(c, { platform: 'weapp' });
     const asked: string[][] = [];
     await askToSubscribe(c, {
       platform: 'weapp',
@@ -314,7 +314,7 @@ describe('the subscribe request at submission', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     answer('GET /api/v1/me/notification-settings', 200, SETTINGS);
     const c = client();
-    await prefetchTemplates(c);
+    await prefetchTemplates(c, { platform: 'weapp' });
     await expect(
       askToSubscribe(c, {
         platform: 'weapp',

@@ -32,9 +32,15 @@ export const subscriptionResults = (
 let templates: string[] | null = null;
 let loading: Promise<void> | null = null;
 
-/** Fetches the template ids ahead of the tap (a page with a submit button calls it when it opens). */
-export const prefetchTemplates = (client: ApiClient): Promise<void> => {
-  if (templates !== null) return Promise.resolve();
+/**
+ * Fetches the template ids ahead of the tap (a page with a submit button calls it when it opens);
+ * on weapp only, the one platform that asks.
+ */
+export const prefetchTemplates = (
+  client: ApiClient,
+  { platform = process.env.TARO_ENV }: { platform?: string } = {},
+): Promise<void> => {
+  if (platform !== 'weapp' || templates !== null) return Promise.resolve();
   loading ??= client.getNotificationSettings().then(
     (settings) => {
       templates = settings.templates.map((t) => t.templateId).slice(0, MAX_TEMPLATES);
@@ -68,7 +74,7 @@ export const askToSubscribe = async (
   if (platform !== 'weapp') return;
   if (templates === null) {
     // Too late to fetch and still be inside the tap: ask next time.
-    void prefetchTemplates(client);
+    void prefetchTemplates(client, { platform });
     return;
   }
   if (templates.length === 0) return;
