@@ -42,6 +42,13 @@ const EXPECTED: [table: string, column: string, references: string, onDelete: 'R
   ['invites', 'used_by', 'users', 'RESTRICT'],
   ['memberships', 'org_id', 'orgs', 'CASCADE'],
   ['memberships', 'user_id', 'users', 'CASCADE'],
+  ['notification_deliveries', 'outbox_id', 'outbox', 'RESTRICT'],
+  ['notification_deliveries', 'user_id', 'users', 'CASCADE'],
+  ['notification_settings', 'user_id', 'users', 'CASCADE'],
+  ['notifications', 'application_id', 'applications', 'RESTRICT'],
+  ['notifications', 'org_id', 'orgs', 'RESTRICT'],
+  ['notifications', 'outbox_id', 'outbox', 'RESTRICT'],
+  ['notifications', 'user_id', 'users', 'CASCADE'],
   ['objections', 'application_id', 'applications', 'RESTRICT'],
   ['objections', 'filed_by', 'users', 'RESTRICT'],
   ['objections', 'ruled_by', 'users', 'RESTRICT'],
@@ -57,6 +64,7 @@ const EXPECTED: [table: string, column: string, references: string, onDelete: 'R
   ['pool_ledger', 'round_pool_id', 'round_pools', 'RESTRICT'],
   ['refresh_tokens', 'user_id', 'users', 'CASCADE'],
   ['round_pools', 'round_id', 'application_rounds', 'RESTRICT'],
+  ['subscription_credits', 'user_id', 'users', 'CASCADE'],
 ];
 
 const expectedForeignKeys = () =>

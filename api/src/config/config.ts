@@ -41,10 +41,65 @@ export interface AppConfig {
   };
   /** How often each instance concludes the public notices whose period ended (ms, also once at boot); 0: never. */
   noticeTimerMs: number;
+  /** Delivery of the outbox's events to the inbox and WeChat (modules/notifications). */
+  notifications: NotificationsConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Request limits per client address and per account, and where their counts live. */
   rateLimits: RateLimitConfig;
 }
+
+/** A WeChat subscribe-message template: its id, and which of its fields carry what. */
+export interface WechatTemplate {
+  templateId: string;
+  /** The template's data keys (e.g. `thing1`) for the message's title, its body and the date. */
+  fields: { title: string; body: string; date: string };
+}
+
+/** Which template a notification uses, by what it is about. */
+export type TemplatePurpose = 'review' | 'supplement' | 'payment' | 'match';
+
+export interface NotificationsConfig {
+  /** How often each instance leases due outbox events (ms); 0: never (tests call dispatchOnce). */
+  intervalMs: number;
+  /** Attempts before an event is dead (the dead-letter state). */
+  maxAttempts: number;
+  /** The first retry's delay (ms); doubled per attempt, at most an hour. */
+  backoffMs: number;
+  /** How long a lease holds an event (ms): a dispatcher that dies leaves it due again after this. */
+  leaseMs: number;
+  /** `REDIS_URL`: deliver through BullMQ so several instances share the work; null: in process. */
+  redisUrl: string | null;
+  templates: Record<TemplatePurpose, WechatTemplate>;
+}
+
+const DEFAULT_TEMPLATES: Record<TemplatePurpose, WechatTemplate> = {
+  review: { templateId: 'tmpl-review', fields: { title: 'thing1', body: 'thing2', date: 'time3' } },
+  supplement: { templateId: 'tmpl-supplement', fields: { title: 'thing1', body: 'thing2', date: 'time3' } },
+  payment: { templateId: 'tmpl-payment', fields: { title: 'thing1', body: 'thing2', date: 'time3' } },
+  match: { templateId: 'tmpl-match', fields: { title: 'thing1', body: 'thing2', date: 'time3' } },
+};
+
+/** WECHAT_TEMPLATES: JSON `{ "<purpose>": { "templateId": "…", "fields": { "title", "body", "date" } } }`, merged over the defaults. */
+const templates = (env: Env, problems: string[]): Record<TemplatePurpose, WechatTemplate> => {
+  const raw = env['WECHAT_TEMPLATES'];
+  if (!raw) return DEFAULT_TEMPLATES;
+  try {
+    const parsed = JSON.parse(raw) as Partial<Record<TemplatePurpose, Partial<WechatTemplate>>>;
+    const merged = { ...DEFAULT_TEMPLATES };
+    for (const purpose of Object.keys(DEFAULT_TEMPLATES) as TemplatePurpose[]) {
+      const t = parsed[purpose];
+      if (t === undefined) continue;
+      if (typeof t.templateId !== 'string' || t.templateId.length === 0 || t.templateId.length > 64)
+        problems.push(`WECHAT_TEMPLATES.${purpose}.templateId：必须是 1–64 个字符`);
+      else
+        merged[purpose] = { templateId: t.templateId, fields: { ...DEFAULT_TEMPLATES[purpose].fields, ...t.fields } };
+    }
+    return merged;
+  } catch {
+    problems.push('WECHAT_TEMPLATES：不是有效的 JSON');
+    return DEFAULT_TEMPLATES;
+  }
+};
 
 /** The secret used when none is set: fine on a laptop, refused in production. */
 export const DEFAULT_TOKEN_SECRET = 'huiqi-development-secret-do-not-use-in-production';
@@ -169,6 +224,14 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       sweepIntervalSeconds: integer(env, 'FILE_SWEEP_INTERVAL_SECONDS', problems, 3600, 1, 604_800),
     },
     noticeTimerMs: integer(env, 'NOTICE_TIMER_MS', problems, 60_000, 0, 86_400_000),
+    notifications: {
+      intervalMs: integer(env, 'NOTIFY_INTERVAL_MS', problems, envName === 'test' ? 0 : 1000, 0, 3_600_000),
+      maxAttempts: integer(env, 'NOTIFY_MAX_ATTEMPTS', problems, 8, 1, 100),
+      backoffMs: integer(env, 'NOTIFY_BACKOFF_MS', problems, 5000, 1, 3_600_000),
+      leaseMs: integer(env, 'NOTIFY_LEASE_MS', problems, 60_000, 1000, 3_600_000),
+      redisUrl: env['REDIS_URL'] || null,
+      templates: templates(env, problems),
+    },
     logLevel,
     rateLimits: readRateLimits(env, problems),
   };

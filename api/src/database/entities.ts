@@ -14,6 +14,12 @@ import { UserEntity } from '../modules/auth/user.entity.js';
 import { EditionContentEntity, EditionEntity, EditionVersionEntity } from '../modules/editions/edition.entity.js';
 import { FactChangeEntity, FactEntity } from '../modules/facts/fact.entity.js';
 import { FileEntity } from '../modules/files/file.entity.js';
+import {
+  NotificationDeliveryEntity,
+  NotificationEntity,
+  NotificationSettingsEntity,
+  SubscriptionCreditEntity,
+} from '../modules/notifications/notification.entity.js';
 import { InviteEntity } from '../modules/orgs/invite.entity.js';
 import { OrgEntity } from '../modules/orgs/org.entity.js';
 import { RoundEntity } from '../modules/rounds/round.entity.js';
@@ -42,4 +48,8 @@ export const ENTITIES = [
   PoolHoldEntity,
   PoolLedgerEntity,
   ObjectionEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  SubscriptionCreditEntity,
+  NotificationSettingsEntity,
 ];

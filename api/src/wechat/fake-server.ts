@@ -39,11 +39,23 @@ export type SubscribeMessage = {
   lang?: SubscribeMessageLang;
 };
 
+/**
+ * A fault the next subscribe send meets instead of being sent: an errcode (40001, 42001, 43101,
+ * -1, …), an HTTP status (500, 502, 503), or a timeout (`hang`: no answer until the client gives up).
+ */
+export type SendFault = { errcode: number } | { http: number } | { hang: true };
+
 export type FakeWechat = {
   url: string;
   close(): Promise<void>;
   requests: FakeRequest[];
   sentMessages: SubscribeMessage[];
+  /** The next sends, one fault each, in order; sends after them succeed. */
+  failNextSends(...faults: SendFault[]): void;
+  /** Forgets every access token issued: the next send with an old one gets 40001. */
+  revokeTokens(): void;
+  /** Access tokens issued so far. */
+  tokensIssued(): number;
 };
 
 export const FAKE_WECHAT_DEFAULT_APP_ID = 'wx-demo-appid';
@@ -157,6 +169,8 @@ export const startFakeWechat = async (options: FakeWechatOptions = {}): Promise<
   const usedCodes = new Set<string>();
   const accessTokens = new Set<string>();
   const pendingTimers = new Set<NodeJS.Timeout>();
+  const sendFaults: SendFault[] = [];
+  let issued = 0;
 
   const credentialsError = (query: Record<string, string>): WechatError | null => {
     if (query['appid'] !== appId) return INVALID_APPID;
@@ -188,6 +202,7 @@ export const startFakeWechat = async (options: FakeWechatOptions = {}): Promise<
     if (query['grant_type'] !== 'client_credential') return { errcode: 40002, errmsg: 'invalid grant_type' };
     const token = randomBytes(24).toString('base64url');
     accessTokens.add(token);
+    issued += 1;
     return { access_token: token, expires_in: 7200 };
   };
 
@@ -246,6 +261,20 @@ export const startFakeWechat = async (options: FakeWechatOptions = {}): Promise<
       return;
     }
     if (known && method === 'POST' && route === '/cgi-bin/message/subscribe/send') {
+      const fault = sendFaults.shift();
+      if (fault && 'http' in fault) {
+        res.writeHead(fault.http);
+        res.end();
+        return;
+      }
+      if (fault && 'hang' in fault) {
+        // Answered never: the client's timeout ends it (close() cuts it too).
+        return;
+      }
+      if (fault) {
+        sendJson(res, 200, { errcode: fault.errcode, errmsg: `injected ${fault.errcode}` });
+        return;
+      }
       sendJson(res, 200, await sendSubscribeMessage(req, query));
       return;
     }
@@ -274,6 +303,11 @@ export const startFakeWechat = async (options: FakeWechatOptions = {}): Promise<
     url: `http://${urlHost}:${port}${prefix}`,
     requests,
     sentMessages,
+    failNextSends: (...faults) => {
+      sendFaults.push(...faults);
+    },
+    revokeTokens: () => accessTokens.clear(),
+    tokensIssued: () => issued,
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const timer of pendingTimers) clearTimeout(timer);

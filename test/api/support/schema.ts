@@ -38,6 +38,9 @@ export const TABLES = [
   'invites',
   'login_throttles',
   'memberships',
+  'notification_deliveries',
+  'notification_settings',
+  'notifications',
   'objections',
   'org_facts',
   'orgs',
@@ -46,6 +49,7 @@ export const TABLES = [
   'pool_ledger',
   'refresh_tokens',
   'round_pools',
+  'subscription_credits',
   'users',
 ] as const;
 

@@ -91,6 +91,14 @@ export class AccessService {
       .find({ select: { orgId: true, role: true }, where: { userId }, order: { orgId: 'ASC' } });
   }
 
+  /** A firm's members' user ids (who hears of the firm's applications), in id order. */
+  async memberIds(orgId: number): Promise<number[]> {
+    const rows = await this.dataSource
+      .getRepository(MembershipEntity)
+      .find({ select: { userId: true }, where: { orgId }, order: { userId: 'ASC' } });
+    return rows.map((r) => r.userId);
+  }
+
   isMember(manager: EntityManager, orgId: number, userId: number): Promise<boolean> {
     return manager.getRepository(MembershipEntity).existsBy({ orgId, userId });
   }

@@ -446,7 +446,7 @@ export class ReviewService {
       // Ended without an award: the program is free for a new application, as after a withdrawal.
       app.activeKey = null;
       app.onceKey = null;
-      return { event: { from } };
+      return { event: { from, reason: app.rejectionReason } };
     });
     return this.get(principal, id);
   }

@@ -5,6 +5,7 @@ import { AuditTrail } from './audit-trail.js';
 import { AuditController, OutboxController } from './audit.controller.js';
 import { AuditService } from './audit.service.js';
 import { ChangeRecorder } from './change-recorder.js';
+import { OutboxQueue } from './outbox-queue.js';
 
 /**
  * The one change path (ChangeRecorder: change, audit entry and outbox event in one transaction), its logs, and
@@ -14,7 +15,7 @@ import { ChangeRecorder } from './change-recorder.js';
 @Module({
   imports: [AccessModule],
   controllers: [AuditController, OutboxController],
-  providers: [AuditChain, AuditService, AuditTrail, ChangeRecorder],
-  exports: [AuditTrail, ChangeRecorder],
+  providers: [AuditChain, AuditService, AuditTrail, ChangeRecorder, OutboxQueue],
+  exports: [AuditTrail, ChangeRecorder, OutboxQueue],
 })
 export class AuditModule {}

@@ -39,7 +39,8 @@ export interface ChangeEvents {
   };
   'application.returned': ApplicationEvent & { from: ApplicationStatus; items: number; deadline: string };
   'application.resubmitted': ApplicationEvent & { to: ApplicationStatus; maxAmountFen: number | null };
-  'application.rejected': ApplicationEvent & { from: ApplicationStatus };
+  /** `reason`: what the firm reads (its notification says it). */
+  'application.rejected': ApplicationEvent & { from: ApplicationStatus; reason: string };
   'application.paid': ApplicationEvent & { amountFen: number; paidOn: string };
   'application.closed': ApplicationEvent;
   'application.objection-filed': ApplicationEvent & { objectionId: number };

@@ -1,0 +1,148 @@
+import { type ComposedMessage, composeMessage, mayNotify } from './compose.js';
+
+const app = { applicationId: 7, orgId: 3, programId: 'leading-enterprise' as const, claimYear: 2026 };
+const ctx = { programTitle: '龙头企业奖励', materialTitle: '营业执照' };
+const p = '您的“龙头企业奖励”申报';
+
+const CASES: [event: string, payload: object, expected: ComposedMessage | null][] = [
+  [
+    'application.submitted',
+    { ...app, maxAmountFen: 50_000_000 },
+    {
+      kind: 'submitted',
+      title: '申报已提交',
+      body: `${p}已提交，等待县级初审；按所填数据最高可获奖补50万元。审核进展将通过消息通知您。`,
+    },
+  ],
+  [
+    'application.submitted',
+    { ...app, maxAmountFen: null },
+    { kind: 'submitted', title: '申报已提交', body: `${p}已提交，等待县级初审。审核进展将通过消息通知您。` },
+  ],
+  [
+    'application.returned',
+    { ...app, from: 'submitted', items: 2, deadline: '2026-07-03' },
+    {
+      kind: 'returned',
+      title: '申报被退回补正',
+      body: `${p}被退回补正，共2项需要补正，请于2026年7月3日前补正并重新提交；逾期未补正的，申报将不予通过。请在申报详情中查看需补正的内容。`,
+    },
+  ],
+  [
+    'application.material-rejected',
+    { ...app, materialId: 'license', reason: '复印件不清晰' },
+    {
+      kind: 'material-rejected',
+      title: '申报材料未通过审核',
+      body: `${p}中的材料“营业执照”未通过审核，原因：复印件不清晰。请更换材料后重新上传。`,
+    },
+  ],
+  // The county passing it on and a first approval waiting for the second say nothing to the firm.
+  [
+    'application.approved',
+    { ...app, from: 'submitted', to: 'city-review', awardFen: null, pending: false, confirmed: false },
+    null,
+  ],
+  [
+    'application.approved',
+    { ...app, from: 'city-review', to: 'city-review', awardFen: 12_345_678, pending: true, confirmed: false },
+    null,
+  ],
+  [
+    'application.approved',
+    { ...app, from: 'city-review', to: 'finance-review', awardFen: 12_345_678, pending: false, confirmed: true },
+    { kind: 'approved', title: '市级复审通过', body: `${p}已通过市级复审，核定奖补金额123,456.78元，待财政审核。` },
+  ],
+  [
+    'application.approved',
+    { ...app, from: 'finance-review', to: 'notice', awardFen: 30_000_000, pending: false, confirmed: false },
+    {
+      kind: 'notice-started',
+      title: '申报进入公示',
+      body: `${p}已通过审核，拟奖补30万元，现进入公示期。公示期满无异议后予以拨付。`,
+    },
+  ],
+  [
+    'application.allocated',
+    { ...app, roundId: 1, poolId: 'p', requestedFen: 30_000_000, amountFen: 24_000_000, to: 'finance-review' },
+    {
+      kind: 'approved',
+      title: '资金分配完成',
+      body: `${p}的奖补资金已分配：资金池按比例分配，核定30万元，实际分得24万元，待财政审核。`,
+    },
+  ],
+  [
+    'application.notice-ended',
+    { ...app, awardFen: 30_000_000 },
+    { kind: 'notice-ended', title: '公示期满', body: `${p}公示期满，奖补30万元已核定，等待拨付。` },
+  ],
+  [
+    'application.objection-filed',
+    { ...app, objectionId: 1 },
+    {
+      kind: 'objection-filed',
+      title: '公示期间收到异议',
+      body: `${p}在公示期间收到异议，正在核实。核实结果将通过消息通知您。`,
+    },
+  ],
+  [
+    'application.objection-upheld',
+    { ...app, objectionId: 1, releasedFen: null },
+    {
+      kind: 'objection-decided',
+      title: '异议经核实成立',
+      body: `${p}收到的异议经核实成立，申报退回市级复审重新审核。`,
+    },
+  ],
+  [
+    'application.objection-dismissed',
+    { ...app, objectionId: 1 },
+    { kind: 'objection-decided', title: '异议经核实不成立', body: `${p}收到的异议经核实不成立，公示继续。` },
+  ],
+  [
+    'application.rejected',
+    { ...app, from: 'submitted', reason: '不在支持范围' },
+    { kind: 'rejected', title: '申报未通过', body: `${p}未通过审核，原因：不在支持范围。` },
+  ],
+  [
+    'application.paid',
+    { ...app, amountFen: 30_000_001, paidOn: '2026-08-01' },
+    { kind: 'paid', title: '奖补资金已拨付', body: `${p}的奖补资金300,000.01元已于2026年8月1日拨付，请注意查收。` },
+  ],
+  [
+    'notification.match',
+    {
+      orgId: 3,
+      kind: 'match',
+      title: '可申报：龙头企业奖励',
+      body: '…',
+      applicationId: null,
+      programId: 'leading-enterprise',
+    },
+    { kind: 'match', title: '可申报：龙头企业奖励', body: '…' },
+  ],
+  ['application.withdrawn', { ...app, from: 'submitted' }, null],
+  ['application.verified', { ...app, conditions: [], correctedFacts: [] }, null],
+  ['org.updated', { orgId: 3, fields: ['name'] }, null],
+];
+
+describe('composeMessage', () => {
+  it.each(CASES)('%s %j', (event, payload, expected) => {
+    expect(composeMessage(event, payload, ctx)).toEqual(expected);
+  });
+
+  it('falls back to the material id when its title is unknown', () => {
+    expect(
+      composeMessage(
+        'application.material-rejected',
+        { ...app, materialId: 'm-1', reason: '过期' },
+        { programTitle: 'X' },
+      )?.body,
+    ).toContain('“m-1”');
+  });
+
+  it('knows which events may notify', () => {
+    expect(mayNotify('application.paid')).toBe(true);
+    expect(mayNotify('file.uploaded')).toBe(false);
+  });
+});
