@@ -1,4 +1,5 @@
 import { type ApiClient, type Facts, formatDateZh, memoryTokens, type NotificationView } from '@huiqi/shared';
+import { NotificationsService } from '../../api/src/modules/notifications/notifications.service.js';
 import { firm } from '../api/support/app.js';
 import { fillRequiredWith } from '../api/support/files.js';
 import { type Browser, describeInBrowser, openBrowser, shanghaiYear, TEST_TIMEOUT, WAIT } from './support.js';
@@ -71,9 +72,14 @@ describeInBrowser('the 消息 tab: a status change reaches the inbox', () => {
         params: { id: applicationId },
         body: { items: [{ kind: 'material', id: 'business-licence', reason: '营业执照需加盖公章' }] },
       });
-      // The dispatcher delivers from the outbox after the change's transaction: wait for it.
+      // The dispatcher delivers from the outbox after the change's transaction; under test the API's
+      // timer is off, so the suite runs the dispatcher's pass as every instance's timer would.
+      const dispatcher = b.api.app.app.get(NotificationsService);
       const inbox = await until(
-        () => applicant.listNotifications({ query: {} }),
+        async () => {
+          await dispatcher.dispatchOnce();
+          return applicant.listNotifications({ query: {} });
+        },
         (list) => list.notifications.some((n) => n.kind === 'returned' && n.applicationId === applicationId),
       );
       returned = inbox.notifications.find((n) => n.kind === 'returned');
