@@ -1,7 +1,14 @@
 // The main package holds only the tab pages and what they need; every flow is a subpackage,
-// loaded when first opened. The tab bar leaves its fifth slot for 消息 (notifications).
+// loaded when first opened. 消息 sits before 我的, which stays last as in WeChat's own tab bar
+// (services/tabs.ts names its place for the unread badge).
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/calculator/index', 'pages/applications/index', 'pages/me/index'],
+  pages: [
+    'pages/home/index',
+    'pages/calculator/index',
+    'pages/applications/index',
+    'pages/messages/index',
+    'pages/me/index',
+  ],
   subPackages: [
     { root: 'subpackages/auth', pages: ['login/index'] },
     { root: 'subpackages/legal', pages: ['privacy/index'] },
@@ -11,6 +18,7 @@ export default defineAppConfig({
     },
     { root: 'subpackages/apply', pages: ['new/index', 'detail/index'] },
     { root: 'subpackages/notice', pages: ['index/index'] },
+    { root: 'subpackages/messages', pages: ['settings/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1a56b0',
@@ -42,6 +50,12 @@ export default defineAppConfig({
         text: '我的申报',
         iconPath: 'assets/tab/applications.png',
         selectedIconPath: 'assets/tab/applications-active.png',
+      },
+      {
+        pagePath: 'pages/messages/index',
+        text: '消息',
+        iconPath: 'assets/tab/messages.png',
+        selectedIconPath: 'assets/tab/messages-active.png',
       },
       {
         pagePath: 'pages/me/index',

@@ -3,7 +3,7 @@ import { firm } from '../api/support/app.js';
 import { fillRequiredWith } from '../api/support/files.js';
 import { type Browser, describeInBrowser, openBrowser, shanghaiYear, TEST_TIMEOUT, WAIT } from './support.js';
 
-// Issue 9's "for everyone" on every page of app.config.ts (the four tabs and every subpackage
+// Issue 9's "for everyone" on every page of app.config.ts (the five tabs and every subpackage
 // page), signed out and then signed in with a firm that has facts, a draft and a submitted
 // application (made through the API with the page's own token), so each page shows real content:
 // every tap target at least 44 CSS px, nothing wider than the screen and no text cut off by a
@@ -166,6 +166,7 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
     ['计算器', '/pages/calculator/index', '.calculator'],
     ['计算器（分享的结果）', `/pages/calculator/index?${SHARED_CHECK}`, '[data-result="leading-enterprise"]'],
     ['我的申报', '/pages/applications/index', 'text=登录后查看您的申报'],
+    ['消息', '/pages/messages/index', 'text=登录后查看消息'],
     ['我的', '/pages/me/index', '.me__primary'],
     ['登录', '/subpackages/auth/login/index', '.login__button'],
     ['隐私政策', '/subpackages/legal/privacy/index', 'text=我们收集哪些信息、为什么'],
@@ -177,6 +178,7 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
     ['申报', '/subpackages/apply/new/index', '.apply >> text=请先登录'],
     ['申报（草稿）', '/subpackages/apply/new/index?id=1', '.apply >> text=请先登录'],
     ['申报详情', '/subpackages/apply/detail/index?id=1', '.apply-detail >> text=请先登录'],
+    ['消息设置', '/subpackages/messages/settings/index', 'text=登录后设置消息'],
   ];
 
   beforeAll(async () => {
@@ -222,6 +224,9 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
       await visit('首页', '/pages/home/index', '[data-program]');
       await visit('计算器', `/pages/calculator/index?${SHARED_CHECK}`, '[data-result="leading-enterprise"]');
       await visit('我的申报', '/pages/applications/index', `[data-application="${draftId}"]`);
+      // The submission's message, or the empty inbox while the dispatcher has not delivered it yet.
+      await visit('消息', '/pages/messages/index', '.messages [data-notification], .messages .page-state__title');
+      await visit('消息设置', '/subpackages/messages/settings/index', '[data-setting="proactiveMatches"]');
       await visit('我的', '/pages/me/index', '.me__role');
       await visit('登录', '/subpackages/auth/login/index', '.login');
       await visit('隐私政策', '/subpackages/legal/privacy/index', 'text=我们收集哪些信息、为什么');

@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { MESSAGES_TAB_INDEX } from '../../src/services/tabs';
 import { DIST, filesOf, wcc, wcsc } from './tools';
 
 // The weapp build through WeChat's own compilers (wcc for WXML and WXS, wcsc for WXSS), offline.
@@ -47,7 +48,9 @@ describe("the weapp build and WeChat's compilers", () => {
       subPackages: { root: string; pages: string[] }[];
       tabBar: { list: { pagePath: string; text: string }[] };
     };
-    expect(app.tabBar.list.map((t) => t.text)).toEqual(['首页', '计算器', '我的申报', '我的']);
+    expect(app.tabBar.list.map((t) => t.text)).toEqual(['首页', '计算器', '我的申报', '消息', '我的']);
+    // The unread badge is set on the tab at this index.
+    expect(app.tabBar.list[MESSAGES_TAB_INDEX]?.pagePath).toBe('pages/messages/index');
     expect(app.pages).toEqual(app.tabBar.list.map((t) => t.pagePath));
     expect(app.subPackages.map((p) => p.root)).toEqual(
       expect.arrayContaining(['subpackages/auth', 'subpackages/legal']),

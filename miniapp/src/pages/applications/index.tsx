@@ -10,6 +10,7 @@ import { api } from '../../services/api';
 import { formatDayZh } from '../../services/shanghai-time';
 import { useCurrentOrgId } from '../../services/current-org';
 import { messageOf } from '../../services/errors';
+import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import './index.scss';
 
 type State =
@@ -81,6 +82,7 @@ export const ApplicationList = ({ orgId, client = api }: { orgId: number; client
 };
 
 function ApplicationsPage() {
+  useUnreadBadge();
   const session = useSession();
   const orgId = useCurrentOrgId();
   const goSignIn = () => void Taro.navigateTo({ url: '/subpackages/auth/login/index' });

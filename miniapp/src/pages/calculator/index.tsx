@@ -17,6 +17,7 @@ import { readShared, shareQuery } from '../../calculator/share';
 import { FactField } from '../../components/fact-field';
 import { Notice } from '../../components/notice';
 import { ConditionStatusBadge, ProgramStatusBadge } from '../../components/status';
+import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import './index.scss';
 
 interface Clause {
@@ -88,6 +89,7 @@ const ProgramCard = ({ result, onClause }: { result: ProgramResult; onClause: (c
 );
 
 function CalculatorPage() {
+  useUnreadBadge();
   const router = useRouter();
   const [{ draft: start, fromShare }] = useState(() => initialDraft(router.params));
   const [draft, setDraft] = useState<Draft>(start);

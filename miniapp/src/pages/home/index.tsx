@@ -17,6 +17,7 @@ import { api } from '../../services/api';
 import { messageOf } from '../../services/errors';
 import { loadPrograms, type ProgramInfo, type ProgramsAnswer, windowOpen } from '../../services/programs';
 import { shanghaiYear } from '../../services/shanghai-time';
+import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import './index.scss';
 
 type State =
@@ -122,6 +123,7 @@ export const OpenRounds = ({ client }: { client: ApiClient }) => {
 };
 
 function HomePage() {
+  useUnreadBadge();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const year = shanghaiYear();
 

@@ -9,9 +9,11 @@ import { api, sessions } from '../../services/api';
 import { setCurrentOrgId } from '../../services/current-org';
 import { signOut as endSession } from '../../services/session';
 import { busyProps } from '../../components/busy';
+import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import './index.scss';
 
 function MePage() {
+  useUnreadBadge();
   const session = useSession();
   const [busy, setBusy] = useState(false);
 
@@ -51,6 +53,18 @@ function MePage() {
       </View>
       {session ? <OrgSummary /> : null}
       <View className="card me__menu">
+        {session ? (
+          <View
+            className="me__item tap"
+            role="link"
+            onClick={() => void Taro.navigateTo({ url: '/subpackages/messages/settings/index' })}
+          >
+            <Text>消息设置</Text>
+            <Text className="me__arrow" aria-hidden>
+              ›
+            </Text>
+          </View>
+        ) : null}
         <View
           className="me__item tap"
           role="link"

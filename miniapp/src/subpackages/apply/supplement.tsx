@@ -13,6 +13,7 @@ import { busyProps } from '../../components/busy';
 import { FactField } from '../../components/fact-field';
 import { ErrorState, Loading } from '../../components/page-state';
 import { messageOf } from '../../services/errors';
+import { askToSubscribe, prefetchTemplates } from '../../services/subscribe';
 import { formatDayZh } from '../../services/shanghai-time';
 import { changedFacts } from '../../facts/values';
 import { draftFields } from './draft';
@@ -79,6 +80,7 @@ export const Supplement = ({
     );
   };
   useEffect(loadFields, [application.id, factNames]);
+  useEffect(() => void prefetchTemplates(client), [client]);
 
   const read = useMemo(() => readInputs(inputs, fields ?? []), [inputs, fields]);
 
@@ -130,6 +132,8 @@ export const Supplement = ({
     setBusy(true);
     setRefusal(null);
     try {
+      // WeChat's subscription prompt first, while the tap still counts as the user's gesture.
+      await askToSubscribe(client);
       const next = await saveFacts();
       if (!next) return;
       onChanged(await client.resubmitApplication({ params: { id: application.id } }));

@@ -21,6 +21,7 @@ import { Empty, ErrorState, Loading } from '../../../components/page-state';
 import { api } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
 import { pickFile, type PickSource } from '../../../services/pick-file';
+import { askToSubscribe, prefetchTemplates } from '../../../services/subscribe';
 import { loadPrograms, type ProgramInfo, windowOpen } from '../../../services/programs';
 import { shanghaiYear } from '../../../services/shanghai-time';
 import { changedFacts } from '../../../facts/values';
@@ -374,6 +375,8 @@ const ReviewStep = ({
   const submit = async () => {
     setBusy(true);
     try {
+      // WeChat's subscription prompt first, while the tap still counts as the user's gesture.
+      await askToSubscribe(api);
       const submitted = await api.submitApplication({ params: { id: application.id } });
       void Taro.showToast({ title: '已提交', icon: 'success' });
       void Taro.redirectTo({ url: detailUrl(submitted.id) });
@@ -428,6 +431,8 @@ const Wizard = ({ start }: { start: ApplicationView }) => {
   const [namedFacts, setNamedFacts] = useState<ReadonlySet<FactName>>(new Set());
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const controller = useMaterials(api, application.id, application.orgId);
+  // The subscribe prompt at 提交申报 needs the template ids already here (services/subscribe.ts).
+  useEffect(() => void prefetchTemplates(api), []);
 
   const go = (next: Stage) => {
     setStage(next);
