@@ -42,6 +42,7 @@ const EXPECTED: [table: string, column: string, references: string, onDelete: 'R
   ['invites', 'used_by', 'users', 'RESTRICT'],
   ['memberships', 'org_id', 'orgs', 'CASCADE'],
   ['memberships', 'user_id', 'users', 'CASCADE'],
+  ['notification_settings', 'user_id', 'users', 'CASCADE'],
   ['objections', 'application_id', 'applications', 'RESTRICT'],
   ['objections', 'filed_by', 'users', 'RESTRICT'],
   ['objections', 'ruled_by', 'users', 'RESTRICT'],
@@ -56,6 +57,7 @@ const EXPECTED: [table: string, column: string, references: string, onDelete: 'R
   ['pool_ledger', 'application_id', 'applications', 'RESTRICT'],
   ['pool_ledger', 'round_pool_id', 'round_pools', 'RESTRICT'],
   ['refresh_tokens', 'user_id', 'users', 'CASCADE'],
+  ['round_matches', 'round_id', 'application_rounds', 'RESTRICT'],
   ['round_pools', 'round_id', 'application_rounds', 'RESTRICT'],
 ];
 

@@ -41,6 +41,11 @@ export interface AppConfig {
   };
   /** How often each instance concludes the public notices whose period ended (ms, also once at boot); 0: never. */
   noticeTimerMs: number;
+  /**
+   * How often each instance screens the open rounds not yet matched and writes the day's
+   * reminders (ms, also once at boot); 0: never (tests call the timer's work themselves).
+   */
+  proactiveTimerMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Request limits per client address and per account, and where their counts live. */
   rateLimits: RateLimitConfig;
@@ -169,6 +174,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       sweepIntervalSeconds: integer(env, 'FILE_SWEEP_INTERVAL_SECONDS', problems, 3600, 1, 604_800),
     },
     noticeTimerMs: integer(env, 'NOTICE_TIMER_MS', problems, 60_000, 0, 86_400_000),
+    proactiveTimerMs: integer(env, 'PROACTIVE_TIMER_MS', problems, 86_400_000, 0, 86_400_000),
     logLevel,
     rateLimits: readRateLimits(env, problems),
   };

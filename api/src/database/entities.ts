@@ -14,6 +14,8 @@ import { UserEntity } from '../modules/auth/user.entity.js';
 import { EditionContentEntity, EditionEntity, EditionVersionEntity } from '../modules/editions/edition.entity.js';
 import { FactChangeEntity, FactEntity } from '../modules/facts/fact.entity.js';
 import { FileEntity } from '../modules/files/file.entity.js';
+import { NotificationSettingEntity } from '../modules/matching/notification-setting.entity.js';
+import { RoundMatchEntity } from '../modules/matching/round-match.entity.js';
 import { InviteEntity } from '../modules/orgs/invite.entity.js';
 import { OrgEntity } from '../modules/orgs/org.entity.js';
 import { RoundEntity } from '../modules/rounds/round.entity.js';
@@ -42,4 +44,6 @@ export const ENTITIES = [
   PoolHoldEntity,
   PoolLedgerEntity,
   ObjectionEntity,
+  RoundMatchEntity,
+  NotificationSettingEntity,
 ];

@@ -38,6 +38,7 @@ export const TABLES = [
   'invites',
   'login_throttles',
   'memberships',
+  'notification_settings',
   'objections',
   'org_facts',
   'orgs',
@@ -45,6 +46,7 @@ export const TABLES = [
   'pool_holds',
   'pool_ledger',
   'refresh_tokens',
+  'round_matches',
   'round_pools',
   'users',
 ] as const;
