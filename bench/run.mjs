@@ -31,6 +31,10 @@ const BENCHMARKS = {
     script: './upload.mjs',
     description: '文件上传：20MB 文件上传20次的吞吐，以及 API 进程内存峰值比空闲时高出多少（流式处理）',
   },
+  proactive: {
+    script: './proactive.mjs',
+    description: '主动匹配（免申即享）：MariaDB 上10万家企业，批次开放时筛选全市并写入通知事件的耗时与内存',
+  },
   pool: {
     script: './pool.mjs',
     description:

@@ -12,6 +12,7 @@ import { FactsModule } from './modules/facts/facts.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { type FileStorage } from './modules/files/storage.js';
 import { HealthModule } from './modules/health/health.controller.js';
+import { MatchingModule } from './modules/matching/matching.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrgsModule } from './modules/orgs/orgs.module.js';
 
@@ -34,6 +35,7 @@ export class AppModule {
         ApplicationsModule.register(files),
         AuditModule,
         NotificationsModule,
+        MatchingModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

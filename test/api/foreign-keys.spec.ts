@@ -63,6 +63,7 @@ const EXPECTED: [table: string, column: string, references: string, onDelete: 'R
   ['pool_ledger', 'application_id', 'applications', 'RESTRICT'],
   ['pool_ledger', 'round_pool_id', 'round_pools', 'RESTRICT'],
   ['refresh_tokens', 'user_id', 'users', 'CASCADE'],
+  ['round_matches', 'round_id', 'application_rounds', 'RESTRICT'],
   ['round_pools', 'round_id', 'application_rounds', 'RESTRICT'],
   ['subscription_credits', 'user_id', 'users', 'CASCADE'],
 ];

@@ -43,6 +43,11 @@ export interface AppConfig {
   noticeTimerMs: number;
   /** Delivery of the outbox's events to the inbox and WeChat (modules/notifications). */
   notifications: NotificationsConfig;
+  /**
+   * How often each instance screens the open rounds not yet matched and writes the day's
+   * reminders (ms, also once at boot); 0: never (tests call the timer's work themselves).
+   */
+  proactiveTimerMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Request limits per client address and per account, and where their counts live. */
   rateLimits: RateLimitConfig;
@@ -232,6 +237,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       redisUrl: env['REDIS_URL'] || null,
       templates: templates(env, problems),
     },
+    proactiveTimerMs: integer(env, 'PROACTIVE_TIMER_MS', problems, 86_400_000, 0, 86_400_000),
     logLevel,
     rateLimits: readRateLimits(env, problems),
   };

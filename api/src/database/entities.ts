@@ -20,6 +20,7 @@ import {
   NotificationSettingsEntity,
   SubscriptionCreditEntity,
 } from '../modules/notifications/notification.entity.js';
+import { RoundMatchEntity } from '../modules/matching/round-match.entity.js';
 import { InviteEntity } from '../modules/orgs/invite.entity.js';
 import { OrgEntity } from '../modules/orgs/org.entity.js';
 import { RoundEntity } from '../modules/rounds/round.entity.js';
@@ -52,4 +53,5 @@ export const ENTITIES = [
   NotificationDeliveryEntity,
   SubscriptionCreditEntity,
   NotificationSettingsEntity,
+  RoundMatchEntity,
 ];

@@ -48,6 +48,7 @@ export const TABLES = [
   'pool_holds',
   'pool_ledger',
   'refresh_tokens',
+  'round_matches',
   'round_pools',
   'subscription_credits',
   'users',

@@ -75,7 +75,51 @@ export interface ChangeEvents {
     applications: { applicationId: number; amountFen: number; to: ApplicationStatus }[];
   };
   'edition.published': { editionId: string; claimYear: number; version: number; contentHash: string };
+  /** Proactive matching (免申即享): no change made it (no audit entry); written by the matching module. */
+  'notification.match': MatchEvent;
+  /** A reminder a daily timer writes (no audit entry): a supplement deadline or a round closing. */
+  'notification.reminder': ReminderEvent;
 }
+
+/** A program of an open round a firm looks eligible for, or nearly (one fact missing), and has not applied to. */
+export interface MatchEvent {
+  orgId: number;
+  roundId: number;
+  claimYear: number;
+  programId: ProgramId;
+  programTitle: string;
+  /** The most it could get (fen); null when the figures it depends on are missing. */
+  maxAmountFen: number | null;
+  /** The facts still missing, as the firm reads them (factLabel); empty when eligible. */
+  missingFacts: string[];
+  /** The round's last day (YYYY-MM-DD). */
+  closes: string;
+}
+
+/** What a reminder is about. */
+export type ReminderEvent =
+  | {
+      kind: 'supplement-due';
+      orgId: number;
+      applicationId: number;
+      programId: ProgramId;
+      programTitle: string;
+      claimYear: number;
+      /** The supplement's deadline (YYYY-MM-DD) and the working days left until it. */
+      deadline: string;
+      workingDaysLeft: number;
+    }
+  | {
+      kind: 'round-closing';
+      orgId: number;
+      roundId: number;
+      claimYear: number;
+      programId: ProgramId;
+      programTitle: string;
+      maxAmountFen: number | null;
+      closes: string;
+      workingDaysLeft: number;
+    };
 
 /** What every application event says: which application, whose, for what. */
 export interface ApplicationEvent {

@@ -27,6 +27,28 @@ export interface Change<A extends ChangeAction> {
 /** A change of any action, with its action: one of the others a work made with its own. */
 export type AnyChange = { [A in ChangeAction]: { action: A; change: Change<A> } }[ChangeAction];
 
+/** An event whose change has committed, for whoever reacts in this process (see onCommitted). */
+export type Committed = { [A in ChangeAction]: { action: A; event: ChangeEvents[A] } }[ChangeAction];
+
+/** The actions of events no change made (no audit entry): a scheduler's or a matcher's. */
+export type EventAction = Extract<ChangeAction, `notification.${string}`>;
+
+/** An event no change made, named by its own dedupe key. */
+export type StandaloneEvent = {
+  [A in EventAction]: {
+    action: A;
+    subject: { entity: ChangeSubject; id: string | number; orgId: number | null };
+    payload: ChangeEvents[A];
+    dedupeKey: string;
+  };
+}[EventAction];
+
+/** Outbox rows per INSERT (13 parameters each: well under either engine's limit). */
+const EVENTS_PER_INSERT = 1000;
+
+const isDeadlock = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { errno?: unknown }).errno === 1213;
+
 /** What the work gives back: its result, and the change it made (null: nothing changed). */
 export interface Outcome<A extends ChangeAction, R> {
   result: R;
@@ -51,17 +73,80 @@ export class ChangeRecorder {
     private readonly clock: Clock,
   ) {}
 
-  recordChange<A extends ChangeAction, R>(
+  private readonly listeners: ((committed: Committed) => void)[] = [];
+
+  /**
+   * Calls `listener` with each change's event once its transaction has committed, in this process
+   * only (the outbox is what every instance and a restart see). For prompt reactions that read
+   * what the change wrote (proactive matching after a round opens); a listener must not throw and
+   * runs its own work without awaiting.
+   */
+  onCommitted(listener: (committed: Committed) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async recordChange<A extends ChangeAction, R>(
     actor: Actor,
     action: A,
     work: (manager: EntityManager) => Promise<Outcome<A, R>>,
   ): Promise<R> {
-    return this.tx.run(async (m) => {
+    let written: Committed[] = [];
+    const result = await this.tx.run(async (m) => {
+      // A retried transaction starts over.
+      written = [];
       const { result, change, also = [] } = await work(m);
-      if (change) await this.write(m, change.actor ?? actor, action, change);
-      for (const other of also) await this.write(m, other.change.actor ?? actor, other.action, other.change as never);
+      if (change) {
+        await this.write(m, change.actor ?? actor, action, change);
+        written.push({ action, event: change.event } as Committed);
+      }
+      for (const other of also) {
+        await this.write(m, other.change.actor ?? actor, other.action, other.change as never);
+        written.push({ action: other.action, event: other.change.event } as Committed);
+      }
       return result;
     });
+    for (const committed of written) for (const listener of this.listeners) listener(committed);
+    return result;
+  }
+
+  /**
+   * Writes events no change made (proactive matches, reminders) to the outbox in one transaction,
+   * each skipped when its dedupe key is already there (a rerun, another instance): the number
+   * written. A deadlock with another instance writing the same keys is retried.
+   */
+  async recordEvents(events: readonly StandaloneEvent[]): Promise<number> {
+    if (events.length === 0) return 0;
+    const now = this.clock.now();
+    const rows = events.map(
+      (e) =>
+        ({
+          eventType: e.action,
+          entity: e.subject.entity,
+          entityId: String(e.subject.id),
+          orgId: e.subject.orgId,
+          payload: e.payload,
+          auditId: null,
+          dedupeKey: e.dedupeKey,
+          attempts: 0,
+          nextAttemptAt: now,
+          deliveredAt: null,
+          deadAt: null,
+          lastError: null,
+          createdAt: now,
+        }) as QueryDeepPartialEntity<OutboxEntity>,
+    );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.tx.run(async (m) => {
+          let written = 0;
+          for (let i = 0; i < rows.length; i += EVENTS_PER_INSERT)
+            written += await insertIgnoring(m, rows.slice(i, i + EVENTS_PER_INSERT));
+          return written;
+        });
+      } catch (error) {
+        if (attempt >= 3 || !isDeadlock(error)) throw error;
+      }
+    }
   }
 
   private async write<A extends ChangeAction>(
@@ -150,4 +235,20 @@ const shareLockReferences = async (
     `SELECT 1 FROM ${references.map(([table], i) => `\`${table}\` r${i}`).join(', ')} WHERE ${references.map((_, i) => `r${i}.id = ?`).join(' AND ')} LOCK IN SHARE MODE`,
     references.map(([, id]) => id),
   );
+};
+
+/** INSERT IGNORE (MariaDB) or INSERT … ON CONFLICT DO NOTHING (SQLite): the rows it inserted, as the engine counts them. */
+const insertIgnoring = async (m: EntityManager, rows: QueryDeepPartialEntity<OutboxEntity>[]): Promise<number> => {
+  const [sql, parameters] = m
+    .createQueryBuilder()
+    .insert()
+    .into(OutboxEntity)
+    .values(rows)
+    .orIgnore()
+    .updateEntity(false)
+    .getQueryAndParameters();
+  const runner = m.queryRunner;
+  if (!runner) throw new Error('outbox events are written in a transaction');
+  const result = await runner.query(sql, parameters, true);
+  return result.affected ?? 0;
 };

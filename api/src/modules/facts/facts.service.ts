@@ -90,6 +90,18 @@ export class FactsService {
     }
   }
 
+  /** One firm's facts of its latest year up to `maxYear`, as latestUpTo reads every firm's; null: none. */
+  async latestOf(orgId: number, maxYear: number): Promise<Facts | null> {
+    const latest = await this.dataSource
+      .getRepository(FactEntity)
+      .createQueryBuilder('f')
+      .select('MAX(f.claimYear)', 'year')
+      .where('f.orgId = :orgId AND f.claimYear <= :maxYear', { orgId, maxYear })
+      .getRawOne<{ year: number | string | null }>();
+    if (latest?.year === null || latest?.year === undefined) return null;
+    return (await this.factsOf(orgId, Number(latest.year))).facts;
+  }
+
   private view(orgId: number, claimYear: number, rows: FactEntity[], facts: Facts) {
     const provenance: Partial<Record<FactName, Provenance>> = {};
     let updatedAt: Date | null = null;

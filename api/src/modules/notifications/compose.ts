@@ -1,6 +1,5 @@
 import { formatDateZh, formatFen, type NotificationKind } from '@huiqi/shared';
 import { type ChangeEvents } from '../audit/change-events.js';
-import { type NotificationEvents } from './events.js';
 
 /** What a user reads of an event: its kind, a short title and the message. */
 export interface ComposedMessage {
@@ -16,14 +15,7 @@ export interface ComposeContext {
 }
 
 type Composers = {
-  [T in keyof ChangeEvents | keyof NotificationEvents]?: (
-    payload: T extends keyof ChangeEvents
-      ? ChangeEvents[T]
-      : T extends keyof NotificationEvents
-        ? NotificationEvents[T]
-        : never,
-    ctx: ComposeContext,
-  ) => ComposedMessage | null;
+  [T in keyof ChangeEvents]?: (payload: ChangeEvents[T], ctx: ComposeContext) => ComposedMessage | null;
 };
 
 const quoted = (ctx: ComposeContext): string => `您的“${ctx.programTitle}”申报`;
@@ -109,8 +101,31 @@ const COMPOSERS: Composers = {
     title: '奖补资金已拨付',
     body: `${quoted(ctx)}的奖补资金${formatFen(p.amountFen)}已于${formatDateZh(p.paidOn)}拨付，请注意查收。`,
   }),
-  'notification.match': (p) => ({ kind: p.kind, title: p.title, body: p.body }),
-  'notification.reminder': (p) => ({ kind: p.kind, title: p.title, body: p.body }),
+  // 政策找企业: a program of an open round the firm looks eligible for, or one fact short of it.
+  'notification.match': (p) => ({
+    kind: 'match',
+    title: `可申报：${p.programTitle}`,
+    body:
+      (p.missingFacts.length === 0
+        ? `按贵企业填报的${p.claimYear}年度数据，符合“${p.programTitle}”的申报条件`
+        : `按贵企业填报的${p.claimYear}年度数据，“${p.programTitle}”还差${p.missingFacts.join('、')}即可判断是否符合条件，请补充`) +
+      (p.maxAmountFen !== null ? `，最多可获${formatFen(p.maxAmountFen)}` : '') +
+      `。本批次申报于${formatDateZh(p.closes)}截止。不想收到此类提醒，可在“我的—消息设置”中关闭。`,
+  }),
+  'notification.reminder': (p) =>
+    p.kind === 'supplement-due'
+      ? {
+          kind: 'supplement-due',
+          title: '补正即将到期',
+          body: `您的“${p.programTitle}”申报退回补正，请于${formatDateZh(p.deadline)}前补正后重新提交（还剩${p.workingDaysLeft}个工作日）。`,
+        }
+      : {
+          kind: 'round-closing',
+          title: '申报即将截止',
+          body:
+            `“${p.programTitle}”本批次申报于${formatDateZh(p.closes)}截止（还剩${p.workingDaysLeft}个工作日），` +
+            `按贵企业填报的数据符合申报条件${p.maxAmountFen !== null ? `，最多可获${formatFen(p.maxAmountFen)}` : ''}，尚未申报。`,
+        },
 };
 
 /** The message an outbox event makes, or null when it notifies nobody. */

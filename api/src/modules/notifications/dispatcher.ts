@@ -284,7 +284,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
     const outcome = await this.wechat.sendSubscribeMessage({
       touser: openid,
       templateId: template.templateId,
-      page: ids.applicationId ? `pages/applications/detail?id=${ids.applicationId}` : 'pages/messages/index',
+      page: ids.applicationId ? `subpackages/apply/detail/index?id=${ids.applicationId}` : 'pages/messages/index',
       data: {
         [template.fields.title]: thing(message.title),
         [template.fields.body]: thing(message.body),

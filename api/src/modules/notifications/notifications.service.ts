@@ -16,7 +16,6 @@ import { type AppConfig, type TemplatePurpose } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
 import { Transactions } from '../../database/transactions.js';
 import { NotificationDispatcher } from './dispatcher.js';
-import { type NotificationEventInput, type NotificationEventType, writeNotificationEvent } from './events.js';
 import { NotificationEntity, NotificationSettingsEntity, SubscriptionCreditEntity } from './notification.entity.js';
 import { isDuplicate } from './duplicates.js';
 
@@ -158,17 +157,6 @@ export class NotificationsService {
 
   private unread(userId: number): Promise<number> {
     return this.dataSource.getRepository(NotificationEntity).countBy({ userId, readAt: IsNull() });
-  }
-
-  /**
-   * For proactive matching: a notification event for a firm's members (inbox, and WeChat where
-   * they hold a credit), idempotent by its dedupe key; in the caller's transaction.
-   */
-  deliverToInbox<T extends NotificationEventType>(
-    m: EntityManager,
-    input: NotificationEventInput<T>,
-  ): Promise<boolean> {
-    return writeNotificationEvent(m, input);
   }
 
   /** The users of these who turned proactive matches off. */

@@ -280,6 +280,11 @@ export class RoundsService {
     return round;
   }
 
+  /** Every round, oldest first (proactive matching picks the open ones). */
+  async all(): Promise<RoundEntity[]> {
+    return this.dataSource.getRepository(RoundEntity).find({ order: { id: 'ASC' } });
+  }
+
   async get(id: number): Promise<RoundView> {
     const round = await this.dataSource.getRepository(RoundEntity).findOneBy({ id });
     if (!round) throw notFound('申报批次');

@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { type AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.provider.js';
+import { MatchingService } from './matching.service.js';
+
+/**
+ * At boot and then every PROACTIVE_TIMER_MS (a day by default), in every instance: screens the
+ * open rounds no screening has finished for (a round that opened today, or one whose screening a
+ * crash cut short) and writes the day's reminders. Safe on several instances at once: every event
+ * has its dedupe key. PROACTIVE_TIMER_MS=0 turns it off (tests call the work themselves).
+ */
+@Injectable()
+export class ProactiveTimer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ProactiveTimer');
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly matching: MatchingService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.proactiveTimerMs === 0) return;
+    // Not awaited: screening the city must not hold up the boot.
+    void this.run('boot').then(() => this.schedule());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    // One run after the other: a slow run never overlaps the next.
+    this.timer = setTimeout(() => void this.run('scheduled').then(() => this.schedule()), this.config.proactiveTimerMs);
+    this.timer.unref();
+  }
+
+  /** The timer's work, once: what tests call. */
+  async runOnce(): Promise<{ rounds: number; supplement: number; closing: number }> {
+    const rounds = await this.matching.matchOpenRounds();
+    const reminders = await this.matching.sendReminders();
+    return { rounds: rounds.length, ...reminders };
+  }
+
+  private run(reason: 'boot' | 'scheduled'): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    const run = this.runOnce().then(
+      (done) => {
+        if (done.rounds + done.supplement + done.closing > 0)
+          this.logger.log({ msg: 'proactive matching', reason, ...done });
+      },
+      (error: unknown) => this.logger.error({ msg: 'proactive timer failed', reason, err: String(error) }),
+    );
+    this.running = run;
+    return run;
+  }
+}
