@@ -6,27 +6,41 @@ export class ProactiveMatching1796070125650 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === 'better-sqlite3') {
-      await queryRunner.query("CREATE TABLE \"round_matches\" (\"round_id\" integer PRIMARY KEY NOT NULL, \"matched_at\" datetime NOT NULL, \"firms\" integer NOT NULL, \"notified\" integer NOT NULL)");
-      await queryRunner.query("CREATE TABLE \"temporary_round_matches\" (\"round_id\" integer PRIMARY KEY NOT NULL, \"matched_at\" datetime NOT NULL, \"firms\" integer NOT NULL, \"notified\" integer NOT NULL, CONSTRAINT \"fk_round_matches_round_id\" FOREIGN KEY (\"round_id\") REFERENCES \"application_rounds\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
-      await queryRunner.query("INSERT INTO \"temporary_round_matches\"(\"round_id\", \"matched_at\", \"firms\", \"notified\") SELECT \"round_id\", \"matched_at\", \"firms\", \"notified\" FROM \"round_matches\"");
-      await queryRunner.query("DROP TABLE \"round_matches\"");
-      await queryRunner.query("ALTER TABLE \"temporary_round_matches\" RENAME TO \"round_matches\"");
+      await queryRunner.query(
+        'CREATE TABLE "round_matches" ("round_id" integer PRIMARY KEY NOT NULL, "matched_at" datetime NOT NULL, "firms" integer NOT NULL, "notified" integer NOT NULL)',
+      );
+      await queryRunner.query(
+        'CREATE TABLE "temporary_round_matches" ("round_id" integer PRIMARY KEY NOT NULL, "matched_at" datetime NOT NULL, "firms" integer NOT NULL, "notified" integer NOT NULL, CONSTRAINT "fk_round_matches_round_id" FOREIGN KEY ("round_id") REFERENCES "application_rounds" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
+      );
+      await queryRunner.query(
+        'INSERT INTO "temporary_round_matches"("round_id", "matched_at", "firms", "notified") SELECT "round_id", "matched_at", "firms", "notified" FROM "round_matches"',
+      );
+      await queryRunner.query('DROP TABLE "round_matches"');
+      await queryRunner.query('ALTER TABLE "temporary_round_matches" RENAME TO "round_matches"');
     } else {
-      await queryRunner.query("CREATE TABLE `round_matches` (`round_id` int NOT NULL, `matched_at` datetime NOT NULL, `firms` int NOT NULL, `notified` int NOT NULL, PRIMARY KEY (`round_id`)) ENGINE=InnoDB");
-      await queryRunner.query("ALTER TABLE `round_matches` ADD CONSTRAINT `fk_round_matches_round_id` FOREIGN KEY (`round_id`) REFERENCES `application_rounds`(`id`) ON DELETE RESTRICT ON UPDATE NO ACTION");
+      await queryRunner.query(
+        'CREATE TABLE `round_matches` (`round_id` int NOT NULL, `matched_at` datetime NOT NULL, `firms` int NOT NULL, `notified` int NOT NULL, PRIMARY KEY (`round_id`)) ENGINE=InnoDB',
+      );
+      await queryRunner.query(
+        'ALTER TABLE `round_matches` ADD CONSTRAINT `fk_round_matches_round_id` FOREIGN KEY (`round_id`) REFERENCES `application_rounds`(`id`) ON DELETE RESTRICT ON UPDATE NO ACTION',
+      );
     }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === 'better-sqlite3') {
-      await queryRunner.query("ALTER TABLE \"round_matches\" RENAME TO \"temporary_round_matches\"");
-      await queryRunner.query("CREATE TABLE \"round_matches\" (\"round_id\" integer PRIMARY KEY NOT NULL, \"matched_at\" datetime NOT NULL, \"firms\" integer NOT NULL, \"notified\" integer NOT NULL)");
-      await queryRunner.query("INSERT INTO \"round_matches\"(\"round_id\", \"matched_at\", \"firms\", \"notified\") SELECT \"round_id\", \"matched_at\", \"firms\", \"notified\" FROM \"temporary_round_matches\"");
-      await queryRunner.query("DROP TABLE \"temporary_round_matches\"");
-      await queryRunner.query("DROP TABLE \"round_matches\"");
+      await queryRunner.query('ALTER TABLE "round_matches" RENAME TO "temporary_round_matches"');
+      await queryRunner.query(
+        'CREATE TABLE "round_matches" ("round_id" integer PRIMARY KEY NOT NULL, "matched_at" datetime NOT NULL, "firms" integer NOT NULL, "notified" integer NOT NULL)',
+      );
+      await queryRunner.query(
+        'INSERT INTO "round_matches"("round_id", "matched_at", "firms", "notified") SELECT "round_id", "matched_at", "firms", "notified" FROM "temporary_round_matches"',
+      );
+      await queryRunner.query('DROP TABLE "temporary_round_matches"');
+      await queryRunner.query('DROP TABLE "round_matches"');
     } else {
-      await queryRunner.query("ALTER TABLE `round_matches` DROP FOREIGN KEY `fk_round_matches_round_id`");
-      await queryRunner.query("DROP TABLE `round_matches`");
+      await queryRunner.query('ALTER TABLE `round_matches` DROP FOREIGN KEY `fk_round_matches_round_id`');
+      await queryRunner.query('DROP TABLE `round_matches`');
     }
   }
 }
