@@ -6,6 +6,19 @@ import { type LeasedEvent, type OutboxQueue } from '../audit/outbox-queue.js';
 export const NOTIFY_QUEUE_NAME = 'notify';
 
 const MAX_BACKOFF_MS = 3_600_000;
+/** Tries of one attempt that lost a lock race (a deadlock): delivery is idempotent, so it is run again at once. */
+const LOCK_TRIES = 5;
+
+/**
+ * A transaction the database chose as a deadlock's victim, or that waited too long for a lock:
+ * jobs for one user run side by side on the Redis path and race for the credit row and the
+ * delivery key's gap; nothing was written, and running it again is safe.
+ */
+const lostLockRace = (error: unknown): boolean => {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.driverError?.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
+};
 
 /** A job names its outbox row only: the row is the truth, read when the job runs. */
 export interface NotifyJob {
@@ -93,16 +106,24 @@ export class RedisDelivery {
     const row = await outbox.find(job.data.outboxId);
     if (row === null || row.done) return;
     const attempt = job.attemptsMade + 1;
+    const event: LeasedEvent = {
+      id: row.id,
+      eventType: row.eventType,
+      orgId: row.orgId,
+      payload: row.payload,
+      dedupeKey: row.dedupeKey,
+      createdAt: row.createdAt,
+      attempts: attempt,
+    };
     try {
-      await this.options.deliver({
-        id: row.id,
-        eventType: row.eventType,
-        orgId: row.orgId,
-        payload: row.payload,
-        dedupeKey: row.dedupeKey,
-        createdAt: row.createdAt,
-        attempts: attempt,
-      });
+      for (let tries = 1; ; tries++) {
+        try {
+          await this.options.deliver(event);
+          break;
+        } catch (error) {
+          if (!lostLockRace(error) || tries >= LOCK_TRIES) throw error;
+        }
+      }
       await outbox.delivered(row.id, now());
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
