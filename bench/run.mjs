@@ -40,6 +40,11 @@ const BENCHMARKS = {
     description:
       '资金池并发：两个 API 进程在同一 MariaDB 上同时市级审核200份申报（另各重发一次），池只够50份：吞吐与是否超额',
   },
+  notify: {
+    script: './notify.mjs',
+    description:
+      '消息通知：1万个事件经 Redis 队列（BullMQ，两个实例）送达站内信与模拟微信，每秒事件数、重复与丢失，并与进程内投递对比',
+  },
 };
 
 const usage = () => {

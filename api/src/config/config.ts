@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type RateLimitConfig, readRateLimits } from './rate-limits.js';
 import { secretWeakness } from './secret-strength.js';
@@ -74,6 +75,19 @@ export interface NotificationsConfig {
   leaseMs: number;
   /** `REDIS_URL`: deliver through BullMQ so several instances share the work; null: in process. */
   redisUrl: string | null;
+  /**
+   * `NOTIFY_QUEUE`: the BullMQ key prefix on Redis, by default `huiqi:<database name>`, so the
+   * instances of one database share a queue and those of another (tests, a staging copy) never do.
+   * The queue itself is `notify` under it: its keys are `<prefix>:notify:…`.
+   */
+  queuePrefix: string;
+  /** `NOTIFY_CONCURRENCY`: jobs one instance's worker runs at once. */
+  concurrency: number;
+  /**
+   * `NOTIFY_LOCK_MS`: how long a worker's hold on a job lasts without renewal; a worker that dies
+   * mid-job leaves it to another after this (BullMQ's stalled-job check runs at the same interval).
+   */
+  lockMs: number;
   templates: Record<TemplatePurpose, WechatTemplate>;
 }
 
@@ -156,6 +170,15 @@ const database = (env: Env, dataDir: string, problems: string[]): DatabaseConfig
 };
 
 /**
+ * The database's name, for names shared per database: MariaDB's schema; SQLite's file name with a
+ * hash of its path (every data folder's file is `huiqi.sqlite`).
+ */
+const databaseName = (db: DatabaseConfig): string =>
+  db.type === 'mariadb'
+    ? decodeURIComponent(new URL(db.url).pathname.slice(1))
+    : `${basename(db.path).replace(/\.sqlite$/, '')}-${createHash('sha256').update(db.path).digest('hex').slice(0, 12)}`;
+
+/**
  * Reads and checks the environment once, at boot. Every problem is reported at once; in
  * production the defaults that are only safe on a laptop are refused.
  */
@@ -235,6 +258,9 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       backoffMs: integer(env, 'NOTIFY_BACKOFF_MS', problems, 5000, 1, 3_600_000),
       leaseMs: integer(env, 'NOTIFY_LEASE_MS', problems, 60_000, 1000, 3_600_000),
       redisUrl: env['REDIS_URL'] || null,
+      queuePrefix: env['NOTIFY_QUEUE'] || `huiqi:${databaseName(db)}`,
+      concurrency: integer(env, 'NOTIFY_CONCURRENCY', problems, 8, 1, 256),
+      lockMs: integer(env, 'NOTIFY_LOCK_MS', problems, 30_000, 500, 600_000),
       templates: templates(env, problems),
     },
     proactiveTimerMs: integer(env, 'PROACTIVE_TIMER_MS', problems, 86_400_000, 0, 86_400_000),

@@ -112,6 +112,25 @@ export class OutboxQueue {
     };
   }
 
+  /**
+   * The event as a queue's job finds it (the Redis path: the job names the row, the row is the
+   * truth): with whether it was delivered or is dead already; null when there is no such row.
+   */
+  async find(id: number): Promise<(LeasedEvent & { done: boolean }) | null> {
+    const row = await this.dataSource.getRepository(OutboxEntity).findOneBy({ id });
+    if (!row) return null;
+    return {
+      id: row.id,
+      eventType: row.eventType,
+      orgId: row.orgId,
+      payload: row.payload,
+      dedupeKey: row.dedupeKey,
+      attempts: row.attempts,
+      createdAt: row.createdAt,
+      done: row.deliveredAt !== null || row.deadAt !== null,
+    };
+  }
+
   async delivered(id: number, now: Date): Promise<void> {
     await this.dataSource
       .getRepository(OutboxEntity)

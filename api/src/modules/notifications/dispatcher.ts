@@ -18,8 +18,11 @@ import {
   SubscriptionCreditEntity,
 } from './notification.entity.js';
 import { isDuplicate } from './duplicates.js';
+import { RedisDelivery } from './redis-delivery.js';
 
 const BATCH = 50;
+/** Rows leased per round on the Redis path: leasing only adds jobs, so a round can take more. */
+const REDIS_BATCH = 500;
 const MAX_BACKOFF_MS = 3_600_000;
 
 /** Which template each kind of message uses. */
@@ -69,6 +72,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
   private stopped = false;
   private running: Promise<unknown> = Promise.resolve();
   readonly wechat: WechatSubscribeClient;
+  /** The Redis path's queue and worker (REDIS_URL); null: events are delivered in process. */
+  redis: RedisDelivery | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -89,7 +94,23 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.notifications.intervalMs === 0) return;
+    const n = this.config.notifications;
+    if (n.redisUrl !== null)
+      // The worker runs on every instance whatever the interval: it waits on Redis, not on a timer.
+      this.redis = new RedisDelivery({
+        url: n.redisUrl,
+        prefix: n.queuePrefix,
+        concurrency: n.concurrency,
+        lockMs: n.lockMs,
+        maxAttempts: n.maxAttempts,
+        backoffMs: n.backoffMs,
+        leaseMs: n.leaseMs,
+        outbox: this.queue,
+        deliver: (event) => this.deliver(event),
+        now: () => this.clock.now(),
+        logger: this.logger,
+      });
+    if (n.intervalMs === 0) return;
     this.schedule();
   }
 
@@ -97,12 +118,15 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    // Running jobs finish (the database is still open: it closes after the modules); waiting ones
+    // stay in Redis for the other instances.
+    await this.redis?.close();
   }
 
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      const run = this.dispatchOnce().catch((error: unknown) =>
+      const run = this.dispatchAll().catch((error: unknown) =>
         this.logger.error({ msg: 'notification dispatch failed', err: String(error) }),
       );
       this.running = run;
@@ -111,17 +135,33 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
     this.timer.unref();
   }
 
-  /** Leases and delivers the due events (up to a batch); how many it delivered. */
+  /** Rounds until one finds less than a batch due (a backlog is worked off without waiting an interval). */
+  private async dispatchAll(): Promise<void> {
+    const batch = this.redis ? REDIS_BATCH : BATCH;
+    while (!this.stopped && (await this.dispatchOnce()) >= batch);
+  }
+
+  /**
+   * Leases the due events (up to a batch) and delivers them, or on the Redis path adds a job for
+   * each (the workers deliver): how many it delivered, or added.
+   */
   async dispatchOnce(): Promise<number> {
     const now = this.clock.now();
+    const until = new Date(now.getTime() + this.config.notifications.leaseMs);
+    const redis = this.redis;
+    if (redis) {
+      const leased: LeasedEvent[] = [];
+      for (const { id, attempts } of await this.queue.due(now, REDIS_BATCH)) {
+        const event = await this.queue.lease(id, attempts, now, until);
+        if (event) leased.push(event);
+      }
+      // Should adding fail (Redis away), the leases run out and the rows are leased again.
+      await redis.enqueue(leased);
+      return leased.length;
+    }
     let delivered = 0;
     for (const { id, attempts } of await this.queue.due(now, BATCH)) {
-      const event = await this.queue.lease(
-        id,
-        attempts,
-        now,
-        new Date(now.getTime() + this.config.notifications.leaseMs),
-      );
+      const event = await this.queue.lease(id, attempts, now, until);
       if (event && (await this.process(event))) delivered += 1;
     }
     return delivered;
@@ -147,7 +187,11 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
     }
   }
 
-  /** Inbox and WeChat for every recipient; throws RetryLater when a send should be tried again. */
+  /**
+   * Inbox and WeChat for every recipient; throws RetryLater when a send should be tried again.
+   * Both paths run this: safe to repeat, and `event.attempts` is the attempt it is (the last one
+   * gives up on a send WeChat did not take).
+   */
   private async deliver(event: LeasedEvent): Promise<void> {
     if (!mayNotify(event.eventType)) return;
     const ids = (event.payload ?? {}) as EventIds;
