@@ -6,7 +6,7 @@
 //    redis://127.0.0.1:6379). Without either the benchmark says so and stops.
 // 2. The built API (api/dist) booted in this process: firms, each with one member who signed in
 //    through WeChat (an openid) and holds enough subscription credits for every event.
-// 3. Baseline: N events (supplement reminders, spread over the firms) written to the outbox in one
+// 3. Baseline: N events (proactive matches, spread over the firms) written to the outbox in one
 //    transaction; one API without REDIS_URL delivers them in process. Timed from the commit to the
 //    last row delivered.
 // 4. The Redis path: N further events; two API instances with REDIS_URL (one queue, their workers
@@ -39,7 +39,7 @@ const COMMAND = 'npm run bench -- notify';
 const MYSQL_URL = process.env.BENCH_MYSQL_URL || process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306/test';
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const SCRATCH = 'huiqi_bench_notify';
-const TEMPLATE = 'tmpl-supplement';
+const TEMPLATE = 'tmpl-match';
 const DEADLINE_MS = 15 * 60_000;
 const resultsPath = fileURLToPath(new URL('./results/notify.json', import.meta.url));
 
@@ -144,14 +144,16 @@ const writeEvents = async (ds, label, count) => {
     for (let i = 0; i < count; i++) {
       const orgId = orgIds[i % orgIds.length];
       await writeNotificationEvent(m, {
-        type: 'notification.reminder',
+        type: 'notification.match',
         payload: {
           orgId,
-          kind: 'supplement-due',
-          title: `${label}#${i}`,
-          body: '基准测试',
-          applicationId: null,
-          programId: null,
+          roundId: 1,
+          claimYear: 2026,
+          programId: 'talent-hiring',
+          programTitle: `${label}#${i}`,
+          maxAmountFen: 10_000_000,
+          missingFacts: [],
+          closes: '2026-12-31',
         },
         dedupeKey: `bench:${label}:${i}`,
         now,
@@ -252,7 +254,7 @@ await writeDocSection(
     '',
     `The built API (\`api/dist\`) booted in the benchmark's process on a scratch MariaDB database: ${FIRMS} firms, ` +
       'each with one member signed in through WeChat and holding subscription credits for every event. Each path ' +
-      `gets ${fmt(EVENTS)} supplement reminders (outbox rows, spread over the firms, written in one transaction) and ` +
+      `gets ${fmt(EVENTS)} proactive matches (outbox rows, spread over the firms, written in one transaction) and ` +
       'is timed from their commit until no row is open: leasing, composing, the inbox row, the delivery row with its ' +
       'credit, the send to the fake WeChat server (api/src/wechat/fake-server.ts, on loopback), marking delivered. ' +
       `The Redis path runs ${INSTANCES} instances with REDIS_URL (one BullMQ queue, 16 jobs at once per worker); ` +

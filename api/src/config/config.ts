@@ -49,6 +49,8 @@ export interface AppConfig {
    * reminders (ms, also once at boot); 0: never (tests call the timer's work themselves).
    */
   proactiveTimerMs: number;
+  /** PROACTIVE_MATCHING=0: no screening when a round opens or a firm's facts change (the timer's PROACTIVE_TIMER_MS aside). */
+  proactiveMatching: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Request limits per client address and per account, and where their counts live. */
   rateLimits: RateLimitConfig;
@@ -264,6 +266,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       templates: templates(env, problems),
     },
     proactiveTimerMs: integer(env, 'PROACTIVE_TIMER_MS', problems, 86_400_000, 0, 86_400_000),
+    proactiveMatching: env['PROACTIVE_MATCHING'] !== '0',
     logLevel,
     rateLimits: readRateLimits(env, problems),
   };

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
   addWorkingDays,
   cnCalendar,
@@ -18,6 +18,8 @@ import { EditionsService } from '../editions/editions.service.js';
 import { FactsService } from '../facts/facts.service.js';
 import { RoundsService } from '../rounds/rounds.service.js';
 import { RoundMatchEntity } from './round-match.entity.js';
+import { type AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.provider.js';
 
 /** A round as its module stores it. */
 type RoundEntity = Awaited<ReturnType<RoundsService['all']>>[number];
@@ -83,10 +85,12 @@ export class MatchingService implements OnModuleInit, OnModuleDestroy {
     private readonly editions: EditionsService,
     private readonly clock: Clock,
     private readonly changes: ChangeRecorder,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Reacts once a round's or a firm's facts' change has committed (the timer catches what a crash missed). */
   onModuleInit(): void {
+    if (!this.config.proactiveMatching) return;
     this.changes.onCommitted((committed) => {
       if (committed.action === 'round.created') this.track(this.matchRound(committed.event.roundId));
       else if (committed.action === 'facts.updated')
