@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
 import { NoticesService } from './notices.service.js';
+import { Repeating } from '../../common/repeating.js';
 
 /**
  * Ends the public notices whose period is over, at boot and then every NOTICE_TIMER_MS, in every
@@ -11,44 +12,28 @@ import { NoticesService } from './notices.service.js';
 @Injectable()
 export class NoticeTimer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('NoticeTimer');
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly repeating: Repeating;
 
   constructor(
-    private readonly notices: NoticesService,
+    notices: NoticesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.repeating = new Repeating(
+      config.noticeTimerMs,
+      async (reason) => {
+        const ids = await notices.concludeDueNotices();
+        if (ids.length > 0) this.logger.log({ msg: 'notices concluded', reason, applicationIds: ids });
+      },
+      (error, reason) => this.logger.error({ msg: 'notice timer failed', reason, err: String(error) }),
+    );
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.noticeTimerMs === 0) return;
-    await this.run('boot');
-    this.schedule();
+    await this.repeating.start({ wait: true });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    // Let a running conclusion finish before the database closes under it.
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    // One run after the other (a timeout, not an interval): a slow run never overlaps the next.
-    this.timer = setTimeout(() => void this.run('scheduled').then(() => this.schedule()), this.config.noticeTimerMs);
-    // A pending run never keeps the process alive.
-    this.timer.unref();
-  }
-
-  private run(reason: 'boot' | 'scheduled'): Promise<void> {
-    const run = this.notices.concludeDueNotices().then(
-      (ids) => {
-        if (ids.length > 0) this.logger.log({ msg: 'notices concluded', reason, applicationIds: ids });
-      },
-      (error: unknown) => this.logger.error({ msg: 'notice timer failed', reason, err: String(error) }),
-    );
-    this.running = run;
-    return run;
+  onModuleDestroy(): Promise<void> {
+    return this.repeating.stop();
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
+import { Repeating } from '../../common/repeating.js';
 import { MatchingService } from './matching.service.js';
 
 /**
@@ -12,32 +13,31 @@ import { MatchingService } from './matching.service.js';
 @Injectable()
 export class ProactiveTimer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ProactiveTimer');
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly repeating: Repeating;
 
   constructor(
     private readonly matching: MatchingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.repeating = new Repeating(
+      config.proactiveTimerMs,
+      async (reason) => {
+        const done = await this.runOnce();
+        if (done.rounds + done.supplement + done.closing > 0)
+          this.logger.log({ msg: 'proactive matching', reason, ...done });
+      },
+      (error, reason) => this.logger.error({ msg: 'proactive timer failed', reason, err: String(error) }),
+    );
+  }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (this.config.proactiveTimerMs === 0) return;
     // Not awaited: screening the city must not hold up the boot.
-    void this.run('boot').then(() => this.schedule());
+    await this.repeating.start({ wait: false });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    // One run after the other: a slow run never overlaps the next.
-    this.timer = setTimeout(() => void this.run('scheduled').then(() => this.schedule()), this.config.proactiveTimerMs);
-    this.timer.unref();
+  onModuleDestroy(): Promise<void> {
+    return this.repeating.stop();
   }
 
   /** The timer's work, once: what tests call. */
@@ -45,18 +45,5 @@ export class ProactiveTimer implements OnApplicationBootstrap, OnModuleDestroy {
     const rounds = await this.matching.matchOpenRounds();
     const reminders = await this.matching.sendReminders();
     return { rounds: rounds.length, ...reminders };
-  }
-
-  private run(reason: 'boot' | 'scheduled'): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    const run = this.runOnce().then(
-      (done) => {
-        if (done.rounds + done.supplement + done.closing > 0)
-          this.logger.log({ msg: 'proactive matching', reason, ...done });
-      },
-      (error: unknown) => this.logger.error({ msg: 'proactive timer failed', reason, err: String(error) }),
-    );
-    this.running = run;
-    return run;
   }
 }
