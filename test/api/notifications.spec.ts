@@ -185,6 +185,26 @@ describe.each(ENGINES)('notifications on %s', (engine) => {
     expect((await inbox(owner2)).notifications.find((x) => x.kind === 'rejected')?.body).toContain(
       '原因：培训人数不实',
     );
+    // A material sent back names the material as the firm knows it, and the reason.
+    const { owner: owner3, orgId: org3 } = await newFirm();
+    const id3 = await submit(owner3, org3);
+    const materials = await api.call<{ materials: { id: string; name: string; current: unknown }[] }>(
+      'GET',
+      `/api/v1/applications/${id3}/materials`,
+      { token: county },
+    );
+    const slot = materials.body.materials.find((x) => x.current !== null);
+    expect(
+      (
+        await api.call('POST', `/api/v1/applications/${id3}/materials/${slot?.id ?? ''}/review`, {
+          token: county,
+          body: { decision: 'reject', reason: '扫描件模糊' },
+        })
+      ).status,
+    ).toBe(200);
+    await drain();
+    const rejected = (await inbox(owner3)).notifications.find((x) => x.kind === 'material-rejected');
+    expect(rejected?.body).toContain(`材料“${slot?.name ?? ''}”未通过审核，原因：扫描件模糊`);
   });
 
   it('sends to WeChat once per credit: 40001 refreshes the token, 43101 falls back to the inbox, 5xx retries later', async () => {

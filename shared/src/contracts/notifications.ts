@@ -37,11 +37,11 @@ export interface NotificationView {
   readAt: string | null;
 }
 
-/** `GET /api/v1/me/notifications?before=&limit=`: newest first. */
+/** `GET /api/v1/me/notifications?before=&limit=`: newest first, in the order the events happened. */
 export interface NotificationList {
   notifications: NotificationView[];
   unread: number;
-  /** The `before` of the next (older) page, or null on the last. */
+  /** The `before` of the next (older) page, or null on the last (a cursor: pass it back as it is). */
   next: number | null;
 }
 

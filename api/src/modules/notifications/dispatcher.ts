@@ -217,10 +217,10 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
     try {
       const edition = await this.editions.forYear(ids.claimYear);
       const program = (
-        edition.programs as Record<string, { title: string; materials?: { id: string; title: string }[] } | undefined>
+        edition.programs as Record<string, { title: string; materials?: { id: string; name: string }[] } | undefined>
       )[ids.programId];
       const material = ids.materialId ? program?.materials?.find((m) => m.id === ids.materialId) : undefined;
-      return { programTitle: program?.title ?? ids.programId, ...(material ? { materialTitle: material.title } : {}) };
+      return { programTitle: program?.title ?? ids.programId, ...(material ? { materialTitle: material.name } : {}) };
     } catch {
       return { programTitle: ids.programId };
     }

@@ -62,17 +62,20 @@ export class NotificationsService {
     const rows = await inbox.find({
       where: {
         userId: p.userId,
-        ...(query.before ? { id: LessThan(query.before) } : {}),
+        ...(query.before ? { outboxId: LessThan(query.before) } : {}),
         ...(query.unread === 'true' ? { readAt: IsNull() } : {}),
       },
-      order: { id: 'DESC' },
+      // In the order things happened (the events'), not the order they were delivered: racing
+      // dispatchers and queue workers deliver one application's events in any order. An event
+      // reaches a user once, so its id orders the user's inbox.
+      order: { outboxId: 'DESC' },
       take: limit + 1,
     });
     const page = rows.slice(0, limit);
     return {
       notifications: page.map(toView),
       unread: await this.unread(p.userId),
-      next: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+      next: rows.length > limit ? (page[page.length - 1]?.outboxId ?? null) : null,
     };
   }
 
