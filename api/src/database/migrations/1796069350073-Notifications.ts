@@ -9,7 +9,7 @@ export class Notifications1796069350073 implements MigrationInterface {
       await queryRunner.query(
         'CREATE TABLE "notifications" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "user_id" integer NOT NULL, "org_id" integer, "application_id" integer, "program_id" varchar(48), "kind" varchar(24) NOT NULL, "title" varchar(64) NOT NULL, "body" varchar(1000) NOT NULL, "outbox_id" integer NOT NULL, "created_at" datetime NOT NULL, "read_at" datetime)',
       );
-      await queryRunner.query('CREATE INDEX "idx_notifications_user" ON "notifications" ("user_id", "id") ');
+      await queryRunner.query('CREATE INDEX "idx_notifications_user" ON "notifications" ("user_id", "outbox_id") ');
       await queryRunner.query(
         'CREATE UNIQUE INDEX "uq_notifications_outbox_user" ON "notifications" ("outbox_id", "user_id") ',
       );
@@ -41,7 +41,7 @@ export class Notifications1796069350073 implements MigrationInterface {
       );
       await queryRunner.query('DROP TABLE "notifications"');
       await queryRunner.query('ALTER TABLE "temporary_notifications" RENAME TO "notifications"');
-      await queryRunner.query('CREATE INDEX "idx_notifications_user" ON "notifications" ("user_id", "id") ');
+      await queryRunner.query('CREATE INDEX "idx_notifications_user" ON "notifications" ("user_id", "outbox_id") ');
       await queryRunner.query(
         'CREATE UNIQUE INDEX "uq_notifications_outbox_user" ON "notifications" ("outbox_id", "user_id") ',
       );
@@ -83,7 +83,7 @@ export class Notifications1796069350073 implements MigrationInterface {
       await queryRunner.query('ALTER TABLE "temporary_notification_settings" RENAME TO "notification_settings"');
     } else {
       await queryRunner.query(
-        'CREATE TABLE `notifications` (`id` int NOT NULL AUTO_INCREMENT, `user_id` int NOT NULL, `org_id` int NULL, `application_id` int NULL, `program_id` varchar(48) NULL, `kind` varchar(24) NOT NULL, `title` varchar(64) NOT NULL, `body` varchar(1000) NOT NULL, `outbox_id` int NOT NULL, `created_at` datetime NOT NULL, `read_at` datetime NULL, INDEX `idx_notifications_user` (`user_id`, `id`), UNIQUE INDEX `uq_notifications_outbox_user` (`outbox_id`, `user_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+        'CREATE TABLE `notifications` (`id` int NOT NULL AUTO_INCREMENT, `user_id` int NOT NULL, `org_id` int NULL, `application_id` int NULL, `program_id` varchar(48) NULL, `kind` varchar(24) NOT NULL, `title` varchar(64) NOT NULL, `body` varchar(1000) NOT NULL, `outbox_id` int NOT NULL, `created_at` datetime NOT NULL, `read_at` datetime NULL, INDEX `idx_notifications_user` (`user_id`, `outbox_id`), UNIQUE INDEX `uq_notifications_outbox_user` (`outbox_id`, `user_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
       );
       await queryRunner.query(
         "CREATE TABLE `notification_deliveries` (`id` int NOT NULL AUTO_INCREMENT, `outbox_id` int NOT NULL, `channel` varchar(16) NOT NULL, `user_id` int NOT NULL, `template_id` varchar(64) NULL, `status` varchar(16) NOT NULL, `attempts` int NOT NULL DEFAULT '0', `last_error` varchar(500) NULL, `sent_at` datetime NULL, `created_at` datetime NOT NULL, INDEX `idx_notification_deliveries_user` (`user_id`), UNIQUE INDEX `uq_notification_deliveries_outbox_channel_user` (`outbox_id`, `channel`, `user_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB",
@@ -172,7 +172,7 @@ export class Notifications1796069350073 implements MigrationInterface {
       await queryRunner.query(
         'CREATE UNIQUE INDEX "uq_notifications_outbox_user" ON "notifications" ("outbox_id", "user_id") ',
       );
-      await queryRunner.query('CREATE INDEX "idx_notifications_user" ON "notifications" ("user_id", "id") ');
+      await queryRunner.query('CREATE INDEX "idx_notifications_user" ON "notifications" ("user_id", "outbox_id") ');
       await queryRunner.query('DROP TABLE "notification_settings"');
       await queryRunner.query('DROP INDEX "uq_subscription_credits_user_template"');
       await queryRunner.query('DROP TABLE "subscription_credits"');

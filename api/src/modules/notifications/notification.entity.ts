@@ -7,7 +7,7 @@ import { type NotificationKind } from '@huiqi/shared';
  */
 @Entity('notifications')
 @Index('uq_notifications_outbox_user', ['outboxId', 'userId'], { unique: true })
-@Index('idx_notifications_user', ['userId', 'id'])
+@Index('idx_notifications_user', ['userId', 'outboxId'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_notifications' })
   id!: number;
