@@ -1,86 +1,24 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type AddressInfo } from 'node:net';
-import {
-  createApiClient,
-  memoryTokens,
-  type NotificationList,
-  type NotificationSettings,
-  type NotificationView,
-} from '@huiqi/shared';
+import { type NotificationList, type NotificationSettings, type NotificationView } from '@huiqi/shared';
 import { Inbox, messageUrl } from '../src/pages/messages/index';
 import { creditsByPurpose, NotificationSettingsView } from '../src/subpackages/messages/settings/index';
 import { currentOrgId, setCurrentOrgId } from '../src/services/current-org';
 import { askToSubscribe, forgetTemplates, prefetchTemplates, subscriptionResults } from '../src/services/subscribe';
 import { MESSAGES_TAB_INDEX } from '../src/services/tabs';
-import { xhrTransport } from '../src/services/taro-transport';
 import { badgeText } from '../src/services/unread-badge';
+import { useScriptedApi } from './support/scripted-api';
 
 // The applicant's side of notifications: the 消息 tab (list, paging, unread badge, mark read, the
 // page each message opens, 全部已读), 消息设置, and the subscribe request at submission, against a
 // real HTTP server on a loopback port.
 
-type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
-/** What the server answers next, by "METHOD path", one answer a request. */
-const routes = new Map<string, Handler[]>();
-const requests: { key: string; body: string }[] = [];
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    res.setHeader('access-control-allow-origin', '*');
-    if (req.method === 'OPTIONS') {
-      res
-        .writeHead(204, {
-          'access-control-allow-headers': 'authorization, accept, content-type',
-          'access-control-allow-methods': 'GET, POST, PUT',
-        })
-        .end();
-      return;
-    }
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      const key = `${req.method} ${req.url}`;
-      requests.push({ key, body });
-      const next = routes.get(key)?.shift();
-      if (next) next(req, body, res);
-      else
-        res
-          .writeHead(404, { 'content-type': 'application/json' })
-          .end('{"code":"NOT_FOUND","message":"不存在","details":[],"requestId":"r"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => {
-  routes.clear();
-  requests.length = 0;
-});
+const { requests, answer, client } = useScriptedApi();
 afterEach(() => {
   cleanup();
   jest.restoreAllMocks();
 });
-
-const answer = (key: string, status: number, body: unknown) => {
-  const list = routes.get(key) ?? [];
-  list.push((_req, _body, res) =>
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
-  );
-  routes.set(key, list);
-};
-
-const client = () =>
-  createApiClient({
-    baseUrl: base,
-    transport: xhrTransport,
-    tokens: memoryTokens({ accessToken: 'a', refreshToken: 'r' }),
-  });
 
 /** Waits (with a deadline) until the server has seen `count` requests for `key`. */
 const seen = async (key: string, count = 1) => {

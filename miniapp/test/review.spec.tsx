@@ -1,12 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import {
   type ApplicationHistoryEntry,
   type ApplicationView,
-  createApiClient,
-  memoryTokens,
   type PublicNoticeList,
   type RoundView,
 } from '@huiqi/shared';
@@ -15,7 +11,7 @@ import { OpenRounds } from '../src/pages/home';
 import { HistoryItem, ProgressCard } from '../src/subpackages/apply/progress';
 import { returnedMaterialIds, Supplement } from '../src/subpackages/apply/supplement';
 import { NoticeBoard } from '../src/subpackages/notice/index';
-import { xhrTransport } from '../src/services/taro-transport';
+import { useScriptedApi } from './support/scripted-api';
 
 // The applicant's side of review: 首页's open rounds, 申报详情's progress and timeline, 退回补正's
 // 重新提交 with its refusals, 公示 with 异议, against a real HTTP server on a loopback port.
@@ -64,62 +60,8 @@ const RETURNED = {
   at: '2026-06-30T02:00:00.000Z',
 };
 
-type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
-/** What the server answers next, by "METHOD path", one answer a request. */
-const routes = new Map<string, Handler[]>();
-const requests: { key: string; body: string }[] = [];
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    res.setHeader('access-control-allow-origin', '*');
-    if (req.method === 'OPTIONS') {
-      res
-        .writeHead(204, {
-          'access-control-allow-headers': 'authorization, accept, content-type',
-          'access-control-allow-methods': 'GET, POST, PATCH',
-        })
-        .end();
-      return;
-    }
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      const key = `${req.method} ${req.url}`;
-      requests.push({ key, body });
-      const next = routes.get(key)?.shift();
-      if (next) next(req, body, res);
-      else
-        res
-          .writeHead(404, { 'content-type': 'application/json' })
-          .end('{"code":"NOT_FOUND","message":"不存在","details":[],"requestId":"r"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => {
-  routes.clear();
-  requests.length = 0;
-});
+const { requests, answer, client } = useScriptedApi();
 afterEach(cleanup);
-
-const answer = (key: string, status: number, body: unknown) => {
-  const list = routes.get(key) ?? [];
-  list.push((_req, _body, res) =>
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
-  );
-  routes.set(key, list);
-};
-
-const client = () =>
-  createApiClient({
-    baseUrl: base,
-    transport: xhrTransport,
-    tokens: memoryTokens({ accessToken: 'a', refreshToken: 'r' }),
-  });
 
 const round = (programs: RoundView['programs']): RoundView => ({
   id: 5,
