@@ -1,6 +1,27 @@
 // The main package holds only the tab pages and what they need; every flow is a subpackage,
 // loaded when first opened. 消息 sits before 我的, which stays last as in WeChat's own tab bar
 // (services/tabs.ts names its place for the unread badge).
+// The staff workbench (subpackages/staff) is built into the browser app only: reviewers work at a
+// desk on a PC, and the WeChat package stays the applicants' (workbench/nav.ts lists its pages).
+const staffWorkbench =
+  process.env.TARO_ENV === 'h5'
+    ? [
+        {
+          root: 'subpackages/staff',
+          pages: [
+            'login/index',
+            'queue/index',
+            'application/index',
+            'pools/index',
+            'notices/index',
+            'editions/index',
+            'accounts/index',
+            'audit/index',
+          ],
+        },
+      ]
+    : [];
+
 export default defineAppConfig({
   pages: [
     'pages/home/index',
@@ -19,6 +40,7 @@ export default defineAppConfig({
     { root: 'subpackages/apply', pages: ['new/index', 'detail/index'] },
     { root: 'subpackages/notice', pages: ['index/index'] },
     { root: 'subpackages/messages', pages: ['settings/index'] },
+    ...staffWorkbench,
   ],
   window: {
     navigationBarBackgroundColor: '#1a56b0',
