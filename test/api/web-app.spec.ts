@@ -88,6 +88,16 @@ describe('the H5 build at /', () => {
     }
   });
 
+  it('sends /staff to the workbench’s queue with a 302 (the workbench signs staff in from there)', async () => {
+    const res = await raw(api.url, 'GET', '/staff');
+    expect(res.status).toBe(302);
+    expect(res.headers['location']).toBe('/subpackages/staff/queue/index');
+    expect(res.headers['cache-control']).toBe('no-store');
+    const page = await raw(api.url, 'GET', String(res.headers['location']));
+    expect(page.status).toBe(200);
+    expect(page.text).toBe(INDEX);
+  });
+
   it('serves hashed files for a year, other files for an hour', async () => {
     const script = await raw(api.url, 'GET', '/js/app.0123abcd.js');
     expect(script.status).toBe(200);

@@ -87,6 +87,9 @@ export const hasWebApp = (dir: string): boolean => {
  */
 const APP_ROUTES = ['/pages/*', '/subpackages/*'];
 
+/** The staff workbench's first page (miniapp/src/workbench/nav.ts STAFF_HOME_PATH), where `/staff` leads. */
+const STAFF_HOME = '/subpackages/staff/queue/index';
+
 /**
  * Serves the mini-program's H5 build at `/` when it exists: one route per file of the build, made
  * at boot (no path from a request reaches the file system), hashed files cached for a year,
@@ -106,6 +109,10 @@ export const serveWebApp = (app: NestFastifyApplication, dir: string): boolean =
     reply.type(index.type).header('cache-control', 'no-store').send(index.body);
 
   fastify.get('/', page, sendIndex);
+  // The workbench's short address: staff type /staff, the workbench signs them in if need be.
+  fastify.get('/staff', page, async (_request, reply) =>
+    reply.header('cache-control', 'no-store').redirect(STAFF_HOME, 302),
+  );
   fastify.get('/index.html', page, sendIndex);
   for (const [url, asset] of assets)
     fastify.get(url, page, async (_request, reply) =>

@@ -163,7 +163,7 @@ export const seedDemo = async (app: INestApplication, config: AppConfig): Promis
   console.log(
     [
       `已写入演示数据（演示数据，仅供体验）：演示版本 demo-${year}（${year}年度，申报窗口开放）、${FIRMS.length}家演示企业。`,
-      '工作人员登录（POST /api/v1/auth/staff）：',
+      '工作人员登录（在浏览器打开网页版的 /staff 进入审核工作台，或 POST /api/v1/auth/staff）：',
       ...STAFF.map((s) => `  ${s.name}  用户名 ${s.username}  密码 ${s.password}`),
       ...(config.authDemo
         ? [

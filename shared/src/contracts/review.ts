@@ -294,11 +294,26 @@ export interface ReviewQueueQuery {
   roundId?: number;
   /** `true`: only those past their stage's deadline. */
   overdue?: 'true' | 'false';
+  /** By the stage's deadline: `deadline` earliest first (the default), `-deadline` latest first; no deadline last. */
+  sort?: ReviewQueueSort;
   /**
    * @asType integer
    * @minimum 1
    */
   page?: number;
+}
+
+/** The queue's orders: by the stage's deadline, earliest (`deadline`) or latest (`-deadline`) first. */
+export type ReviewQueueSort = 'deadline' | '-deadline';
+
+export const REVIEW_QUEUE_SORTS: readonly ReviewQueueSort[] = ['deadline', '-deadline'];
+
+/** How many applications wait at one stage of the caller's queue. */
+export interface ReviewQueueCount {
+  stage: ApplicationStatus;
+  /** The status's label, e.g. 待县级初审. */
+  label: string;
+  count: number;
 }
 
 /** One application in a reviewer's queue. */
@@ -323,12 +338,17 @@ export interface ReviewQueueItem {
   openObjections: number;
 }
 
-/** `GET /api/v1/review/queue`: oldest deadline first. */
+/** `GET /api/v1/review/queue`: a page of the queue in the order asked (earliest deadline first by default). */
 export interface ReviewQueue {
   items: ReviewQueueItem[];
   total: number;
   page: number;
   pageSize: number;
+  /**
+   * Each stage the caller acts in (whatever `stage` asks), with how many wait there in the caller's
+   * scope under the other filters: the queue's tabs.
+   */
+  counts: ReviewQueueCount[];
 }
 
 /** `POST /api/v1/review/batch-approve`: each application approved on its own, at its maximum. */

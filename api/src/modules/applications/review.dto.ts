@@ -7,6 +7,7 @@ import {
   type ApproveRequest,
   COUNTIES,
   PROGRAM_IDS,
+  REVIEW_QUEUE_SORTS,
   type BatchApproveRequest,
   type ObjectionRequest,
   type ObjectionRulingRequest,
@@ -184,6 +185,10 @@ export class ReviewQueueDto implements ReviewQueueQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: '只能是 true 或 false' })
   overdue?: 'true' | 'false';
+
+  @IsOptional()
+  @IsIn(REVIEW_QUEUE_SORTS, { message: '只能是 deadline（截止日期最早在前）或 -deadline（最晚在前）' })
+  sort?: ReviewQueueQuery['sort'];
 
   @IsOptional()
   @DecimalInteger()

@@ -31,7 +31,7 @@ import {
   type ReviewView,
   type VerifyRequest,
 } from '@huiqi/shared';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError, invalid, notFound } from '../../common/errors.js';
 import { type Principal } from '../../common/tokens.js';
@@ -478,29 +478,58 @@ export class ReviewService {
     return this.get(principal, id);
   }
 
-  /** The caller's queue: the stages their role acts in, their county only for a county reviewer, oldest deadline first. */
+  /**
+   * The caller's queue: the stages their role acts in, their county only for a county reviewer,
+   * in deadline order (earliest first unless `-deadline`), with the count at each of their stages
+   * under the same scope and filters (but the stage).
+   */
   async queue(principal: Principal, query: ReviewQueueQuery): Promise<ReviewQueue> {
     if (principal.role === 'applicant') throw new AppError('FORBIDDEN', '只有工作人员可以查看审核队列');
     const mine = stagesOf(principal.role);
     const stages = query.stage === undefined ? mine : mine.filter((s) => s === query.stage);
     const page = query.page ?? 1;
     const today = this.clock.today();
-    if (stages.length === 0) return { items: [], total: 0, page, pageSize: QUEUE_PAGE_SIZE };
-    const qb = this.dataSource
-      .getRepository(ApplicationEntity)
-      .createQueryBuilder('a')
-      .select(['a.id', 'a.stageDue'])
-      .where('a.status IN (:...stages)', { stages });
-    if (principal.role === 'county-reviewer') qb.andWhere('a.org_county = :own', { own: principal.county ?? '' });
-    if (query.county !== undefined) qb.andWhere('a.org_county = :county', { county: query.county });
-    if (query.program !== undefined) qb.andWhere('a.program_id = :program', { program: query.program });
-    if (query.roundId !== undefined) qb.andWhere('a.round_id = :roundId', { roundId: query.roundId });
-    if (query.overdue === 'true') qb.andWhere('a.stage_due < :today', { today });
-    if (query.overdue === 'false') qb.andWhere('(a.stage_due IS NULL OR a.stage_due >= :today)', { today });
-    // Sorted here: the engines disagree where NULL (no deadline) sorts; those go last.
-    const keys = (await qb.getMany()).sort(
-      (x, y) => (x.stageDue ?? '9999-12-31').localeCompare(y.stageDue ?? '9999-12-31') || x.id - y.id,
+    /** The caller's scope and every filter but the stage. */
+    const scoped = (qb: SelectQueryBuilder<ApplicationEntity>): SelectQueryBuilder<ApplicationEntity> => {
+      if (principal.role === 'county-reviewer') qb.andWhere('a.org_county = :own', { own: principal.county ?? '' });
+      if (query.county !== undefined) qb.andWhere('a.org_county = :county', { county: query.county });
+      if (query.program !== undefined) qb.andWhere('a.program_id = :program', { program: query.program });
+      if (query.roundId !== undefined) qb.andWhere('a.round_id = :roundId', { roundId: query.roundId });
+      if (query.overdue === 'true') qb.andWhere('a.stage_due < :today', { today });
+      if (query.overdue === 'false') qb.andWhere('(a.stage_due IS NULL OR a.stage_due >= :today)', { today });
+      return qb;
+    };
+    const repository = this.dataSource.getRepository(ApplicationEntity);
+    const counted =
+      mine.length === 0
+        ? []
+        : await scoped(
+            repository
+              .createQueryBuilder('a')
+              .select('a.status', 'status')
+              .addSelect('COUNT(*)', 'count')
+              .where('a.status IN (:...mine)', { mine }),
+          )
+            .groupBy('a.status')
+            .getRawMany<{ status: ApplicationStatus; count: number | string }>();
+    const counts = mine.map((stage) => ({
+      stage,
+      label: APPLICATION_STATUS_LABELS[stage],
+      // mysql2 answers COUNT(*) as a string.
+      count: Number(counted.find((row) => row.status === stage)?.count ?? 0),
+    }));
+    if (stages.length === 0) return { items: [], total: 0, page, pageSize: QUEUE_PAGE_SIZE, counts };
+    const qb = scoped(
+      repository.createQueryBuilder('a').select(['a.id', 'a.stageDue']).where('a.status IN (:...stages)', { stages }),
     );
+    // Sorted here: the engines disagree where NULL (no deadline) sorts; those go last either way.
+    const direction = query.sort === '-deadline' ? -1 : 1;
+    const keys = (await qb.getMany()).sort((x, y) => {
+      if (x.stageDue === null || y.stageDue === null) {
+        return (x.stageDue === null ? 1 : 0) - (y.stageDue === null ? 1 : 0) || x.id - y.id;
+      }
+      return direction * x.stageDue.localeCompare(y.stageDue) || x.id - y.id;
+    });
     const ids = keys.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE).map((k) => k.id);
     const rows = ids.length === 0 ? [] : await this.dataSource.getRepository(ApplicationEntity).findBy({ id: In(ids) });
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -536,7 +565,7 @@ export class ReviewService {
         openObjections,
       });
     }
-    return { items, total: keys.length, page, pageSize: QUEUE_PAGE_SIZE };
+    return { items, total: keys.length, page, pageSize: QUEUE_PAGE_SIZE, counts };
   }
 
   /**
