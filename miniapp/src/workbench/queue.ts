@@ -84,9 +84,9 @@ export const queryOf = (filters: QueueFilters, role: Role): ReviewQueueQuery => 
 
 /** A change of filter starts again at page 1; a change of page keeps the filters. */
 export const withFilter = (filters: QueueFilters, change: Partial<Omit<QueueFilters, 'page'>>): QueueFilters => {
-  const next: QueueFilters = { ...filters, ...change, page: 1 };
-  for (const key of Object.keys(change) as (keyof typeof change)[]) if (change[key] === undefined) delete next[key];
-  return next;
+  const merged: QueueFilters = { ...filters, ...change, page: 1 };
+  // A filter set to nothing is left out, not carried as `undefined`.
+  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as QueueFilters;
 };
 
 /** City reviewers, finance and the administrator choose a county; a county reviewer has their own. */

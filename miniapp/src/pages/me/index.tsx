@@ -8,6 +8,7 @@ import { useSession } from '../../hooks/use-session';
 import { api, sessions } from '../../services/api';
 import { setCurrentOrgId } from '../../services/current-org';
 import { signOut as endSession } from '../../services/session';
+import { isStaffRole, STAFF_HOME_PATH, STAFF_LOGIN_PATH } from '../../workbench/nav';
 import { busyProps } from '../../components/busy';
 import { useUnreadBadge } from '../../hooks/use-unread-badge';
 import './index.scss';
@@ -85,6 +86,23 @@ function MePage() {
             ›
           </Text>
         </View>
+        {/* The workbench is in the H5 build only (the staff subpackage is not in the weapp). */}
+        {process.env.TARO_ENV === 'h5' ? (
+          <View
+            className="me__item tap"
+            role="link"
+            onClick={() =>
+              void Taro.navigateTo({
+                url: session && isStaffRole(session.user.role) ? STAFF_HOME_PATH : STAFF_LOGIN_PATH,
+              })
+            }
+          >
+            <Text>工作人员入口（审核工作台）</Text>
+            <Text className="me__arrow" aria-hidden>
+              ›
+            </Text>
+          </View>
+        ) : null}
       </View>
       {session ? (
         <Button className="me__signout" {...busyProps(busy)} onClick={() => void signOut()}>

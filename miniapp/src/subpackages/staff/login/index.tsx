@@ -1,11 +1,18 @@
-import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback } from 'react';
+import { useSession } from '../../../hooks/use-session';
+import { api, sessions } from '../../../services/api';
+import { signOut } from '../../../services/session';
+import '../components/workbench.scss';
+import { StaffLogin } from './form';
+import './index.scss';
 
-// PLACEHOLDER (branch issue12 only): the page is being built.
 function StaffLoginPage() {
+  const session = useSession();
+  const { params } = useRouter();
+  const go = useCallback((url: string) => void Taro.redirectTo({ url }), []);
   return (
-    <View>
-      <Text>工作人员登录</Text>
-    </View>
+    <StaffLogin client={api} session={session} next={params['next']} go={go} signOut={() => signOut(api, sessions)} />
   );
 }
 
