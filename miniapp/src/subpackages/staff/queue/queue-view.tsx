@@ -280,7 +280,7 @@ export const ReviewQueueView = ({
           disabled={chosen.length === 0}
           onClick={() => void batchApprove()}
         >
-          批量通过{chosen.length > 0 ? `（${chosen.length}）` : ''}
+          {chosen.length > 0 ? `批量通过（${chosen.length}）` : '批量通过'}
         </Button>
       </View>
 
@@ -328,7 +328,7 @@ export const ReviewQueueView = ({
             本阶段截止
           </View>
           <View className="wb-table__cell wb-table__cell--money" role="columnheader">
-            最高额 / 核定额（元）
+            最高额 / 核定额
           </View>
         </View>
         {queue && items.length === 0 ? (
