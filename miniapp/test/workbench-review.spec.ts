@@ -57,7 +57,9 @@ describe('workbench/review: the application page logic', () => {
       ok: false,
       errors: { deadline: '补正期限须晚于今天' },
     });
-    expect(buildReturn([{ ...items[0]!, reason: '' }], '2026-07-10', '2026-06-30')).toEqual({
+    expect(
+      buildReturn([{ kind: 'material', id: 'licence', label: '营业执照', reason: '' }], '2026-07-10', '2026-06-30'),
+    ).toEqual({
       ok: false,
       errors: { 'material:licence': '请写明“营业执照”需要补正什么' },
     });
