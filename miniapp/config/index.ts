@@ -24,7 +24,18 @@ const config: UserConfigExport<'webpack5'> = {
   outputRoot: `dist/${process.env['TARO_ENV'] ?? 'weapp'}`,
   plugins: [],
   defineConstants: { API_BASE: JSON.stringify(apiBase()) },
-  copy: { patterns: [], options: {} },
+  // The workbench's PDF viewer loads pdf.js at run time from this origin (src/workbench/pdf.ts):
+  // pdfjs-dist's own ES modules (hoisted to the root node_modules), copied as they are into the H5 build only.
+  copy: {
+    patterns:
+      process.env['TARO_ENV'] === 'h5'
+        ? ['pdf.min.mjs', 'pdf.worker.min.mjs'].map((name) => ({
+            from: `../node_modules/pdfjs-dist/build/${name}`,
+            to: `dist/h5/vendor/pdfjs/${name}`,
+          }))
+        : [],
+    options: {},
+  },
   framework: 'react',
   compiler: 'webpack5',
   cache: { enable: false },

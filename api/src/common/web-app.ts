@@ -26,6 +26,8 @@ export const WEB_APP_CSP: Record<string, string[]> = {
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'application/javascript; charset=utf-8',
+  // pdf.js (the workbench's PDF viewer) ships ES modules as .mjs.
+  '.mjs': 'application/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',

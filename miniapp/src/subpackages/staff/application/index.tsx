@@ -1,13 +1,21 @@
 import { Text } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { api } from '../../../services/api';
+import { loadPdfJs } from '../../../workbench/pdf';
 import { Workbench } from '../components/workbench';
+import { ApplicationReview } from './review-page';
 
-// PLACEHOLDER (branch issue12 only): the page is being built.
-function StaffPage() {
+function ApplicationPage() {
+  const id = Number(useRouter().params['id']);
   return (
-    <Workbench active="queue" title="申报审核">
-      <Text>建设中</Text>
+    <Workbench active="queue" title="申报审核" roles={['county-reviewer', 'city-reviewer', 'finance', 'admin']}>
+      {Number.isSafeInteger(id) && id > 0 ? (
+        <ApplicationReview client={api} id={id} loadPdf={loadPdfJs} />
+      ) : (
+        <Text className="wb-alert">缺少申报编号，请从待办队列打开申报。</Text>
+      )}
     </Workbench>
   );
 }
 
-export default StaffPage;
+export default ApplicationPage;
