@@ -24,6 +24,7 @@ const view = (id: string, status: EditionView['status']): EditionView => ({
   status,
   demo: false,
   version: status === 'published' ? 1 : null,
+  contentHash: status === 'published' ? `${id}5f0c2a9e`.padEnd(64, '0') : null,
   validFrom: '2023-01-01',
   validTo: '2023-12-31',
   applicationWindow: null,
@@ -95,6 +96,7 @@ const openDraft = async (doc: EditionDocument = draftDoc()): Promise<void> => {
     return found;
   });
   expect(row.textContent).toContain('草稿');
+  expect(row.textContent).toContain('—（草稿）');
   await click('编辑', row);
   await screen.findByText('快捷键：S 保存 · P 预览影响');
 };
@@ -292,6 +294,7 @@ describe('政策版本: 复制为草稿', () => {
       return found;
     });
     expect(row.textContent).toContain('已发布 · 第1版');
+    expect(row.textContent).toContain('20235f0c2a9e…');
     await click('复制为草稿', row);
     expect(await inputValue('copy.id')).toBe('2024');
     await typeInto('copy.id', '2024-test');

@@ -79,7 +79,7 @@ const CopyField = ({
 );
 
 /**
- * 政策版本 (administrators): the editions with their year, status, validity and version; 复制为草稿
+ * 政策版本 (administrators): the editions with their year, status, validity, version and content hash; 复制为草稿
  * with the new draft's id, year and validity; a draft opens in the editor, a published edition
  * read-only.
  */
@@ -246,6 +246,7 @@ export const EditionsAdmin = ({ client }: { client: ApiClient }) => {
             <Text className="wb-table__cell wb-table__cell--narrow">申报年度</Text>
             <Text className="wb-table__cell">状态</Text>
             <Text className="wb-table__cell">有效期</Text>
+            <Text className="wb-table__cell">内容哈希</Text>
             <Text className="wb-table__cell">操作</Text>
           </View>
           {editions.map((e) => (
@@ -263,6 +264,9 @@ export const EditionsAdmin = ({ client }: { client: ApiClient }) => {
               </Text>
               <Text className="wb-table__cell">
                 {e.validFrom} 至 {e.validTo}
+              </Text>
+              <Text className="wb-table__cell editions__hash" aria-label={e.contentHash ?? '草稿尚无内容哈希'}>
+                {e.contentHash ? `${e.contentHash.slice(0, 12)}…` : '—（草稿）'}
               </Text>
               <View className="wb-table__cell editions__row-buttons">
                 <Button className="wb-button" disabled={busy} onClick={() => void openEdition(e.id)}>
