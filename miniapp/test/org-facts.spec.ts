@@ -59,6 +59,7 @@ describe('the claim year to open on, and times in Liaocheng', () => {
     status: 'published',
     demo: false,
     version: 1,
+    contentHash: null,
     validFrom: `${claimYear + 1}-01-01`,
     validTo: `${claimYear + 1}-12-31`,
     applicationWindow: null,

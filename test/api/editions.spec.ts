@@ -69,6 +69,11 @@ describe.each(ENGINES)('editions as data on %s', (engine) => {
     });
     expect(draft.status).toBe(201);
     expect(draft.body.status).toBe('draft');
+    const listed = await api.call<{ editions: { id: string; version: number | null; contentHash: string | null }[] }>(
+      'GET',
+      '/api/v1/editions',
+    );
+    expect(listed.body.editions.find((e) => e.id === '2027')).toMatchObject({ version: null, contentHash: null });
     const changed = await api.call<{ claimYear: number }>('PATCH', '/api/v1/editions/2027', {
       token: admin,
       body: {
@@ -140,11 +145,22 @@ describe.each(ENGINES)('editions as data on %s', (engine) => {
     const published = await api.call<{ status: string }>('POST', '/api/v1/editions/2027/publish', { token: admin });
     expect(published.status).toBe(200);
     expect(published.body.status).toBe('published');
-    const programs = await api.call<{ edition: { id: string; applicationWindow: { opens: string } } }>(
-      'GET',
-      '/api/v1/programs?year=2027',
-    );
+    const programs = await api.call<{
+      edition: { id: string; applicationWindow: { opens: string }; contentHash: string };
+    }>('GET', '/api/v1/programs?year=2027');
     expect(programs.body.edition).toMatchObject({ id: '2027', applicationWindow: { opens: '2027-03-01' } });
+    // The list names each published edition's version and content hash (the version row's); a draft has neither.
+    const version = await api.app.dataSource.getRepository(EditionVersionEntity).findOneByOrFail({ editionId: '2027' });
+    expect(version.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    const listed = await api.call<{ editions: { id: string; version: number | null; contentHash: string | null }[] }>(
+      'GET',
+      '/api/v1/editions',
+    );
+    expect(listed.body.editions.find((e) => e.id === '2027')).toMatchObject({
+      version: 1,
+      contentHash: version.contentHash,
+    });
+    expect(programs.body.edition).toMatchObject({ contentHash: version.contentHash });
     const eligibility = await api.call<{ programs: { status: string }[] }>('POST', '/api/v1/eligibility', {
       body: {
         claimYear: 2027,

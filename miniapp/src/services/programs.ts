@@ -37,6 +37,7 @@ export const builtInPrograms = (): ProgramsAnswer => {
       status: 'published',
       demo: edition.demo,
       version: null,
+      contentHash: null,
       publishedAt: null,
       validFrom: edition.validFrom,
       validTo: edition.validTo,

@@ -15,6 +15,8 @@ export interface EditionView {
   demo: boolean;
   /** The published version in force (the edition's latest); null for a draft. */
   version: number | null;
+  /** That version's content hash (SHA-256 of its canonical JSON, hex); null for a draft. */
+  contentHash: string | null;
   validFrom: string;
   validTo: string;
   /** Null until the city opens an application round for the year. */

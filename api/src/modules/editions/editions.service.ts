@@ -19,14 +19,15 @@ import { EditionContentEntity, EditionEntity, EditionVersionEntity } from './edi
 /** How often an instance asks whether another one has published. */
 const CHECK_EVERY_MS = 1000;
 
-const view = (row: EditionEntity, edition: Edition, version: number | null) =>
+const view = (row: EditionEntity, edition: Edition, published: EditionVersion | null) =>
   ({
     id: row.id,
     title: edition.title,
     claimYear: row.claimYear,
     status: row.status,
     demo: row.demo,
-    version,
+    version: published?.version ?? null,
+    contentHash: published?.contentHash ?? null,
     validFrom: edition.validFrom,
     validTo: edition.validTo,
     applicationWindow: edition.applicationWindow ?? null,
@@ -302,17 +303,18 @@ export class EditionsService {
     const latest = new Map(current.map((v) => [v.editionId, v]));
     return rows.flatMap((r) => {
       const v = latest.get(r.id);
-      if (r.status === 'published') return v ? [view(r, v.edition, v.version)] : [];
+      if (r.status === 'published') return v ? [view(r, v.edition, v)] : [];
       return [view(r, loadEdition(r.document), null)];
     });
   }
 
   async programs(claimYear: number): Promise<ProgramCatalogue> {
-    const { edition, version } = await this.inForce(claimYear);
+    const inForce = await this.inForce(claimYear);
+    const { edition } = inForce;
     const row = await this.repo.findOneByOrFail({ id: edition.id });
     const applicationWindow = edition.applicationWindow ?? null;
     // null: no application round is open for the year (the edition has no window).
     const programs = describePrograms(edition).map((p) => ({ ...p, applicationWindow }) satisfies ProgramWithWindow);
-    return { edition: view(row, edition, version), programs } satisfies ProgramCatalogue;
+    return { edition: view(row, edition, inForce), programs } satisfies ProgramCatalogue;
   }
 }
