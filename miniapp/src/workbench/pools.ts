@@ -127,7 +127,7 @@ export interface RoundDraft {
 
 /**
  * The form read into the API's request, or what to fix beside each field (keys as the API names
- * them: `pools.0.capFen`). The API checks everything again; this only catches typing.
+ * them: `pools[0].capFen`). The API checks everything again; this only catches typing.
  */
 export const roundRequestOf = (
   draft: RoundDraft,
@@ -143,7 +143,7 @@ export const roundRequestOf = (
   const pools: CreateRoundRequest['pools'] = [];
   draft.pools.forEach((pool, i) => {
     const parsed = parseYuan(pool.capYuan);
-    if (!parsed.ok) errors[`pools.${i}.capFen`] = pool.capYuan.trim() ? parsed.message : '请填写本批次额度（元）';
+    if (!parsed.ok) errors[`pools[${i}].capFen`] = pool.capYuan.trim() ? parsed.message : '请填写本批次额度（元）';
     else pools.push({ poolId: pool.poolId, capFen: parsed.value, sharing: pool.sharing });
   });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -158,4 +158,17 @@ export const roundRequestOf = (
       pools,
     },
   };
+};
+
+/**
+ * A refusal's field errors under the API's own field names (`title`, `pools[0].capFen`), the first
+ * message of each: the round form shows each beside its field.
+ */
+export const detailErrorsOf = (error: unknown): Record<string, string> => {
+  const details: unknown = (error as { details?: unknown } | null)?.details;
+  const out: Record<string, string> = {};
+  if (!Array.isArray(details)) return out;
+  for (const detail of details as { field?: unknown; message?: unknown }[])
+    if (typeof detail.field === 'string' && typeof detail.message === 'string') out[detail.field] ??= detail.message;
+  return out;
 };
