@@ -34,10 +34,16 @@ const get = (url: string, token: string | null): Promise<Answer> =>
     xhr.send();
   });
 
+/** UTF-8 bytes as text (by percent-decoding, where TextDecoder is missing: older WebViews, jsdom). */
+const utf8 = (bytes: Uint8Array): string =>
+  typeof TextDecoder === 'function'
+    ? new TextDecoder().decode(bytes)
+    : decodeURIComponent(Array.from(bytes, (b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
+
 /** The API's refusal, in its own words. */
 const refusalOf = (answer: Answer): ApiError => {
   try {
-    const body = JSON.parse(new TextDecoder().decode(answer.bytes)) as { code?: unknown; message?: unknown };
+    const body = JSON.parse(utf8(answer.bytes)) as { code?: unknown; message?: unknown };
     if (typeof body.code === 'string' && typeof body.message === 'string')
       return new ApiError(body.code as ErrorCode, body.message, answer.status, [] as never, null);
   } catch {
