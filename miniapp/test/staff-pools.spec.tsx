@@ -175,7 +175,13 @@ describe('the pools page: pure functions', () => {
         pools: [{ poolId: 'pool-leading', capFen: 150_000_050, sharing: 'pro-rata' }],
       },
     });
-    expect(roundRequestOf({ ...draft, closes: '2026-08-31', pools: [{ ...draft.pools[0]!, capYuan: '' }] })).toEqual({
+    expect(
+      roundRequestOf({
+        ...draft,
+        closes: '2026-08-31',
+        pools: [{ poolId: 'pool-leading', capYuan: '', sharing: 'order' }],
+      }),
+    ).toEqual({
       ok: false,
       errors: { 'pools[0].capFen': '请填写本批次额度（元）' },
     });
