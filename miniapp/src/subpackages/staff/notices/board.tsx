@@ -10,6 +10,7 @@ import {
   type ReviewView,
 } from '@huiqi/shared';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { busyProps } from '../../../components/busy';
 import { messageOf } from '../../../services/errors';
 import { formatDateTimeZh } from '../../../services/shanghai-time';
 import { daysLeftText, openObjections, rulingConsequence, rulingReasonError } from '../../../workbench/notices';
@@ -93,10 +94,10 @@ const OpenObjection = ({
         ) : null}
       </View>
       <View className="objection-card__buttons">
-        <Button className="wb-button wb-button--danger" disabled={busy} onClick={() => void rule('upheld')}>
+        <Button className="wb-button wb-button--danger" {...busyProps(busy)} onClick={() => void rule('upheld')}>
           成立
         </Button>
-        <Button className="wb-button" disabled={busy} onClick={() => void rule('dismissed')}>
+        <Button className="wb-button" {...busyProps(busy)} onClick={() => void rule('dismissed')}>
           不成立
         </Button>
       </View>

@@ -9,6 +9,7 @@ import {
   type RoundView,
 } from '@huiqi/shared';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { busyProps } from '../../../components/busy';
 import { messageOf } from '../../../services/errors';
 import { detailErrorsOf, roundRequestOf } from '../../../workbench/pools';
 
@@ -225,7 +226,7 @@ export const NewRound = ({
         <Button className="wb-button" onClick={onCancel}>
           取消
         </Button>
-        <Button className="wb-button wb-button--primary" disabled={busy} onClick={() => void create()}>
+        <Button className="wb-button wb-button--primary" {...busyProps(busy)} onClick={() => void create()}>
           发布批次
         </Button>
       </View>

@@ -1,6 +1,7 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import { type ApiClient, formatFen, type ReviewQueue, type ReviewQueueItem } from '@huiqi/shared';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { busyProps } from '../../../components/busy';
 import { messageOf } from '../../../services/errors';
 import { fieldErrorsOf } from '../../../org/facts-view';
 import { paymentErrors } from '../../../workbench/pools';
@@ -86,7 +87,7 @@ const PaymentRow = ({
           </Picker>
           {errors.paidOn ? <Text className="wb-field__error">{errors.paidOn}</Text> : null}
         </View>
-        <Button className="wb-button wb-button--primary" disabled={busy} onClick={() => void pay()}>
+        <Button className="wb-button wb-button--primary" {...busyProps(busy)} onClick={() => void pay()}>
           拨付
         </Button>
         {failure ? (

@@ -11,6 +11,7 @@ import {
   type TokenSource,
 } from '@huiqi/shared';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { busyProps } from '../../../components/busy';
 import { messageOf } from '../../../services/errors';
 import { formatDateTimeZh } from '../../../services/shanghai-time';
 import { poolBar, poolFigures, widthOf } from '../../../workbench/pools';
@@ -222,16 +223,16 @@ export const PoolCard = ({ client, tokens, round, pool, role, ask, save, onChang
         </Button>
         {canExport ? (
           <>
-            <Button className="wb-button" disabled={busy} onClick={() => void exportAs('xlsx')}>
+            <Button className="wb-button" {...busyProps(busy)} onClick={() => void exportAs('xlsx')}>
               导出 Excel
             </Button>
-            <Button className="wb-button" disabled={busy} onClick={() => void exportAs('csv')}>
+            <Button className="wb-button" {...busyProps(busy)} onClick={() => void exportAs('csv')}>
               导出 CSV
             </Button>
           </>
         ) : null}
         {canAllocate ? (
-          <Button className="wb-button wb-button--primary" disabled={busy} onClick={() => void allocate()}>
+          <Button className="wb-button wb-button--primary" {...busyProps(busy)} onClick={() => void allocate()}>
             按比例分配
           </Button>
         ) : null}
