@@ -12,6 +12,8 @@ export interface ScriptedApi {
   readonly requests: { key: string; body: string }[];
   /** The next answer to `METHOD path` (one answer a request; unscripted requests answer 404). */
   answer(key: string, status: number, body: unknown): void;
+  /** The next answer to `METHOD path` as raw bytes with the given headers (a file download). */
+  answerRaw(key: string, status: number, headers: Record<string, string>, body: Buffer): void;
   /** The app's typed client on this server, signed in. */
   client(): ApiClient;
 }
@@ -63,6 +65,13 @@ export const useScriptedApi = (): ScriptedApi => {
       const list = routes.get(key) ?? [];
       list.push((_req, _body, res) =>
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+      );
+      routes.set(key, list);
+    },
+    answerRaw: (key, status, headers, body) => {
+      const list = routes.get(key) ?? [];
+      list.push((_req, _body, res) =>
+        res.writeHead(status, { 'access-control-expose-headers': 'content-disposition', ...headers }).end(body),
       );
       routes.set(key, list);
     },

@@ -61,6 +61,7 @@ import {
   type PoolAllocation,
   type PoolExportQuery,
   type PoolLedger,
+  type PoolLedgerQuery,
   type RoundList,
   type RoundPoolParams,
   type RoundQuery,
@@ -191,7 +192,7 @@ export interface ApiOperations {
   getRound: { params: IdParams; response: RoundView };
   createRound: { body: CreateRoundRequest; response: RoundView };
   allocatePool: { params: RoundPoolParams; response: PoolAllocation };
-  getPoolLedger: { params: RoundPoolParams; response: PoolLedger };
+  getPoolLedger: { params: RoundPoolParams; query: PoolLedgerQuery; response: PoolLedger };
   exportPool: { params: RoundPoolParams; query: PoolExportQuery; response: FileContent };
 
   getReview: { params: IdParams; response: ReviewView };
@@ -704,7 +705,7 @@ export const OPERATIONS = {
     status: 200,
     access: 'signed-in',
     tag: 'rounds',
-    summary: '资金池台账：预留、确认、释放、拨付的每一笔',
+    summary: '资金池台账：预留、确认、释放、拨付的每一笔及奖补清单，分页（每页20条）',
     errors: ['NOT_FOUND'],
   },
   exportPool: {

@@ -154,12 +154,39 @@ export interface PoolAwardView {
   paidOn: string | null;
 }
 
-/** `GET /api/v1/rounds/:id/pools/:poolId/ledger` (city, finance, administrators). */
+/** The ledger's lines and the pool's awards come a page at a time, each list with its own page. */
+export const POOL_LEDGER_PAGE_SIZE = 20;
+
+/** `GET /api/v1/rounds/:id/pools/:poolId/ledger?…`. */
+export interface PoolLedgerQuery {
+  /**
+   * The page of ledger lines, oldest first (1: the first).
+   * @asType integer
+   * @minimum 1
+   */
+  page?: number;
+  /**
+   * The page of awards, in order of their holds (1: the first).
+   * @asType integer
+   * @minimum 1
+   */
+  awardsPage?: number;
+}
+
+/** `GET /api/v1/rounds/:id/pools/:poolId/ledger` (city, finance, administrators): the totals, and a page of each list. */
 export interface PoolLedger {
   roundId: number;
   pool: RoundPoolView;
+  /** The page `awardsPage` of the awards (at most `pageSize`). */
   awards: PoolAwardView[];
+  /** The page `page` of the ledger's lines (at most `pageSize`), oldest first. */
   entries: LedgerEntryView[];
+  page: number;
+  awardsPage: number;
+  pageSize: number;
+  /** Every line of the ledger, and every award, not only those of the page. */
+  entriesTotal: number;
+  awardsTotal: number;
 }
 
 /** `POST /api/v1/rounds/:id/pools/:poolId/allocate`: a pro-rata pool shared out over the round's approved awards. */

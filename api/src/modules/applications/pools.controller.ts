@@ -7,6 +7,7 @@ import { IdPipe } from '../../common/id.pipe.js';
 import { type Principal } from '../../common/tokens.js';
 import { contentDisposition } from '../files/names.js';
 import { PoolsService } from './pools.service.js';
+import { PoolLedgerDto } from './pools.dto.js';
 import { PoolExportDto } from './review.dto.js';
 
 /** A round's pools as the workflow sees them: sharing a pro-rata pool out, the ledger, the finance export. */
@@ -31,8 +32,9 @@ export class PoolsController {
     @CurrentUser() user: Principal,
     @Param('id', IdPipe) id: number,
     @Param('poolId') poolId: string,
+    @Query() query: PoolLedgerDto,
   ): Promise<PoolLedger> {
-    return this.pools.ledger(user, id, poolId);
+    return this.pools.ledger(user, id, poolId, query);
   }
 
   @Operation('exportPool')

@@ -3,10 +3,13 @@ import {
   APPLICATION_STATUS_LABELS,
   type ApplicationStatus,
   countyName,
+  type Edition,
   formatFen,
   type PoolAllocation,
   type PoolAwardView,
   type PoolLedger,
+  POOL_LEDGER_PAGE_SIZE,
+  type PoolLedgerQuery,
   shareProRata,
 } from '@huiqi/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
@@ -53,6 +56,17 @@ const MEASURE_NUMERALS: Readonly<Record<number, string>> = {
 };
 
 type Hold = Awaited<ReturnType<BudgetService['holdsOfPool']>>[number];
+type LedgerLine = Awaited<ReturnType<BudgetService['ledgerOf']>>[number];
+
+const entryView = (e: LedgerLine): PoolLedger['entries'][number] => ({
+  id: e.id,
+  at: e.at.toISOString(),
+  applicationId: e.applicationId,
+  kind: e.kind,
+  amountFen: e.amountFen,
+  reservedFen: e.reservedFen,
+  committedFen: e.committedFen,
+});
 
 /** Pools: pro-rata sharing, the ledger, the finance export. */
 @Injectable()
@@ -185,17 +199,63 @@ export class PoolsService {
     });
   }
 
-  /** A pool's totals, the awards it holds (or held) and every line of its ledger. */
-  async ledger(principal: Principal, roundId: number, poolId: string): Promise<PoolLedger> {
+  /** A pool's totals, and a page of the awards it holds (or held) and of the lines of its ledger. */
+  async ledger(
+    principal: Principal,
+    roundId: number,
+    poolId: string,
+    query: PoolLedgerQuery = {},
+  ): Promise<PoolLedger> {
     await this.access.requireAccess(principal, 'pool.read', { kind: 'service' });
-    return this.readLedger(this.dataSource.manager, roundId, poolId);
+    const page = query.page ?? 1;
+    const awardsPage = query.awardsPage ?? 1;
+    const size = POOL_LEDGER_PAGE_SIZE;
+    // One transaction: the totals, the page and the counts are read as of the same moment.
+    return this.tx.run(async (m) => {
+      const { round, edition, pool } = await this.poolOf(m, roundId, poolId);
+      const [holds, awardsTotal] = await this.budget.holdsPageOf(m, pool.id, (awardsPage - 1) * size, size);
+      const [entries, entriesTotal] = await this.budget.ledgerPageOf(m, pool.id, (page - 1) * size, size);
+      return {
+        roundId: round.id,
+        pool: poolView(edition, pool),
+        awards: await this.awardViews(m, edition, holds),
+        entries: entries.map(entryView),
+        page,
+        awardsPage,
+        pageSize: size,
+        entriesTotal,
+        awardsTotal,
+      };
+    });
   }
 
-  async readLedger(m: EntityManager, roundId: number, poolId: string): Promise<PoolLedger> {
+  /** The whole ledger and every award, for the export (which must total to the fen). */
+  private async readLedger(m: EntityManager, roundId: number, poolId: string): Promise<PoolLedger> {
+    const { edition, pool } = await this.poolOf(m, roundId, poolId);
+    const holds = await this.budget.holdsOfPool(m, pool.id);
+    const entries = await this.budget.ledgerOf(m, pool.id);
+    const awards = await this.awardViews(m, edition, holds);
+    return {
+      roundId,
+      pool: poolView(edition, pool),
+      awards,
+      entries: entries.map(entryView),
+      page: 1,
+      awardsPage: 1,
+      pageSize: Math.max(awards.length, entries.length),
+      entriesTotal: entries.length,
+      awardsTotal: awards.length,
+    };
+  }
+
+  private async poolOf(m: EntityManager, roundId: number, poolId: string) {
     const round = await this.roundOf(roundId);
     const edition = (await this.editions.latestOf(round.editionId))?.edition ?? null;
     const pool = await this.budget.poolOf(m, roundId, poolId);
-    const holds = await this.budget.holdsOfPool(m, pool.id);
+    return { round, edition, pool };
+  }
+
+  private async awardViews(m: EntityManager, edition: Edition | null, holds: Hold[]): Promise<PoolAwardView[]> {
     const apps = new Map(
       holds.length === 0
         ? []
@@ -204,7 +264,7 @@ export class PoolsService {
             a,
           ]),
     );
-    const awards: PoolAwardView[] = holds.flatMap((hold) => {
+    return holds.flatMap((hold) => {
       const app = apps.get(hold.applicationId);
       if (!app) return [];
       const program = edition?.programs[app.programId];
@@ -227,21 +287,6 @@ export class PoolsService {
         },
       ];
     });
-    const entries = await this.budget.ledgerOf(m, pool.id);
-    return {
-      roundId,
-      pool: poolView(edition, pool),
-      awards,
-      entries: entries.map((e) => ({
-        id: e.id,
-        at: e.at.toISOString(),
-        applicationId: e.applicationId,
-        kind: e.kind,
-        amountFen: e.amountFen,
-        reservedFen: e.reservedFen,
-        committedFen: e.committedFen,
-      })),
-    };
   }
 
   /**

@@ -93,6 +93,26 @@ export class BudgetService {
     return m.getRepository(PoolLedgerEntity).find({ where: { roundPoolId }, order: { id: 'ASC' } });
   }
 
+  /** One page of a pool's holds (in order of holding) and how many there are. */
+  async holdsPageOf(
+    m: EntityManager,
+    roundPoolId: number,
+    skip: number,
+    take: number,
+  ): Promise<[PoolHoldEntity[], number]> {
+    return m.getRepository(PoolHoldEntity).findAndCount({ where: { roundPoolId }, order: { id: 'ASC' }, skip, take });
+  }
+
+  /** One page of a pool's ledger (oldest first) and how many lines it has. */
+  async ledgerPageOf(
+    m: EntityManager,
+    roundPoolId: number,
+    skip: number,
+    take: number,
+  ): Promise<[PoolLedgerEntity[], number]> {
+    return m.getRepository(PoolLedgerEntity).findAndCount({ where: { roundPoolId }, order: { id: 'ASC' }, skip, take });
+  }
+
   /** A pro-rata pool shared out: no award is added to it afterwards (reserve refuses). */
   async markAllocated(m: EntityManager, roundPoolId: number): Promise<void> {
     await m

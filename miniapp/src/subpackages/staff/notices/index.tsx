@@ -1,13 +1,17 @@
-import { Text } from '@tarojs/components';
+import { api } from '../../../services/api';
+import { shanghaiToday } from '../../../services/shanghai-time';
 import { Workbench } from '../components/workbench';
+import { NoticesBoard } from './board';
+import './index.scss';
 
-// PLACEHOLDER (branch issue12 only): the page is being built.
-function StaffPage() {
+const ROLES = ['city-reviewer', 'admin'] as const;
+
+function NoticesPage() {
   return (
-    <Workbench active="notices" title="公示与异议">
-      <Text>建设中</Text>
+    <Workbench active="notices" title="公示与异议" roles={ROLES}>
+      <NoticesBoard client={api} today={shanghaiToday()} />
     </Workbench>
   );
 }
 
-export default StaffPage;
+export default NoticesPage;

@@ -1,13 +1,19 @@
-import { Text } from '@tarojs/components';
+import { useSession } from '../../../hooks/use-session';
+import { api, sessions } from '../../../services/api';
+import { shanghaiToday } from '../../../services/shanghai-time';
 import { Workbench } from '../components/workbench';
+import { PoolsBoard } from './board';
+import './index.scss';
 
-// PLACEHOLDER (branch issue12 only): the page is being built.
-function StaffPage() {
+const ROLES = ['city-reviewer', 'finance', 'admin'] as const;
+
+function PoolsPage() {
+  const role = useSession()?.user.role;
   return (
-    <Workbench active="pools" title="资金池与批次">
-      <Text>建设中</Text>
+    <Workbench active="pools" title="资金池与批次" roles={ROLES}>
+      {role ? <PoolsBoard client={api} tokens={sessions} role={role} today={shanghaiToday()} /> : null}
     </Workbench>
   );
 }
 
-export default StaffPage;
+export default PoolsPage;
