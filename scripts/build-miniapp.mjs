@@ -73,7 +73,11 @@ for (const target of targets) {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (run.status !== 0 || /Failed to compile|编译失败|ERROR in /.test(run.stdout + run.stderr)) {
+  // Taro exits 0 when it refuses its own configuration (a config check's message, no build): the
+  // build counts only if its entry file was written by this run.
+  const entry = join(output, target === 'h5' ? 'index.html' : 'app.json');
+  const written = existsSync(entry) && statSync(entry).mtimeMs >= started - 1000;
+  if (!written || run.status !== 0 || /Failed to compile|编译失败|ERROR in /.test(run.stdout + run.stderr)) {
     process.stdout.write(run.stdout);
     process.stderr.write(run.stderr);
     console.error(`小程序 ${target} 构建失败`);
