@@ -52,6 +52,13 @@ const config: UserConfigExport<'webpack5'> = {
     enableSourceMap: false,
   },
   h5: {
+    // pdf.js (copied to vendor/pdfjs above) is published minified, and its worker must be the file
+    // its version expects: terser must not rewrite it (it would, as it does every .mjs asset).
+    webpackChain(chain) {
+      chain.optimization.minimizer('terserPlugin').tap((args: Record<string, unknown>[]) => [
+        { ...args[0], exclude: /^vendor\// },
+      ]);
+    },
     publicPath: '/',
     staticDirectory: 'static',
     // Real paths (/pages/calculator/index?…) so a shared link is an ordinary URL; the API serves

@@ -5,3 +5,6 @@
  */
 export const busyProps = (busy: boolean): { loading?: true; disabled?: true } =>
   busy ? { loading: true, disabled: true } : {};
+
+/** Props for a button that cannot be used now (no more pages, nothing chosen): present only when it cannot. */
+export const disabledProps = (disabled: boolean): { disabled?: true } => (disabled ? { disabled: true } : {});

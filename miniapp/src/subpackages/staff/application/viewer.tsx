@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { messageOf } from '../../../services/errors';
 import { type PdfDocument, type PdfLoader } from '../../../workbench/pdf';
 import { viewerKind, zoomBy } from '../../../workbench/review';
+import { disabledProps } from '../../../components/busy';
 
 // The viewer is drawn with plain DOM elements (div, canvas, img): the workbench is built for the
 // browser only, and pdf.js draws on a real <canvas> and wheel zoom needs a non-passive listener.
@@ -115,13 +116,13 @@ const PdfView = ({ url, loadPdf, zoom, width }: { url: string; loadPdf: PdfLoade
   return (
     <View className="ar-viewer__pdf">
       <View className="ar-viewer__bar">
-        <Button className="wb-button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+        <Button className="wb-button" {...disabledProps(page <= 1)} onClick={() => setPage(page - 1)}>
           上一页
         </Button>
         <Text className="ar-viewer__pages" data-drawn={drawn}>
           {pages > 0 ? `第 ${page} / ${pages} 页` : '正在打开 PDF…'}
         </Text>
-        <Button className="wb-button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+        <Button className="wb-button" {...disabledProps(page >= pages)} onClick={() => setPage(page + 1)}>
           下一页
         </Button>
       </View>

@@ -21,6 +21,7 @@ import { useConfirm } from '../components/confirm';
 import { useShortcuts } from '../components/use-shortcuts';
 import { EditionFieldView, shownText } from './field';
 import { PreviewReport, previewSummary } from './preview';
+import { disabledProps } from '../../../components/busy';
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string } | null;
 
@@ -225,13 +226,13 @@ export const EditionEditor = ({
         <View className="editions__buttons">
           {readOnly ? null : (
             <>
-              <Button className="wb-button wb-button--primary" disabled={busy} onClick={() => void save()}>
+              <Button className="wb-button wb-button--primary" {...disabledProps(busy)} onClick={() => void save()}>
                 保存<Text className="wb-kbd">S</Text>
               </Button>
-              <Button className="wb-button" disabled={busy} onClick={() => void loadPreview()}>
+              <Button className="wb-button" {...disabledProps(busy)} onClick={() => void loadPreview()}>
                 预览影响<Text className="wb-kbd">P</Text>
               </Button>
-              <Button className="wb-button wb-button--danger" disabled={busy} onClick={() => void publish()}>
+              <Button className="wb-button wb-button--danger" {...disabledProps(busy)} onClick={() => void publish()}>
                 发布
               </Button>
             </>

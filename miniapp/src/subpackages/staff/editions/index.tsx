@@ -16,6 +16,7 @@ import { useConfirm } from '../components/confirm';
 import { Workbench } from '../components/workbench';
 import { EditionEditor } from './editor';
 import './index.scss';
+import { disabledProps } from '../../../components/busy';
 
 interface CopyForm {
   baseId: string;
@@ -221,7 +222,11 @@ export const EditionsAdmin = ({ client }: { client: ApiClient }) => {
             ))}
           </View>
           <View className="editions__buttons">
-            <Button className="wb-button wb-button--primary" disabled={busy} onClick={() => void createDraft()}>
+            <Button
+              className="wb-button wb-button--primary"
+              {...disabledProps(busy)}
+              onClick={() => void createDraft()}
+            >
               创建草稿
             </Button>
             <Button
@@ -269,12 +274,12 @@ export const EditionsAdmin = ({ client }: { client: ApiClient }) => {
                 {e.contentHash ? `${e.contentHash.slice(0, 12)}…` : '—（草稿）'}
               </Text>
               <View className="wb-table__cell editions__row-buttons">
-                <Button className="wb-button" disabled={busy} onClick={() => void openEdition(e.id)}>
+                <Button className="wb-button" {...disabledProps(busy)} onClick={() => void openEdition(e.id)}>
                   {e.status === 'draft' ? '编辑' : '查看'}
                 </Button>
                 <Button
                   className="wb-button"
-                  disabled={busy}
+                  {...disabledProps(busy)}
                   onClick={() => {
                     setCopy(copyFormFor(e));
                     setCopyErrors({});

@@ -30,6 +30,7 @@ import { type Shortcut } from '../../../workbench/shortcuts';
 import { useConfirm } from '../components/confirm';
 import { Pager } from '../components/pager';
 import { useShortcuts } from '../components/use-shortcuts';
+import { disabledProps } from '../../../components/busy';
 
 export interface ReviewQueueViewProps {
   client: ApiClient;
@@ -277,7 +278,7 @@ export const ReviewQueueView = ({
         </Button>
         <Button
           className="wb-button wb-button--primary"
-          disabled={chosen.length === 0}
+          {...disabledProps(chosen.length === 0)}
           onClick={() => void batchApprove()}
         >
           {chosen.length > 0 ? `批量通过（${chosen.length}）` : '批量通过'}
