@@ -2,6 +2,7 @@ export * from './contracts/applications';
 export * from './contracts/audit';
 export * from './contracts/auth';
 export * from './contracts/catalogue';
+export * from './contracts/demo-staff';
 export * from './contracts/editions';
 export * from './contracts/errors';
 export * from './contracts/evaluation';

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { isValidUscc } from '@huiqi/shared';
+import { DEMO_STAFF, isValidUscc } from '@huiqi/shared';
 import { createStaff } from '../../api/src/modules/auth/staff.js';
 import { UserEntity } from '../../api/src/modules/auth/user.entity.js';
 import { OrgEntity } from '../../api/src/modules/orgs/org.entity.js';
@@ -27,7 +27,14 @@ describe.each(ENGINES)('demo seed and staff accounts on %s', (engine) => {
       expect(isValidUscc(org.uscc)).toBe(true);
     }
     const staff = await api.app.dataSource.getRepository(UserEntity).findBy({ kind: 'staff' });
-    expect(staff.map((s) => s.role).sort()).toEqual(['admin', 'city-reviewer', 'county-reviewer', 'finance']);
+    // Two city reviewers: an award above the second-approval threshold needs both.
+    expect(staff.map((s) => s.role).sort()).toEqual([
+      'admin',
+      'city-reviewer',
+      'city-reviewer',
+      'county-reviewer',
+      'finance',
+    ]);
     const editions = await api.call<{ editions: { id: string; demo: boolean; claimYear: number }[] }>(
       'GET',
       '/api/v1/editions',
@@ -42,12 +49,14 @@ describe.each(ENGINES)('demo seed and staff accounts on %s', (engine) => {
     expect(await api.app.dataSource.getRepository(OrgEntity).count()).toBe(3);
   });
 
-  it('the printed staff login works', async () => {
-    const res = await api.call<{ user: { role: string } }>('POST', '/api/v1/auth/staff', {
-      body: { username: 'admin', password: 'demo-admin-2026' },
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.user.role).toBe('admin');
+  it('every printed staff login works, with its role and county', async () => {
+    for (const account of DEMO_STAFF) {
+      const res = await api.call<{ user: { role: string; county: string | null } }>('POST', '/api/v1/auth/staff', {
+        body: { username: account.username, password: account.password },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.user).toEqual(expect.objectContaining({ role: account.role, county: account.county }));
+    }
   });
 
   it('never seeds in production', async () => {

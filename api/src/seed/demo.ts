@@ -1,12 +1,11 @@
 import { type INestApplication } from '@nestjs/common';
-import { builtInEditions, type Facts, type OrgType, usccCheckCharacter } from '@huiqi/shared';
+import { builtInEditions, DEMO_STAFF, type Facts, type OrgType, usccCheckCharacter } from '@huiqi/shared';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { type AppConfig } from '../config/config.js';
 import { EditionsService } from '../modules/editions/editions.service.js';
 import { RoundsService } from '../modules/rounds/rounds.service.js';
 import { hashPassword } from '../modules/auth/passwords.js';
-import { type Role } from '../common/roles.js';
 import { UserEntity } from '../modules/auth/user.entity.js';
 import { FactEntity } from '../modules/facts/fact.entity.js';
 import { MembershipEntity } from '../modules/access/membership.entity.js';
@@ -20,18 +19,7 @@ const demoUscc = (n: number): string => {
   return body + check;
 };
 
-const STAFF: { username: string; password: string; role: Role; county: string | null; name: string }[] = [
-  { username: 'admin', password: 'demo-admin-2026', role: 'admin', county: null, name: '【演示】系统管理员' },
-  { username: 'city', password: 'demo-city-2026', role: 'city-reviewer', county: null, name: '【演示】市级审核员' },
-  {
-    username: 'linqing',
-    password: 'demo-county-2026',
-    role: 'county-reviewer',
-    county: 'linqing',
-    name: '【演示】临清市审核员',
-  },
-  { username: 'finance', password: 'demo-finance-2026', role: 'finance', county: null, name: '【演示】财政人员' },
-];
+const STAFF = DEMO_STAFF;
 
 /**
  * The `openid` to give demo sign-in (POST /api/v1/auth/demo) to act as the owner of demo firm n:
@@ -165,6 +153,7 @@ export const seedDemo = async (app: INestApplication, config: AppConfig): Promis
       `已写入演示数据（演示数据，仅供体验）：演示版本 demo-${year}（${year}年度，申报窗口开放）、${FIRMS.length}家演示企业。`,
       '工作人员登录（在浏览器打开网页版的 /staff 进入审核工作台，或 POST /api/v1/auth/staff）：',
       ...STAFF.map((s) => `  ${s.name}  用户名 ${s.username}  密码 ${s.password}`),
+      '  （县级审核员 linqing 审核临清市的企业：演示时请把企业登记在临清市，或由管理员在“账号管理”中为其他县市区建账号）',
       ...(config.authDemo
         ? [
             '演示登录（POST /api/v1/auth/demo）：{"role":"applicant"} 以新的申报企业用户登录；以演示企业的管理员登录：',

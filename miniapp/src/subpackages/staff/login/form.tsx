@@ -1,5 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import { type ApiClient, countyName, ROLE_LABELS } from '@huiqi/shared';
+import { type ApiClient, countyName, DEMO_STAFF, ROLE_LABELS } from '@huiqi/shared';
 import { useEffect, useState } from 'react';
 import { busyProps } from '../../../components/busy';
 import { fieldErrorsOf } from '../../../org/facts-view';
@@ -7,14 +7,6 @@ import { messageOf } from '../../../services/errors';
 import { type Session } from '../../../services/session';
 import { shanghaiYear } from '../../../services/shanghai-time';
 import { isStaffRole, safeNext } from '../../../workbench/nav';
-
-/** The demo seed's staff (api/src/seed/demo.ts), shown only when the API's edition in force is a demo one. */
-const DEMO_STAFF = [
-  { label: '系统管理员', username: 'admin', password: 'demo-admin-2026' },
-  { label: '市级审核员', username: 'city', password: 'demo-city-2026' },
-  { label: '临清市审核员', username: 'linqing', password: 'demo-county-2026' },
-  { label: '财政人员', username: 'finance', password: 'demo-finance-2026' },
-];
 
 export interface StaffLoginProps {
   /** The typed client whose token source keeps the session (the app's `api` over `sessions`). */
@@ -169,7 +161,7 @@ export const StaffLogin = ({ client, session, next, go, signOut }: StaffLoginPro
             <Text className="staff-login__demo-title">演示数据（仅供体验）：演示工作人员账号</Text>
             {DEMO_STAFF.map((account) => (
               <Text key={account.username} className="staff-login__demo-line">
-                {account.label}：用户名 {account.username} 密码 {account.password}
+                {account.name.replace('【演示】', '')}：用户名 {account.username} 密码 {account.password}
               </Text>
             ))}
             <Text className="staff-login__demo-line">管理员改过的密码以新密码为准。</Text>
