@@ -199,10 +199,14 @@ export class DisabledAccounts extends AccountGate {
   }
 
   async isDisabled(userId: number): Promise<boolean> {
-    const user = await this.dataSource
+    // One column by primary key through the query builder: about half of what findOne costs (docs/security.md).
+    const row = await this.dataSource
       .getRepository(UserEntity)
-      .findOne({ where: { id: userId }, select: { id: true, disabledAt: true } });
+      .createQueryBuilder('u')
+      .select('u.disabled_at', 'disabledAt')
+      .where('u.id = :userId', { userId })
+      .getRawOne<{ disabledAt: unknown }>();
     // A token whose account is gone names no one who may act.
-    return !user || user.disabledAt !== null;
+    return !row || row.disabledAt !== null;
   }
 }
