@@ -50,7 +50,6 @@ export const staffCreation =
         role: input.role,
         county: input.role === 'county-reviewer' ? (input.county ?? null) : null,
         displayName: input.displayName ?? input.username,
-        disabledAt: null,
       }),
     );
     return {
