@@ -75,6 +75,9 @@ describe('the OpenAPI document', () => {
               'resubmitApplication',
               'closeApplication',
               'allocatePool',
+              'resetStaffPassword',
+              'disableStaff',
+              'enableStaff',
             ].includes(id),
         )
         .filter((id) => id !== 'createFileLink')

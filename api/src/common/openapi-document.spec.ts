@@ -66,6 +66,8 @@ describe('the OpenAPI document from the contract', () => {
       [
         'INVALID_REQUEST',
         'UNAUTHENTICATED',
+        // A disabled account, to the right password only.
+        'FORBIDDEN',
         'RATE_LIMITED',
         'PAYLOAD_TOO_LARGE',
         'UNSUPPORTED_MEDIA_TYPE',

@@ -21,7 +21,7 @@ export interface AuditEntryView {
   /** Null for the service itself and the staff command line. */
   actorId: number | null;
   /** A signed-in user's role, `cli` (the staff command line) or `system` (the service itself: boot, seed). */
-  actorRole: Role | 'cli' | 'system' | null;
+  actorRole: AuditActorRole | null;
   /** What changed, e.g. `application.submitted`. */
   action: string;
   entity: ChangeSubject;
@@ -33,10 +33,15 @@ export interface AuditEntryView {
   requestId: string | null;
 }
 
-/** `GET /api/v1/audit`: newest first. */
+/** `GET /api/v1/audit`: newest first, a page at a time. */
 export interface AuditLog {
   entries: AuditEntryView[];
+  /** The `before` of the following page; null on the last. */
+  next: number | null;
 }
+
+/** Who made a change, as the audit log names them: a role, the staff command line, or the service. */
+export type AuditActorRole = Role | 'cli' | 'system';
 
 /** `GET /api/v1/audit` query. */
 export interface AuditQuery {
@@ -48,6 +53,28 @@ export interface AuditQuery {
    * @minimum 1
    */
   orgId?: number;
+  actorRole?: AuditActorRole;
+  /**
+   * The action or its beginning: `application.` finds every change of an application.
+   * @pattern ^[a-z][a-z.-]{0,47}$
+   */
+  action?: string;
+  /**
+   * From this day on (YYYY-MM-DD, Asia/Shanghai).
+   * @pattern ^\d{4}-\d{2}-\d{2}$
+   */
+  from?: string;
+  /**
+   * Up to this day, inclusive (YYYY-MM-DD, Asia/Shanghai).
+   * @pattern ^\d{4}-\d{2}-\d{2}$
+   */
+  to?: string;
+  /**
+   * Entries older than this id: the previous page's `next`.
+   * @asType integer
+   * @minimum 1
+   */
+  before?: number;
   /**
    * Default 100.
    * @asType integer

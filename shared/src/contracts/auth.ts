@@ -71,3 +71,73 @@ export interface DemoLoginRequest {
    */
   openid?: string;
 }
+
+/** A staff account as the administrator manages it (`GET /api/v1/staff`). */
+export interface StaffAccountView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** A county reviewer's county; null for everyone else. */
+  county: CountyId | null;
+  /** ISO 8601 date-time it was disabled; null while it may sign in. */
+  disabledAt: string | null;
+  /** ISO 8601 date-time. */
+  createdAt: string;
+}
+
+/** `GET /api/v1/staff` query: 20 accounts a page, oldest first. */
+export interface StaffListQuery {
+  role?: Role;
+  county?: CountyId;
+  /** `true`: only disabled accounts; `false`: only those that may sign in. */
+  disabled?: 'true' | 'false';
+  /**
+   * @asType integer
+   * @minimum 1
+   * @maximum 100000
+   */
+  page?: number;
+}
+
+/** `GET /api/v1/staff`: one page of staff accounts. */
+export interface StaffList {
+  accounts: StaffAccountView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * `POST /api/v1/staff`: a new staff account, checked by the same rules as `npm run staff -- create`
+ * (every problem at once, each naming its field).
+ */
+export interface CreateStaffRequest {
+  /**
+   * 3 to 32 characters: a lower-case letter, then lower-case letters, digits, `_`, `.` or `-`.
+   * @maxLength 64
+   */
+  username: string;
+  /**
+   * Shown to colleagues; the username when left out.
+   * @maxLength 64
+   */
+  displayName?: string;
+  role: Role;
+  /** Required for a county reviewer, refused for every other role. */
+  county?: CountyId;
+  /**
+   * The first password: at least 10 characters, with letters and digits.
+   * @maxLength 256
+   */
+  password: string;
+}
+
+/**
+ * `POST /api/v1/staff/{id}/password`: the API made a new password and answers it this once (it
+ * is stored only as a hash); every session of the account was ended.
+ */
+export interface StaffPasswordReset {
+  account: StaffAccountView;
+  password: string;
+}

@@ -4,9 +4,14 @@ import { type AuditLog, type AuditQuery, type AuditVerification, type OutboxPage
 import {
   type DemoLoginRequest,
   type RefreshRequest,
+  type CreateStaffRequest,
   type Session,
   type SessionUser,
+  type StaffAccountView,
+  type StaffList,
+  type StaffListQuery,
   type StaffLoginRequest,
+  type StaffPasswordReset,
   type WechatLoginRequest,
 } from './auth';
 import {
@@ -146,6 +151,12 @@ export interface ApiOperations {
   logout: { body: RefreshRequest };
   demoLogin: { body: DemoLoginRequest; response: Session };
   getMe: { response: SessionUser };
+
+  listStaff: { query: StaffListQuery; response: StaffList };
+  createStaff: { body: CreateStaffRequest; response: StaffAccountView };
+  resetStaffPassword: { params: IdParams; response: StaffPasswordReset };
+  disableStaff: { params: IdParams; response: StaffAccountView };
+  enableStaff: { params: IdParams; response: StaffAccountView };
 
   createOrg: { body: CreateOrgRequest; response: OrgView };
   listMyOrgs: { response: OrgList };
@@ -304,8 +315,8 @@ export const OPERATIONS = {
     access: 'public',
     session: 'opens',
     tag: 'auth',
-    summary: '工作人员用户名密码登录',
-    errors: ['UNAUTHENTICATED'],
+    summary: '工作人员用户名密码登录（已停用的账号在密码正确后答"账号已停用"）',
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
   },
   refreshSession: {
     method: 'POST',
@@ -346,6 +357,52 @@ export const OPERATIONS = {
     tag: 'auth',
     summary: '当前登录的账号',
     errors: [],
+  },
+
+  listStaff: {
+    method: 'GET',
+    path: '/api/v1/staff',
+    status: 200,
+    access: 'signed-in',
+    tag: 'auth',
+    summary: '工作人员账号（系统管理员）：按角色、县（市、区）、是否停用筛选，分页',
+    errors: ['FORBIDDEN'],
+  },
+  createStaff: {
+    method: 'POST',
+    path: '/api/v1/staff',
+    status: 201,
+    access: 'signed-in',
+    tag: 'auth',
+    summary: '新建工作人员账号（系统管理员），规则与 npm run staff -- create 相同',
+    errors: ['FORBIDDEN', 'CONFLICT'],
+  },
+  resetStaffPassword: {
+    method: 'POST',
+    path: '/api/v1/staff/{id}/password',
+    status: 200,
+    access: 'signed-in',
+    tag: 'auth',
+    summary: '重置工作人员密码（系统管理员）：生成新密码，仅此一次答出，并结束该账号的全部会话',
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  disableStaff: {
+    method: 'POST',
+    path: '/api/v1/staff/{id}/disable',
+    status: 200,
+    access: 'signed-in',
+    tag: 'auth',
+    summary: '停用工作人员账号（系统管理员）：立即不能登录，会话与令牌随即失效',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  },
+  enableStaff: {
+    method: 'POST',
+    path: '/api/v1/staff/{id}/enable',
+    status: 200,
+    access: 'signed-in',
+    tag: 'auth',
+    summary: '启用已停用的工作人员账号（系统管理员）',
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
   },
 
   createOrg: {

@@ -85,6 +85,9 @@ const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
   ['an administrator', admin, null, { action: 'edition.manage', resource: service }, 'allow'],
   ['a city reviewer', city, null, { action: 'outbox.read', resource: service }, 'forbidden'],
   ['an applicant', applicant, null, { action: 'audit.read', resource: service }, 'forbidden'],
+  ['an administrator', admin, null, { action: 'staff.manage', resource: service }, 'allow'],
+  ['a city reviewer', city, null, { action: 'staff.manage', resource: service }, 'forbidden'],
+  ['finance', finance, null, { action: 'staff.manage', resource: service }, 'forbidden'],
   // Objections: anyone to what was published; the city rules, never on a firm of its own.
   ['an outsider', applicant, null, { action: 'objection.file', resource: of(onNotice) }, 'allow'],
   ['an outsider', applicant, null, { action: 'objection.file', resource: of(submitted) }, 'hidden'],

@@ -29,6 +29,7 @@ export type AccessAction =
   | 'edition.manage'
   | 'audit.read'
   | 'outbox.read'
+  | 'staff.manage'
   | 'round.manage'
   | 'pool.allocate'
   | 'pool.read';
@@ -76,6 +77,7 @@ export const RESOURCE_OF = {
   'edition.manage': 'service',
   'audit.read': 'service',
   'outbox.read': 'service',
+  'staff.manage': 'service',
   'round.manage': 'service',
   'pool.allocate': 'service',
   'pool.read': 'service',
@@ -146,6 +148,8 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
     case 'audit.read':
     case 'outbox.read':
       return principal.role === 'admin' ? ALLOW : forbidden('当前账号没有权限进行此操作');
+    case 'staff.manage':
+      return principal.role === 'admin' ? ALLOW : forbidden('只有系统管理员可以管理工作人员账号');
     // The city publishes rounds; the administrator may too (setting a year up).
     case 'round.manage':
       return principal.role === 'city-reviewer' || principal.role === 'admin'

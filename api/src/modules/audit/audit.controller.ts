@@ -1,20 +1,37 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import {
+  type AuditActorRole,
   type AuditLog,
   type AuditQuery,
   type AuditVerification,
   CHANGE_SUBJECTS,
+  isIsoDate,
+  ROLES,
   type ChangeSubject,
   type OutboxPage,
   type OutboxQuery,
 } from '@huiqi/shared';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min, registerDecorator } from 'class-validator';
 import { CurrentUser, Roles } from '../../common/auth.js';
 import { Operation } from '../../common/contract.js';
 import { IsHumanText } from '../../common/human-text.js';
 import { DecimalInteger } from '../../common/integers.js';
 import { type Principal } from '../../common/tokens.js';
 import { AuditService } from './audit.service.js';
+
+const AUDIT_ACTOR_ROLES: readonly AuditActorRole[] = [...ROLES, 'cli', 'system'];
+
+/** A real calendar day as YYYY-MM-DD (2026-02-30 is refused). */
+const IsDay = (): PropertyDecorator => (target, propertyName) =>
+  registerDecorator({
+    name: 'isDay',
+    target: target.constructor,
+    propertyName: propertyName as string,
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isIsoDate(value),
+      defaultMessage: () => '必须是日期，格式为YYYY-MM-DD，例如2026-06-01',
+    },
+  });
 
 export class AuditQueryDto implements AuditQuery {
   @IsOptional()
@@ -31,6 +48,30 @@ export class AuditQueryDto implements AuditQuery {
   orgId?: number;
 
   @IsOptional()
+  @IsIn(AUDIT_ACTOR_ROLES, {
+    message: '只能是 applicant、county-reviewer、city-reviewer、finance、admin、cli 或 system',
+  })
+  actorRole?: AuditActorRole;
+
+  @IsOptional()
+  @Matches(/^[a-z][a-z.-]{0,47}$/, { message: '必须是操作名称或其开头，如 application. 或 user.disabled' })
+  action?: string;
+
+  @IsOptional()
+  @IsDay()
+  from?: string;
+
+  @IsOptional()
+  @IsDay()
+  to?: string;
+
+  @IsOptional()
+  @DecimalInteger()
+  @IsInt({ message: '必须是正整数编号（十进制数字），即上一页的 next' })
+  @Min(1, { message: '必须是正整数编号（十进制数字），即上一页的 next' })
+  before?: number;
+
+  @IsOptional()
   @DecimalInteger()
   @IsInt({ message: '必须是1到500之间的整数（十进制数字）' })
   @Min(1, { message: '至少为1' })
@@ -45,8 +86,8 @@ export class AuditController {
 
   @Operation('listAudit')
   @Get()
-  async list(@CurrentUser() user: Principal, @Query() query: AuditQueryDto): Promise<AuditLog> {
-    return { entries: await this.audit.list(user, { ...query, limit: query.limit ?? 100 }) };
+  list(@CurrentUser() user: Principal, @Query() query: AuditQueryDto): Promise<AuditLog> {
+    return this.audit.list(user, { ...query, limit: query.limit ?? 100 });
   }
 
   @Operation('verifyAudit')

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type AuditActorRole,
   type AuditEntryView,
+  type AuditLog,
   type AuditVerification,
   type ChangeSubject,
   type OutboxEventView,
   type OutboxPage,
 } from '@huiqi/shared';
-import { DataSource, type FindOptionsWhere, LessThan } from 'typeorm';
+import { And, DataSource, type FindOperator, type FindOptionsWhere, LessThan, Like, MoreThanOrEqual } from 'typeorm';
 import { maskPersonal } from '../../common/masking.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
@@ -18,8 +20,20 @@ export interface AuditQuery {
   entity?: ChangeSubject;
   entityId?: string;
   orgId?: number;
+  actorRole?: AuditActorRole;
+  /** An action or its beginning (`application.`): letters, dots and hyphens only, so no LIKE wildcard. */
+  action?: string;
+  /** Days in Asia/Shanghai (YYYY-MM-DD), both included. */
+  from?: string;
+  to?: string;
+  /** Entries older than this id (the previous page's `next`). */
+  before?: number;
   limit: number;
 }
+
+/** The first instant of a day in Asia/Shanghai (UTC+8, no daylight saving). */
+const shanghaiMidnight = (day: string): Date => new Date(`${day}T00:00:00+08:00`);
+const DAY_MS = 86_400_000;
 
 export interface OutboxQuery {
   /** Events older than this id (the previous page's `next`). */
@@ -73,16 +87,28 @@ export class AuditService {
     private readonly chain: AuditChain,
   ) {}
 
-  async list(principal: Principal, query: AuditQuery): Promise<AuditEntryView[]> {
+  /** Newest first, a page at a time: `next` is the `before` of the following page. */
+  async list(principal: Principal, query: AuditQuery): Promise<AuditLog> {
     await this.access.requireAccess(principal, 'audit.read', { kind: 'service' });
     const where: FindOptionsWhere<AuditEntity> = {};
     if (query.entity) where.entity = query.entity;
     if (query.entityId) where.entityId = query.entityId;
     if (query.orgId !== undefined) where.orgId = query.orgId;
-    const entries = await this.dataSource
+    if (query.actorRole) where.actorRole = query.actorRole;
+    if (query.action) where.action = Like(`${query.action}%`);
+    if (query.before !== undefined) where.id = LessThan(query.before);
+    const at: FindOperator<Date>[] = [];
+    if (query.from) at.push(MoreThanOrEqual(shanghaiMidnight(query.from)));
+    if (query.to) at.push(LessThan(new Date(shanghaiMidnight(query.to).getTime() + DAY_MS)));
+    if (at.length > 0) where.at = at.length === 1 ? at[0] : And(...at);
+    const rows = await this.dataSource
       .getRepository(AuditEntity)
-      .find({ where, order: { id: 'DESC' }, take: query.limit });
-    return entries.map(toAuditEntryView);
+      .find({ where, order: { id: 'DESC' }, take: query.limit + 1 });
+    const page = rows.slice(0, query.limit);
+    return {
+      entries: page.map(toAuditEntryView),
+      next: rows.length > query.limit ? (page[page.length - 1]?.id ?? null) : null,
+    };
   }
 
   /** The audit chain checked from its first entry to its newest (AuditChain.verify). */

@@ -10,6 +10,10 @@ import { type Role } from '../../common/roles.js';
 export interface ChangeEvents {
   'user.created': { userId: number; kind: 'wechat' | 'demo'; role: Role; county: string | null };
   'user.staff-created': { userId: number; role: Role; county: string | null };
+  /** An administrator gave a staff account a new password; its sessions were ended. */
+  'user.password-reset': { userId: number; revokedTokens: number };
+  'user.disabled': { userId: number; revokedTokens: number };
+  'user.enabled': { userId: number };
   'session.refresh-replayed': { userId: number; revokedTokens: number };
   'org.registered': { orgId: number; name: string; county: CountyId };
   'org.updated': { orgId: number; fields: string[] };

@@ -140,6 +140,9 @@ export class AuthService {
       await this.throttle.prune();
       throw new AppError('UNAUTHENTICATED', '用户名或密码不正确');
     }
+    // Said only to whoever knows the password: a stranger cannot learn that the name exists. The
+    // attempt stays counted, so a disabled account's password is no free guess either.
+    if (user.disabledAt) throw new AppError('FORBIDDEN', '账号已停用，请联系系统管理员');
     await this.throttle.succeeded(key);
     return this.session(user);
   }
@@ -168,6 +171,8 @@ export class AuthService {
           if (stored.expiresAt <= now) return { result: 'refused', change: null };
           await tokens.update({ id: stored.id }, { revokedAt: now });
           const user = await m.getRepository(UserEntity).findOneByOrFail({ id: stored.userId });
+          // Disabling revokes every token too; this holds should one be issued around it.
+          if (user.disabledAt) return { result: 'refused', change: null };
           return { result: await this.session(user, m, stored.familyId), change: null };
         },
       ),

@@ -1,9 +1,9 @@
 import { COUNTIES } from '@huiqi/shared';
-import { type DataSource } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { FixedClock } from '../../common/clock.js';
 import { AppError } from '../../common/errors.js';
 import { Transactions } from '../../database/transactions.js';
-import { ChangeRecorder } from '../audit/change-recorder.js';
+import { ChangeRecorder, type Outcome } from '../audit/change-recorder.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { type Role, STAFF_ROLES } from '../../common/roles.js';
 import { UserEntity } from './user.entity.js';
@@ -33,20 +33,15 @@ export const staffProblems = (input: StaffInput): { field: string; message: stri
 };
 
 /**
- * Creates a staff account with a scrypt-hashed password, through the one change path (the
- * account, its audit entry and its outbox event in one transaction). The command line has no
- * Nest application, so it makes its own recorder over the database.
+ * The work of creating a staff account, for the one change path: refused when the username is
+ * taken, else the account with its audit entry and event. The command line and the API's
+ * administrators both create accounts through it, after `staffProblems` found none.
  */
-export const createStaff = async (dataSource: DataSource, input: StaffInput, now: Date): Promise<UserEntity> => {
-  const problems = staffProblems(input);
-  if (problems.length > 0)
-    throw new AppError('INVALID_REQUEST', `工作人员信息有误：${problems.map((p) => p.field).join('、')}`, problems);
-  const passwordHash = await hashPassword(input.password);
-  const changes = new ChangeRecorder(new Transactions(dataSource), new FixedClock(now));
-  return changes.recordChange('cli', 'user.staff-created', async (m) => {
+export const staffCreation =
+  (input: StaffInput, passwordHash: string) =>
+  async (m: EntityManager): Promise<Outcome<'user.staff-created', UserEntity>> => {
     const users = m.getRepository(UserEntity);
-    if (await users.existsBy({ username: input.username }))
-      throw new AppError('CONFLICT', `用户名 ${input.username} 已存在`, [{ field: 'username', message: '已存在' }]);
+    if (await users.existsBy({ username: input.username })) throw usernameTaken(input.username);
     const user = await users.save(
       users.create({
         kind: 'staff',
@@ -61,9 +56,33 @@ export const createStaff = async (dataSource: DataSource, input: StaffInput, now
       result: user,
       change: {
         subject: { entity: 'user', id: user.id, orgId: null },
-        after: { username: user.username, role: user.role, county: user.county },
+        // Never the password or its hash: the audit log is read by people.
+        after: { username: user.username, displayName: user.displayName, role: user.role, county: user.county },
         event: { userId: user.id, role: user.role, county: user.county },
       },
     };
-  });
+  };
+
+export const usernameTaken = (username: string): AppError =>
+  new AppError('CONFLICT', `用户名 ${username} 已被使用，请换一个`, [
+    { field: 'username', message: `用户名 ${username} 已被使用，请换一个` },
+  ]);
+
+/** Refuses a new staff account's problems, every one at once (staffProblems). */
+export const requireValidStaff = (input: StaffInput): void => {
+  const problems = staffProblems(input);
+  if (problems.length > 0)
+    throw new AppError('INVALID_REQUEST', `工作人员信息有误：${problems.map((p) => p.field).join('、')}`, problems);
+};
+
+/**
+ * Creates a staff account with a scrypt-hashed password, through the one change path (the
+ * account, its audit entry and its outbox event in one transaction). The command line has no
+ * Nest application, so it makes its own recorder over the database.
+ */
+export const createStaff = async (dataSource: DataSource, input: StaffInput, now: Date): Promise<UserEntity> => {
+  requireValidStaff(input);
+  const passwordHash = await hashPassword(input.password);
+  const changes = new ChangeRecorder(new Transactions(dataSource), new FixedClock(now));
+  return changes.recordChange('cli', 'user.staff-created', staffCreation(input, passwordHash));
 };

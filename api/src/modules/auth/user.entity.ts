@@ -33,6 +33,10 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 64 })
   displayName!: string;
 
+  /** Set while the account may not sign in (an administrator disabled it); null otherwise. */
+  @Column({ name: 'disabled_at', type: 'datetime', nullable: true })
+  disabledAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 }
