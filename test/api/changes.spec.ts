@@ -121,6 +121,17 @@ describe.each(ENGINES)('one change path, on %s', (engine) => {
       }),
     );
 
+  /** A staff account made through the API, signed in once (so disabling and resetting have a session to end). */
+  const staffAccount = async (username: string): Promise<number> => {
+    const created = await api.call<{ id: number }>('POST', '/api/v1/staff', {
+      token: admin,
+      body: { username, password: 'long-enough-1', role: 'finance' },
+    });
+    if (created.status !== 201) throw new Error(`staff account: ${created.text}`);
+    await api.call('POST', '/api/v1/auth/staff', { body: { username, password: 'long-enough-1' } });
+    return created.body.id;
+  };
+
   const CASES: Case[] = [
     {
       action: 'user.created',
@@ -140,6 +151,37 @@ describe.each(ENGINES)('one change path, on %s', (engine) => {
         return 200;
       },
       succeeds: 200,
+    },
+    {
+      action: 'user.staff-created',
+      prepare: async () => ({}),
+      act: () =>
+        status(
+          api.call('POST', '/api/v1/staff', {
+            token: admin,
+            body: { username: 'changes-api-staff', password: 'long-enough-1', role: 'city-reviewer' },
+          }),
+        ),
+      succeeds: 201,
+    },
+    {
+      action: 'user.password-reset',
+      prepare: async () => ({ id: await staffAccount('changes-reset') }),
+      act: (ready) => status(api.call('POST', `/api/v1/staff/${String(ready['id'])}/password`, { token: admin })),
+    },
+    {
+      action: 'user.disabled',
+      prepare: async () => ({ id: await staffAccount('changes-disable') }),
+      act: (ready) => status(api.call('POST', `/api/v1/staff/${String(ready['id'])}/disable`, { token: admin })),
+    },
+    {
+      action: 'user.enabled',
+      prepare: async () => {
+        const id = await staffAccount('changes-enable');
+        await api.call('POST', `/api/v1/staff/${id}/disable`, { token: admin });
+        return { id };
+      },
+      act: (ready) => status(api.call('POST', `/api/v1/staff/${String(ready['id'])}/enable`, { token: admin })),
     },
     {
       action: 'session.refresh-replayed',

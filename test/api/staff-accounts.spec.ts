@@ -107,6 +107,17 @@ describe.each(ENGINES)('staff accounts on %s', (engine) => {
     expect(fieldsOf(body)).toEqual({ username: '用户名 taken.name 已被使用，请换一个' });
   });
 
+  it('two creations of one username at once: one account, the other told the name is taken', async () => {
+    const answers = await Promise.all(
+      [0, 1, 2].map(() => create({ username: 'same.moment', role: 'finance', password: PASSWORD })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    for (const refused of answers.filter((a) => a.status === 409))
+      expect(fieldsOf(refusal(refused, 409, 'CONFLICT'))).toEqual({
+        username: '用户名 same.moment 已被使用，请换一个',
+      });
+  });
+
   it("refuses every problem at once with staffProblems' words: weak password, county missing, bad username", async () => {
     const body = refusal(
       await create({ username: 'X', role: 'county-reviewer', password: 'short1' }),
