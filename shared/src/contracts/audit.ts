@@ -167,3 +167,53 @@ export interface AuditVerification {
   /** One line in Chinese: `审计日志完整：N 条记录，…`, or where and how it broke. */
   message: string;
 }
+
+/**
+ * Each kind of change in Chinese, for the audit log's readers (the workbench's 审计日志). The API's
+ * closed list of actions (`ChangeEvents`, api/src/modules/audit/change-events.ts) must have a label
+ * here each: it does not compile otherwise.
+ */
+export const AUDIT_ACTION_LABELS = {
+  'user.created': '新用户登录',
+  'user.staff-created': '新建工作人员账号',
+  'user.password-reset': '重置密码',
+  'user.disabled': '停用账号',
+  'user.enabled': '启用账号',
+  'session.refresh-replayed': '登录凭证被重复使用（已注销该会话）',
+  'org.registered': '登记企业',
+  'org.updated': '修改企业信息',
+  'org.invite-created': '生成邀请码',
+  'org.member-joined': '成员加入企业',
+  'facts.updated': '修改企业数据',
+  'file.uploaded': '上传文件',
+  'application.created': '创建申报',
+  'application.updated': '修改申报',
+  'application.submitted': '提交申报',
+  'application.withdrawn': '撤回申报',
+  'application.material-attached': '放入材料',
+  'application.material-accepted': '材料审核通过',
+  'application.material-rejected': '材料被退回',
+  'application.verified': '核实条件',
+  'application.approved': '审核通过',
+  'application.returned': '退回补正',
+  'application.resubmitted': '补正后重新提交',
+  'application.rejected': '审核未通过',
+  'application.paid': '资金拨付',
+  'application.closed': '办结',
+  'application.objection-filed': '收到异议',
+  'application.objection-upheld': '异议成立',
+  'application.objection-dismissed': '异议不成立',
+  'application.notice-ended': '公示期满',
+  'application.allocated': '资金分配',
+  'edition.draft-created': '创建政策版本草稿',
+  'edition.draft-updated': '修改政策版本草稿',
+  'edition.published': '发布政策版本',
+  'round.created': '发布申报批次',
+  'pool.allocated': '资金池按比例分配',
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** An action's Chinese label, or the action itself when it is not one this version knows. */
+export const auditActionLabel = (action: string): string =>
+  (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;

@@ -1,4 +1,11 @@
-import { type ApplicationStatus, type CountyId, type FactName, type PoolSharing, type ProgramId } from '@huiqi/shared';
+import {
+  type ApplicationStatus,
+  AUDIT_ACTION_LABELS,
+  type CountyId,
+  type FactName,
+  type PoolSharing,
+  type ProgramId,
+} from '@huiqi/shared';
 import { type Role } from '../../common/roles.js';
 
 /**
@@ -134,6 +141,11 @@ export interface ApplicationEvent {
 }
 
 export type ChangeAction = keyof ChangeEvents;
+
+// Every action the API writes to the audit log (notifications aside: they have no audit entry) has
+// its Chinese label for the audit log's readers: a new action without one does not compile.
+const labelled: { readonly [A in Exclude<ChangeAction, `notification.${string}`>]: string } = AUDIT_ACTION_LABELS;
+void labelled;
 
 /** The changes of the application workflow. */
 export type ApplicationAction = Extract<ChangeAction, `application.${string}`>;

@@ -1,5 +1,11 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import { type ApiClient, type AuditEntryView, type AuditLog, type AuditVerification } from '@huiqi/shared';
+import {
+  type ApiClient,
+  type AuditEntryView,
+  auditActionLabel,
+  type AuditLog,
+  type AuditVerification,
+} from '@huiqi/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
@@ -38,7 +44,10 @@ const Entry = ({ entry }: { entry: AuditEntryView }) => {
       <View className="wb-table__row wb-table__row--link" role="row" onClick={() => setOpen(!open)}>
         <Text className="wb-table__cell">{shanghaiDateTime(entry.at)}</Text>
         <Text className="wb-table__cell">{actorLabel(entry.actorRole)}</Text>
-        <Text className="wb-table__cell wb-table__cell--wide">{entry.action}</Text>
+        <Text className="wb-table__cell wb-table__cell--wide">
+          {auditActionLabel(entry.action)}
+          <Text className="audit__action-id">{entry.action}</Text>
+        </Text>
         <Text className="wb-table__cell">
           {SUBJECT_LABELS[entry.entity]} {entry.entityId}
           {entry.orgId === null ? '' : ` · 企业 ${entry.orgId}`}
