@@ -2,7 +2,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Session } from '@huiqi/shared';
-import { type BrowserContext, type CDPSession, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser as Chromium,
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { boot, type Booted, publishDemoEdition } from '../api/support/app.js';
 
 // What the browser suites share: the H5 build in Debian's Chromium, served by the real API on
@@ -185,6 +192,64 @@ export const openBrowser = async (): Promise<Browser> => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
       await api.close();
+    },
+  };
+};
+
+/** A desk-size browser (the staff workbench's screen) on the same API, with its own storage. */
+export interface Desk {
+  context: BrowserContext;
+  page: Page;
+  /** Every console error and refused load of the desk's pages. */
+  problems: string[];
+  /** Sets the desk's clock to the API's (the workbench counts working days from the browser's today). */
+  syncClock(): Promise<void>;
+  /** Waits for every finite animation to end. */
+  settle(): Promise<void>;
+  /** Saves the page at rest as docs/screenshots/`name`.png (one suite a name). */
+  shoot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a second Chromium at 1440×900 (a reviewer's desk) on `b`'s API: a storage of its own,
+ * downloads accepted, and its clock set to the API's test clock so that "today" agrees on both ends.
+ */
+export const openDesk = async (b: Browser): Promise<Desk> => {
+  const browser: Chromium = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  await context.clock.install({ time: b.api.clock.now() });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  const settle = async (): Promise<void> => {
+    await page.evaluate(
+      'Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined)))',
+    );
+  };
+  return {
+    context,
+    page,
+    problems,
+    syncClock: async () => {
+      await context.clock.setSystemTime(b.api.clock.now());
+    },
+    settle,
+    shoot: async (name) => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await settle();
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+    },
+    close: async () => {
+      await context.close();
+      await browser.close();
     },
   };
 };

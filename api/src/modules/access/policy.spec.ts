@@ -11,6 +11,7 @@ const finance: Principal = { userId: 6, role: 'finance', county: null };
 
 const submitted: ApplicationScope = { orgId: 9, status: 'submitted', county: 'linqing' };
 const onNotice: ApplicationScope = { orgId: 9, status: 'notice', county: 'linqing' };
+const atFinance: ApplicationScope = { orgId: 9, status: 'finance-review', county: 'linqing' };
 const draft: ApplicationScope = { orgId: 9, status: 'draft', county: null };
 const org = { kind: 'org', orgId: 9 } as const;
 const service = { kind: 'service' } as const;
@@ -43,6 +44,11 @@ const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
   ["the county's reviewer", linqing, null, { action: 'material.review', resource: of(submitted) }, 'allow'],
   ["another county's reviewer", gaotang, null, { action: 'material.review', resource: of(submitted) }, 'hidden'],
   ['finance', finance, null, { action: 'material.read', resource: of(submitted) }, 'hidden'],
+  // Finance approves at its own stage on the evidence, and pays on it afterwards.
+  ['finance', finance, null, { action: 'material.read', resource: of(atFinance) }, 'allow'],
+  ['finance', finance, null, { action: 'application.history', resource: of(atFinance) }, 'allow'],
+  ['finance', finance, null, { action: 'material.read', resource: of(onNotice) }, 'allow'],
+  ['finance', finance, null, { action: 'material.review', resource: of(atFinance) }, 'hidden'],
   ['an administrator', admin, null, { action: 'material.review', resource: of(submitted) }, 'allow'],
   ['a member', applicant, 'member', { action: 'material.review', resource: of(submitted) }, 'forbidden'],
   [

@@ -103,6 +103,16 @@ export const reviews = (principal: Principal, application: ApplicationScope): bo
   return application.county !== null && application.county === principal.county;
 };
 
+/** The statuses at which finance works an application: its own review (财政审核), then the award it pays. */
+const FINANCE_WORKS: readonly ApplicationStatus[] = ['finance-review', 'notice', 'approved', 'paid', 'closed'];
+
+/**
+ * Who reads an application's evidence (its materials, their files, its history): its reviewers, and
+ * finance from its own stage on (it approves on that evidence).
+ */
+const readsEvidence = (principal: Principal, application: ApplicationScope): boolean =>
+  reviews(principal, application) || (principal.role === 'finance' && FINANCE_WORKS.includes(application.status));
+
 /** Staff who work an application's review: those who review it, and finance (which pays it). */
 export const seesReview = (principal: Principal, application: ApplicationScope): boolean =>
   reviews(principal, application) || (principal.role === 'finance' && application.status !== 'draft');
@@ -179,7 +189,7 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
     // An application's history is what the firm did and what its reviewers decided: both sides read it.
     case 'material.read':
     case 'application.history':
-      return member || reviews(principal, request.resource.application) ? ALLOW : HIDDEN;
+      return member || readsEvidence(principal, request.resource.application) ? ALLOW : HIDDEN;
     case 'material.attach':
       if (member) return ALLOW;
       return reviews(principal, request.resource.application) ? forbidden('只有企业成员可以上传申报材料') : HIDDEN;
@@ -214,6 +224,6 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
       if (principal.role !== 'city-reviewer') return forbidden('只有市级审核人员可以处理异议');
       return member ? forbidden('不能审核本人所在企业的申报') : ALLOW;
     case 'file.read':
-      return member || request.resource.usedBy.some((a) => reviews(principal, a)) ? ALLOW : HIDDEN;
+      return member || request.resource.usedBy.some((a) => readsEvidence(principal, a)) ? ALLOW : HIDDEN;
   }
 };

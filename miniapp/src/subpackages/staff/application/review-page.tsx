@@ -423,6 +423,22 @@ export const ApplicationReview = ({
           </View>
         </View>
         <View className="ar-right">
+          {withFiles.length > 0 ? (
+            <View className="ar-files" role="tablist" aria-label="申报材料">
+              {withFiles.map((m) => (
+                <View
+                  key={m.id}
+                  role="tab"
+                  aria-selected={m.id === shown}
+                  data-material-tab={m.id}
+                  className={`ar-files__tab${m.id === shown ? ' ar-files__tab--on' : ''}`}
+                  onClick={() => setShown(m.id)}
+                >
+                  {m.name}
+                </View>
+              ))}
+            </View>
+          ) : null}
           <Viewer client={client} material={material} loadPdf={loadPdf} zoom={zoom} onZoom={setZoom} />
           {material ? (
             <MaterialPanel

@@ -19,15 +19,22 @@ export interface WorkbenchProps {
   children: ReactNode;
 }
 
-/** The page's own address, to come back to after signing in. */
+/** Taro's own parameters of a page (H5: `stamp`, its page instance), not the page's address. */
+const TARO_PARAMS = new Set(['$taroTimestamp', 'stamp']);
+
+/**
+ * The page's own address, to come back to after signing in. On H5 Taro's `router.path` is the page
+ * instance's id (`/subpackages/staff/queue/index?stamp=1`): the path is what precedes the `?`.
+ */
 const currentPath = (): string => {
   const router = Taro.getCurrentInstance().router;
   if (!router) return '';
+  const path = router.path.split('?')[0] ?? router.path;
   const query = Object.entries(router.params)
-    .filter(([key, value]) => key !== '$taroTimestamp' && typeof value === 'string')
+    .filter(([key, value]) => !TARO_PARAMS.has(key) && typeof value === 'string')
     .map(([key, value]) => `${key}=${encodeURIComponent(value as string)}`)
     .join('&');
-  return query ? `${router.path}?${query}` : router.path;
+  return query ? `${path}?${query}` : path;
 };
 
 /**
