@@ -55,9 +55,9 @@ const config: UserConfigExport<'webpack5'> = {
     // pdf.js (copied to vendor/pdfjs above) is published minified, and its worker must be the file
     // its version expects: terser must not rewrite it (it would, as it does every .mjs asset).
     webpackChain(chain) {
-      chain.optimization.minimizer('terserPlugin').tap((args: Record<string, unknown>[]) => [
-        { ...args[0], exclude: /^vendor\// },
-      ]);
+      chain.optimization
+        .minimizer('terserPlugin')
+        .tap((args: Record<string, unknown>[]) => [{ ...args[0], exclude: /^vendor\// }]);
     },
     publicPath: '/',
     staticDirectory: 'static',
