@@ -10,6 +10,8 @@ if (env['NODE_ENV'] === 'production') {
   process.exit(1);
 }
 env['AUTH_DEMO'] ??= '1';
+// 演示时钟: the administrator can move the demo's days forward (a notice period passes in a minute).
+env['DEMO_CLOCK'] ??= '1';
 if (!env['WECHAT_APP_ID']) {
   const fake = await startFakeWechat({ port: Number(env['FAKE_WECHAT_PORT'] ?? 0) });
   env['WECHAT_API_BASE'] = fake.url;

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { createApp } from './app.factory.js';
+import { DemoClock } from './common/clock.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { seedDemo } from './seed/demo.js';
 import { hasWebApp } from './common/web-app.js';
@@ -7,7 +9,9 @@ import { hasWebApp } from './common/web-app.js';
 /** Starts the API as configured by the environment. */
 export const start = async (): Promise<void> => {
   const config = loadConfig();
-  const { app } = await createApp(config);
+  // The demo's clock (演示时钟) keeps its offset beside the demo's data.
+  const clock = config.demoClock ? new DemoClock(join(config.dataDir, 'demo-clock.json')) : undefined;
+  const { app } = await createApp(config, clock ? { clock } : {});
   if (config.demoSeed) await seedDemo(app, config);
   await app.listen(config.port, config.host);
   const url = await app.getUrl();

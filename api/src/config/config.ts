@@ -27,6 +27,8 @@ export interface AppConfig {
   refreshTokenTtlDays: number;
   /** POST /api/v1/auth/demo exists only when this is true. */
   authDemo: boolean;
+  /** 演示时钟: the administrator may move the API's clock forward (DEMO_CLOCK=1; `npm start` only, never in production). */
+  demoClock: boolean;
   /** Seed demo firms, staff and the demo edition into an empty database. */
   demoSeed: boolean;
   wechat: { baseUrl: string; appId: string; appSecret: string };
@@ -197,6 +199,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   const tokenSecret = env['TOKEN_SECRET'] || DEFAULT_TOKEN_SECRET;
   const tokenSecretPrevious = env['TOKEN_SECRET_PREVIOUS'] || null;
   const authDemo = flag(env, 'AUTH_DEMO', problems, false);
+  const demoClock = flag(env, 'DEMO_CLOCK', problems, false);
   const demoSeed = flag(env, 'DEMO_SEED', problems, !production);
   const logLevel = (env['LOG_LEVEL'] || (envName === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
@@ -224,6 +227,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
       tokenSecretPrevious && secretWeakness('TOKEN_SECRET_PREVIOUS', tokenSecretPrevious, DEFAULT_TOKEN_SECRET);
     if (previousWeakness) problems.push(previousWeakness);
     if (authDemo) problems.push('生产环境不能开启演示登录 AUTH_DEMO=1 (production refuses demo login)');
+    if (demoClock) problems.push('生产环境不能开启演示时钟 DEMO_CLOCK=1 (production refuses the demo clock)');
     if (demoSeed) problems.push('生产环境不能写入演示数据 DEMO_SEED=1 (production refuses demo data)');
     if (db.type === 'sqlite' && env['ALLOW_SQLITE_IN_PRODUCTION'] !== '1')
       problems.push(
@@ -245,6 +249,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', problems, 900, 30, 86_400),
     refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', problems, 30, 1, 365),
     authDemo,
+    demoClock,
     demoSeed,
     wechat,
     files: {

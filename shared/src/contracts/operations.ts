@@ -50,6 +50,9 @@ import {
   type BatchApproveResult,
   type ObjectionRequest,
   type ObjectionRulingRequest,
+  type AdvanceDemoClockRequest,
+  type DemoClockAdvance,
+  type DemoClockView,
   type ObjectionView,
   type PaymentRequest,
   type PublicNoticeList,
@@ -220,6 +223,8 @@ export interface ApiOperations {
   listPublicNotices: { query: PublicNoticeQuery; response: PublicNoticeList };
   fileObjection: { params: IdParams; body: ObjectionRequest; response: ObjectionView };
   ruleObjection: { params: IdParams; body: ObjectionRulingRequest; response: ObjectionView };
+  getDemoClock: { response: DemoClockView };
+  advanceDemoClock: { body: AdvanceDemoClockRequest; response: DemoClockAdvance };
 
   listNotifications: { query: NotificationQuery; response: NotificationList };
   markNotificationsRead: { body: MarkReadRequest; response: MarkReadResult };
@@ -894,6 +899,24 @@ export const OPERATIONS = {
     tag: 'notices',
     summary: '处理异议（市级审核员）：成立则退回复审，不成立写明理由',
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
+  },
+  getDemoClock: {
+    method: 'GET',
+    path: '/api/v1/demo/clock',
+    status: 200,
+    access: 'public',
+    tag: 'notices',
+    summary: '演示时钟：接口的当前日期（演示环境可快进）',
+    errors: [],
+  },
+  advanceDemoClock: {
+    method: 'POST',
+    path: '/api/v1/demo/clock',
+    status: 200,
+    access: 'signed-in',
+    tag: 'notices',
+    summary: '演示时钟快进（仅演示环境，系统管理员）：随后结束已期满的公示',
+    errors: ['NOT_FOUND', 'FORBIDDEN'],
   },
 
   listNotifications: {

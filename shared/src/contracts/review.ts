@@ -404,3 +404,30 @@ export interface PublicNoticeQuery {
   year?: number;
   program?: ProgramId;
 }
+
+/** `GET /api/v1/demo/clock`: the API's today, and how far the demo's clock (演示时钟) was moved forward. */
+export interface DemoClockView {
+  /** The demo clock is on (`npm start`); off, the API's clock is the real one and cannot be moved. */
+  enabled: boolean;
+  /** ISO 8601. */
+  now: string;
+  /** Today in Asia/Shanghai, YYYY-MM-DD: what dates the API accepts (a payment's day, say) are checked against. */
+  today: string;
+  /** Whole days the clock was moved forward. */
+  offsetDays: number;
+}
+
+/** `POST /api/v1/demo/clock` (administrator, demo clock on): moves the clock forward, then concludes due notices. */
+export interface AdvanceDemoClockRequest {
+  /**
+   * @asType integer
+   * @minimum 1
+   * @maximum 30
+   */
+  days: number;
+}
+
+/** The clock as moved, and the applications whose notice period ended with it. */
+export interface DemoClockAdvance extends DemoClockView {
+  concluded: number[];
+}

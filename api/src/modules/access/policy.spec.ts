@@ -94,6 +94,8 @@ const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
   ['an administrator', admin, null, { action: 'staff.manage', resource: service }, 'allow'],
   ['a city reviewer', city, null, { action: 'staff.manage', resource: service }, 'forbidden'],
   ['finance', finance, null, { action: 'staff.manage', resource: service }, 'forbidden'],
+  ['an administrator', admin, null, { action: 'clock.advance', resource: service }, 'allow'],
+  ['a city reviewer', city, null, { action: 'clock.advance', resource: service }, 'forbidden'],
   // Objections: anyone to what was published; the city rules, never on a firm of its own.
   ['an outsider', applicant, null, { action: 'objection.file', resource: of(onNotice) }, 'allow'],
   ['an outsider', applicant, null, { action: 'objection.file', resource: of(submitted) }, 'hidden'],

@@ -30,6 +30,7 @@ export type AccessAction =
   | 'audit.read'
   | 'outbox.read'
   | 'staff.manage'
+  | 'clock.advance'
   | 'round.manage'
   | 'pool.allocate'
   | 'pool.read';
@@ -78,6 +79,7 @@ export const RESOURCE_OF = {
   'audit.read': 'service',
   'outbox.read': 'service',
   'staff.manage': 'service',
+  'clock.advance': 'service',
   'round.manage': 'service',
   'pool.allocate': 'service',
   'pool.read': 'service',
@@ -160,6 +162,9 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
       return principal.role === 'admin' ? ALLOW : forbidden('当前账号没有权限进行此操作');
     case 'staff.manage':
       return principal.role === 'admin' ? ALLOW : forbidden('只有系统管理员可以管理工作人员账号');
+    // 演示时钟 (demo only): the administrator moves the demo's days on.
+    case 'clock.advance':
+      return principal.role === 'admin' ? ALLOW : forbidden('只有系统管理员可以快进演示时钟');
     // The city publishes rounds; the administrator may too (setting a year up).
     case 'round.manage':
       return principal.role === 'city-reviewer' || principal.role === 'admin'

@@ -11,6 +11,8 @@ import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 import { MaterialsController } from './materials.controller.js';
 import { MaterialsService } from './materials.service.js';
+import { DemoClockController } from './demo-clock.controller.js';
+import { DemoClockService } from './demo-clock.service.js';
 import { NoticesController } from './notices.controller.js';
 import { NoticesService } from './notices.service.js';
 import { NoticeTimer } from './notice-timer.js';
@@ -30,7 +32,14 @@ export class ApplicationsModule {
     return {
       module: ApplicationsModule,
       imports: [AccessModule, AuditModule, EditionsModule, FactsModule, OrgsModule, RoundsModule, files],
-      controllers: [ApplicationsController, MaterialsController, ReviewController, NoticesController, PoolsController],
+      controllers: [
+        ApplicationsController,
+        MaterialsController,
+        ReviewController,
+        NoticesController,
+        PoolsController,
+        DemoClockController,
+      ],
       providers: [
         ApplicationChanges,
         ApplicationHistoryService,
@@ -40,6 +49,7 @@ export class ApplicationsModule {
         NoticesService,
         NoticeTimer,
         PoolsService,
+        DemoClockService,
       ],
     };
   }

@@ -4,6 +4,7 @@ import {
   APPLICATION_STATUSES,
   CONTACT_PHONE_MESSAGE,
   isContactPhone,
+  type AdvanceDemoClockRequest,
   type ApproveRequest,
   COUNTIES,
   PROGRAM_IDS,
@@ -205,6 +206,12 @@ export class BatchApproveDto implements BatchApproveRequest {
   @IsInt({ each: true, message: '申报编号必须是正整数' })
   @Min(1, { each: true, message: '申报编号必须是正整数' })
   applicationIds!: number[];
+}
+export class AdvanceDemoClockDto implements AdvanceDemoClockRequest {
+  @IsInt({ message: '快进天数必须是1到30之间的整数' })
+  @Min(1, { message: '快进天数必须是1到30之间的整数' })
+  @Max(30, { message: '快进天数必须是1到30之间的整数' })
+  days!: number;
 }
 export class ObjectionDto implements ObjectionRequest {
   @IsHumanText('异议人姓名', { max: 50 })

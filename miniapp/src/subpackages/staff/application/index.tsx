@@ -2,6 +2,7 @@ import { Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { api } from '../../../services/api';
 import { loadPdfJs } from '../../../workbench/pdf';
+import { WithApiToday } from '../components/api-today';
 import { Workbench } from '../components/workbench';
 import { ApplicationReview } from './review-page';
 
@@ -10,7 +11,9 @@ function ApplicationPage() {
   return (
     <Workbench active="queue" title="申报审核" roles={['county-reviewer', 'city-reviewer', 'finance', 'admin']}>
       {Number.isSafeInteger(id) && id > 0 ? (
-        <ApplicationReview client={api} id={id} loadPdf={loadPdfJs} />
+        <WithApiToday client={api}>
+          {(today) => <ApplicationReview client={api} id={id} loadPdf={loadPdfJs} today={today} />}
+        </WithApiToday>
       ) : (
         <Text className="wb-alert">缺少申报编号，请从待办队列打开申报。</Text>
       )}

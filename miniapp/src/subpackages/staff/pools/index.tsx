@@ -1,6 +1,6 @@
 import { useSession } from '../../../hooks/use-session';
 import { api, sessions } from '../../../services/api';
-import { shanghaiToday } from '../../../services/shanghai-time';
+import { WithApiToday } from '../components/api-today';
 import { Workbench } from '../components/workbench';
 import { PoolsBoard } from './board';
 import './index.scss';
@@ -11,7 +11,11 @@ function PoolsPage() {
   const role = useSession()?.user.role;
   return (
     <Workbench active="pools" title="资金池与批次" roles={ROLES}>
-      {role ? <PoolsBoard client={api} tokens={sessions} role={role} today={shanghaiToday()} /> : null}
+      {role ? (
+        <WithApiToday client={api}>
+          {(today) => <PoolsBoard client={api} tokens={sessions} role={role} today={today} />}
+        </WithApiToday>
+      ) : null}
     </Workbench>
   );
 }

@@ -3,6 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { useSession } from '../../../hooks/use-session';
 import { api } from '../../../services/api';
 import { filtersFromParams } from '../../../workbench/queue';
+import { WithApiToday } from '../components/api-today';
 import { Workbench } from '../components/workbench';
 import { ReviewQueueView } from './queue-view';
 import './index.scss';
@@ -20,13 +21,18 @@ function QueuePage() {
   return (
     <Workbench active="queue" title="待办队列" roles={['county-reviewer', 'city-reviewer', 'finance', 'admin']}>
       {session ? (
-        <ReviewQueueView
-          client={api}
-          role={session.user.role}
-          initial={initial}
-          open={open}
-          keepInAddress={keepInAddress}
-        />
+        <WithApiToday client={api}>
+          {(today) => (
+            <ReviewQueueView
+              client={api}
+              role={session.user.role}
+              initial={initial}
+              open={open}
+              keepInAddress={keepInAddress}
+              today={today}
+            />
+          )}
+        </WithApiToday>
       ) : null}
     </Workbench>
   );
