@@ -31,7 +31,7 @@ export class DemoClockService {
       enabled: this.config.demoClock && isAdvanceable(this.clock),
       now: now.toISOString(),
       today: this.clock.today(),
-      offsetDays: Math.max(0, Math.floor((now.getTime() - Date.now()) / DAY_MS)),
+      offsetDays: Math.max(0, Math.round((now.getTime() - Date.now()) / DAY_MS)),
     };
   }
 
