@@ -48,6 +48,13 @@ export * from './money/money';
 export { formatDateZh, isIsoDate } from './validation/dates';
 export { CONTACT_PHONE_MESSAGE, isContactPhone } from './validation/phone';
 export {
+  maskResidentId,
+  RESIDENT_ID_MESSAGES,
+  residentIdCheckCharacter,
+  residentIdProblem,
+  type ResidentIdProblem,
+} from './validation/resident-id';
+export {
   checkText,
   normalizeText,
   textLength,
