@@ -87,6 +87,10 @@ export default defineAppConfig({
       },
     ],
   },
+  // H5 only: no sliding page transitions. They add nothing at a desk or in a phone's browser, and
+  // Taro's H5 router times them with timers that, on a loaded machine, could leave the page a user
+  // went back to hidden (seen as a flaky browser test after 返回).
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   // Declares the privacy flow (wx.onNeedPrivacyAuthorization) as handled by the app.
   __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
