@@ -18,7 +18,7 @@ import { AccessService } from '../access/access.service.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
-import { requireValidStaff, staffCreation, usernameTaken } from './staff.js';
+import { recordStaffCreation } from './staff.js';
 import { UserEntity } from './user.entity.js';
 
 export const STAFF_PAGE_SIZE = 20;
@@ -92,18 +92,7 @@ export class StaffAccountsService {
       ...(request.county === undefined ? {} : { county: request.county }),
       ...(request.displayName ? { displayName: request.displayName } : {}),
     };
-    requireValidStaff(input);
-    const passwordHash = await hashPassword(input.password);
-    try {
-      return staffView(
-        await this.changes.recordChange(principal, 'user.staff-created', staffCreation(input, passwordHash)),
-      );
-    } catch (error) {
-      // Two creations of one username at once: the unique index decides, the loser is told why.
-      if (await this.dataSource.getRepository(UserEntity).existsBy({ username: input.username }))
-        throw usernameTaken(input.username);
-      throw error;
-    }
+    return staffView(await recordStaffCreation(this.changes, this.dataSource, principal, input));
   }
 
   /**

@@ -3,7 +3,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { FixedClock } from '../../common/clock.js';
 import { AppError } from '../../common/errors.js';
 import { Transactions } from '../../database/transactions.js';
-import { ChangeRecorder, type Outcome } from '../audit/change-recorder.js';
+import { type Actor, ChangeRecorder, type Outcome } from '../audit/change-recorder.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { type Role, STAFF_ROLES } from '../../common/roles.js';
 import { UserEntity } from './user.entity.js';
@@ -80,9 +80,27 @@ export const requireValidStaff = (input: StaffInput): void => {
  * account, its audit entry and its outbox event in one transaction). The command line has no
  * Nest application, so it makes its own recorder over the database.
  */
-export const createStaff = async (dataSource: DataSource, input: StaffInput, now: Date): Promise<UserEntity> => {
+export const createStaff = (dataSource: DataSource, input: StaffInput, now: Date): Promise<UserEntity> =>
+  recordStaffCreation(new ChangeRecorder(new Transactions(dataSource), new FixedClock(now)), dataSource, 'cli', input);
+
+/**
+ * Creates a staff account, for the command line and the administrators' API alike: every problem
+ * refused at once, the password hashed, the account written through the one change path. Two
+ * creations of one username at once: the unique index decides, the loser is told the name is taken.
+ */
+export const recordStaffCreation = async (
+  changes: ChangeRecorder,
+  dataSource: DataSource,
+  actor: Actor,
+  input: StaffInput,
+): Promise<UserEntity> => {
   requireValidStaff(input);
   const passwordHash = await hashPassword(input.password);
-  const changes = new ChangeRecorder(new Transactions(dataSource), new FixedClock(now));
-  return changes.recordChange('cli', 'user.staff-created', staffCreation(input, passwordHash));
+  try {
+    return await changes.recordChange(actor, 'user.staff-created', staffCreation(input, passwordHash));
+  } catch (error) {
+    if (await dataSource.getRepository(UserEntity).existsBy({ username: input.username }))
+      throw usernameTaken(input.username);
+    throw error;
+  }
 };

@@ -26,6 +26,7 @@ import { useConfirm } from '../components/confirm';
 import { Pager } from '../components/pager';
 import { Workbench } from '../components/workbench';
 import './index.scss';
+import { Done, Refused } from '../components/outcome';
 
 const FieldError = ({ message }: { message: string | undefined }) =>
   message ? (
@@ -247,8 +248,8 @@ export const AccountsView = ({
           </Button>
         </View>
       ) : null}
-      {notice ? <Text className="wb-alert wb-alert--ok">{notice}</Text> : null}
-      {failure ? <Text className="wb-alert">{failure}</Text> : null}
+      <Done text={notice} />
+      <Refused text={failure} />
       <View className="accounts__filters">
         <Picker
           mode="selector"

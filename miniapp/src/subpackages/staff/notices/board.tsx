@@ -16,6 +16,7 @@ import { formatDateTimeZh } from '../../../services/shanghai-time';
 import { daysLeftText, openObjections, rulingConsequence, rulingReasonError } from '../../../workbench/notices';
 import { useConfirm } from '../components/confirm';
 import { Pager } from '../components/pager';
+import { Done } from '../components/outcome';
 
 type Ask = (question: { title: string; body: ReactNode; confirmText?: string; danger?: boolean }) => Promise<boolean>;
 
@@ -217,11 +218,7 @@ export const NoticesBoard = ({ client, today }: { client: ApiClient; today: stri
           查看公示页面
         </Button>
       </View>
-      {done ? (
-        <View className="wb-alert wb-alert--ok" role="status">
-          {done}
-        </View>
-      ) : null}
+      <Done text={done} />
       {failure ? (
         <View className="wb-alert" role="alert">
           {failure}

@@ -8,6 +8,7 @@ import { type DownloadedFile, saveFile } from './download';
 import { NewRound } from './new-round';
 import { Payments } from './payments';
 import { PoolCard } from './pool-card';
+import { Done } from '../components/outcome';
 
 export interface PoolsBoardProps {
   client: ApiClient;
@@ -71,11 +72,7 @@ export const PoolsBoard = ({ client, tokens, role, today, save = saveFile }: Poo
           </Button>
         ) : null}
       </View>
-      {created ? (
-        <View className="wb-alert wb-alert--ok" role="status">
-          {created}
-        </View>
-      ) : null}
+      <Done text={created} />
       {creating ? (
         <NewRound
           client={client}

@@ -6,6 +6,7 @@ import { messageOf } from '../../../services/errors';
 import { fieldErrorsOf } from '../../../org/facts-view';
 import { paymentErrors } from '../../../workbench/pools';
 import { Pager } from '../components/pager';
+import { Done } from '../components/outcome';
 
 type Ask = (question: { title: string; body: ReactNode; confirmText?: string; danger?: boolean }) => Promise<boolean>;
 
@@ -145,11 +146,7 @@ export const Payments = ({
   return (
     <View className="wb-card payments" data-payments={roundId}>
       <Text className="payments__title">待拨付（本批次已公示期满、核定通过的奖补）</Text>
-      {done ? (
-        <View className="wb-alert wb-alert--ok" role="status">
-          {done}
-        </View>
-      ) : null}
+      <Done text={done} />
       {failure ? (
         <View className="wb-alert" role="alert">
           {failure}
