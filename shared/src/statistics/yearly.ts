@@ -21,6 +21,7 @@ const ZERO: MonthlyFiguresValues = {
  * numerator / denominator in basis points, rounded half away from zero (the way a statistics
  * office rounds a percentage to two places). BigInt: a year of the city's retail in fen times
  * 10,000 is past Number's safe integers. Null when the denominator is zero (nothing to divide by).
+ * Exact while the result itself is a safe integer (a ratio below 9 × 10^11 %).
  */
 export const ratioBasisPoints = (numerator: number, denominator: number): number | null => {
   if (denominator === 0) return null;
