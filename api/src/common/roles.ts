@@ -1,2 +1,2 @@
 // Roles are part of the wire contract (a session names its role): they live in @huiqi/shared.
-export { type Role, ROLE_LABELS, ROLES, STAFF_ROLES } from '@huiqi/shared';
+export { isStaffRole, type Role, ROLE_LABELS, ROLES, STAFF_ROLES } from '@huiqi/shared';

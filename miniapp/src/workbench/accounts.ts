@@ -8,6 +8,7 @@ import {
   type StaffAccountView,
   type StaffListQuery,
   STAFF_ROLES,
+  type StaffRole,
 } from '@huiqi/shared';
 import { shanghaiDateTime } from './audit';
 
@@ -15,7 +16,7 @@ import { shanghaiDateTime } from './audit';
 export const PASSWORD_RULE = '至少10位，且需同时包含字母和数字';
 export const USERNAME_RULE = '3到32位，以小写字母开头，只含小写字母、数字和 _ . -';
 
-export const STAFF_ROLE_OPTIONS: readonly { role: Role; label: string }[] = STAFF_ROLES.map((role) => ({
+export const STAFF_ROLE_OPTIONS: readonly { role: StaffRole; label: string }[] = STAFF_ROLES.map((role) => ({
   role,
   label: ROLE_LABELS[role],
 }));
@@ -55,7 +56,7 @@ export const createStaffRequest = (draft: StaffDraft): CreateStaffRequest => {
 
 /** The list's filters as chosen (empty: any). */
 export interface StaffFilters {
-  role: Role | '';
+  role: StaffRole | '';
   county: CountyId | '';
   disabled: 'true' | 'false' | '';
 }

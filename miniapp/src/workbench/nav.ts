@@ -1,4 +1,4 @@
-import { type Role, STAFF_ROLES } from '@huiqi/shared';
+import { isStaffRole, type Role } from '@huiqi/shared';
 
 /** The workbench's pages (subpackages/staff, H5 only), in the order of its side menu. */
 export type WorkbenchPageId = 'queue' | 'notices' | 'pools' | 'editions' | 'accounts' | 'audit';
@@ -31,7 +31,7 @@ export const WORKBENCH_PAGES: readonly WorkbenchPage[] = [
   { id: 'audit', label: '审计日志', path: path('audit'), roles: ['admin'] },
 ];
 
-export const isStaffRole = (role: Role): boolean => STAFF_ROLES.includes(role);
+export { isStaffRole };
 
 /** The pages a role sees in the side menu. */
 export const pagesFor = (role: Role): WorkbenchPage[] => WORKBENCH_PAGES.filter((page) => page.roles.includes(role));

@@ -10,7 +10,10 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   finance: '财政人员',
   admin: '系统管理员',
 };
-export const STAFF_ROLES: readonly Role[] = ['county-reviewer', 'city-reviewer', 'finance', 'admin'];
+/** The roles of staff accounts (every role but the firms' own). */
+export type StaffRole = Exclude<Role, 'applicant'>;
+export const STAFF_ROLES: readonly StaffRole[] = ['county-reviewer', 'city-reviewer', 'finance', 'admin'];
+export const isStaffRole = (role: Role): role is StaffRole => role !== 'applicant';
 
 /** The signed-in account, as `GET /api/v1/me` and every sign-in answer it. */
 export interface SessionUser {
@@ -88,7 +91,7 @@ export interface StaffAccountView {
 
 /** `GET /api/v1/staff` query: 20 accounts a page, oldest first. */
 export interface StaffListQuery {
-  role?: Role;
+  role?: StaffRole;
   county?: CountyId;
   /** `true`: only disabled accounts; `false`: only those that may sign in. */
   disabled?: 'true' | 'false';

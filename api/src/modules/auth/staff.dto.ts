@@ -1,4 +1,11 @@
-import { COUNTIES, type CountyId, type CreateStaffRequest, type StaffListQuery } from '@huiqi/shared';
+import {
+  COUNTIES,
+  type CountyId,
+  type CreateStaffRequest,
+  STAFF_ROLES,
+  type StaffListQuery,
+  type StaffRole,
+} from '@huiqi/shared';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsHumanText } from '../../common/human-text.js';
 import { DecimalInteger } from '../../common/integers.js';
@@ -9,8 +16,8 @@ const COUNTY_MESSAGE = '请选择聊城市的县（市、区）';
 
 export class StaffListQueryDto implements StaffListQuery {
   @IsOptional()
-  @IsIn(ROLES, { message: ROLE_MESSAGE })
-  role?: Role;
+  @IsIn(STAFF_ROLES, { message: '只能是 county-reviewer、city-reviewer、finance 或 admin（工作人员的角色）' })
+  role?: StaffRole;
 
   @IsOptional()
   @IsIn(COUNTIES.map((c) => c.id), { message: COUNTY_MESSAGE })

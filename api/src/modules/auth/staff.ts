@@ -5,7 +5,7 @@ import { AppError } from '../../common/errors.js';
 import { Transactions } from '../../database/transactions.js';
 import { type Actor, ChangeRecorder, type Outcome } from '../audit/change-recorder.js';
 import { hashPassword, passwordProblem } from './passwords.js';
-import { type Role, STAFF_ROLES } from '../../common/roles.js';
+import { isStaffRole, type Role, STAFF_ROLES } from '../../common/roles.js';
 import { UserEntity } from './user.entity.js';
 
 export interface StaffInput {
@@ -21,7 +21,7 @@ export const staffProblems = (input: StaffInput): { field: string; message: stri
   const problems: { field: string; message: string }[] = [];
   if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(input.username))
     problems.push({ field: 'username', message: '用户名需3到32位，以小写字母开头，只含小写字母、数字和 _ . -' });
-  if (!STAFF_ROLES.includes(input.role))
+  if (!isStaffRole(input.role))
     problems.push({ field: 'role', message: `工作人员角色只能是 ${STAFF_ROLES.join('、')}` });
   if (input.role === 'county-reviewer' && !COUNTIES.some((c) => c.id === input.county))
     problems.push({ field: 'county', message: '县级审核员需指定所在县（市、区），如 linqing' });
