@@ -34,10 +34,7 @@ export const RELOCATION_EARLIEST = '2023-01-01';
 
 /** `POST /api/v1/orgs/:orgId/relocated-shops`, and the corrected registration a refused one is resubmitted with. */
 export interface RelocatedShopRequest {
-  /**
-   * A listed platform (taobao, jd, pinduoduo, douyin, kuaishou) or `other:NAME`.
-   * @maxLength 46
-   */
+  /** A listed platform (taobao, jd, pinduoduo, douyin, kuaishou) or `other:NAME` (NAME up to 40 characters). */
   platform: PlatformId;
   /**
    * The shop's id on the platform, or its link (http:// or https://).
