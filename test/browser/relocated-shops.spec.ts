@@ -4,7 +4,8 @@ import { type Browser, type Desk, describeInBrowser, openBrowser, openDesk, TEST
 
 // 迁入店铺 (measure 五) end to end in Chromium on the H5 build served by the real API: a firm's
 // member registers a shop moved back into the city on the phone, from 我的企业; the county's
-// reviewer verifies it at the desk (迁入店铺核实); the firm then reads 已核实.
+// reviewer verifies it at the desk (迁入店铺核实); the firm then reads 已核实. Saves
+// docs/screenshots/staff-relocated-shops.png and relocated-shop-verified.png.
 describeInBrowser('relocated shops: registered on the phone, verified at the desk', () => {
   let b: Browser;
   let desk: Desk | undefined;
@@ -93,6 +94,7 @@ describeInBrowser('relocated shops: registered on the phone, verified at the des
       const row = desk.page.locator(`[data-shop="${shopId}"]:visible`);
       await row.waitFor(WAIT);
       await expect(row.textContent()).resolves.toContain('临清回迁电商有限公司');
+      await desk.shoot('staff-relocated-shops');
       await row.locator('.shops-review__verify').click();
       const dialog = desk.page.getByRole('dialog');
       await expect(dialog.textContent()).resolves.toContain('https://v.douyin.com/shop-88');
@@ -104,6 +106,7 @@ describeInBrowser('relocated shops: registered on the phone, verified at the des
       const detail = page().locator('.shops-detail:visible');
       await detail.locator('[data-status="verified"]').waitFor(WAIT);
       await expect(detail.textContent()).resolves.toContain('已核实，计入全市迁入店铺数量');
+      await b.shoot('relocated-shop-verified');
       const counted = await b.api.call<{ total: number; cumulative: number }>(
         'GET',
         `/api/v1/relocated-shops/summary?year=${b.api.clock.year()}`,

@@ -2,7 +2,8 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { type RelocatedShopView } from '@huiqi/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { ErrorState, Loading } from '../../../components/page-state';
+import { Empty, ErrorState, Loading } from '../../../components/page-state';
+import { useSession } from '../../../hooks/use-session';
 import { api } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
 import { formatDateTimeZh } from '../../../services/shanghai-time';
@@ -17,10 +18,12 @@ type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 
 /** 迁入店铺详情: what was registered, where it stands, and the county's reason when refused. */
 function ShopDetailPage() {
   const router = useRouter();
+  const session = useSession();
   const id = orgIdParam(router.params['id']);
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   const load = useCallback(async () => {
+    if (!session) return;
     if (id === null) {
       setState({ kind: 'error', message: '缺少登记编号，请从迁入店铺列表进入' });
       return;
@@ -30,11 +33,28 @@ function ShopDetailPage() {
     } catch (error) {
       setState({ kind: 'error', message: messageOf(error) });
     }
-  }, [id]);
+  }, [session, id]);
 
   useEffect(() => void load(), [load]);
   useDidShow(() => void load());
 
+  if (!session)
+    return (
+      <View className="page shops-detail">
+        <Empty
+          title="请先登录"
+          hint="登录后查看迁入店铺的核实情况。"
+          action={
+            <Button
+              className="org-button"
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/auth/login/index' })}
+            >
+              去登录
+            </Button>
+          }
+        />
+      </View>
+    );
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'error') return <ErrorState message={state.message} onRetry={() => void load()} />;
   const { shop } = state;

@@ -3,7 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { COUNTIES, type OrgView, RELOCATION_EARLIEST, type RelocatedShopView } from '@huiqi/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { busyProps } from '../../../components/busy';
-import { ErrorState, Loading } from '../../../components/page-state';
+import { Empty, ErrorState, Loading } from '../../../components/page-state';
+import { useSession } from '../../../hooks/use-session';
 import { fieldErrorsOf } from '../../../org/facts-view';
 import { api } from '../../../services/api';
 import { useCurrentOrgId } from '../../../services/current-org';
@@ -44,6 +45,7 @@ const apiToday = (): Promise<string> =>
  */
 function RegisterShopPage() {
   const router = useRouter();
+  const session = useSession();
   const current = useCurrentOrgId();
   const editId = orgIdParam(router.params['id']);
   const paramOrg = orgIdParam(router.params['orgId']) ?? current;
@@ -55,21 +57,55 @@ function RegisterShopPage() {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
+    if (!session || (editId === null && paramOrg === null)) return;
     setLoadError(null);
     try {
       const editing = editId === null ? null : await api.getRelocatedShop({ params: { id: editId } });
-      const orgId = editing?.orgId ?? paramOrg;
-      if (orgId === null) throw new Error('请先在“我的企业”中选择企业');
+      const orgId = editing?.orgId ?? (paramOrg as number);
       const [org, today] = await Promise.all([api.getOrg({ params: { orgId } }), apiToday()]);
       setLoaded({ org, today, editing });
       if (editing) setDraft(draftOf(editing));
     } catch (error) {
       setLoadError(messageOf(error));
     }
-  }, [editId, paramOrg]);
+  }, [session, editId, paramOrg]);
 
   useEffect(() => void load(), [load]);
 
+  if (!session)
+    return (
+      <View className="page shops-register">
+        <Empty
+          title="请先登录"
+          hint="登录并登记企业后，可以登记迁入店铺。"
+          action={
+            <Button
+              className="org-button"
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/auth/login/index' })}
+            >
+              去登录
+            </Button>
+          }
+        />
+      </View>
+    );
+  if (editId === null && paramOrg === null)
+    return (
+      <View className="page shops-register">
+        <Empty
+          title="请先选择企业"
+          hint="迁入店铺以企业名义登记。"
+          action={
+            <Button
+              className="org-button"
+              onClick={() => void Taro.navigateTo({ url: '/subpackages/org/index/index' })}
+            >
+              我的企业
+            </Button>
+          }
+        />
+      </View>
+    );
   if (loadError) return <ErrorState message={loadError} onRetry={() => void load()} />;
   if (!loaded) return <Loading />;
   const { org, today, editing } = loaded;
