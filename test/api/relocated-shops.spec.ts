@@ -308,6 +308,12 @@ describe.each(ENGINES)('relocated shops (迁入店铺, measure 五) on %s', (eng
       const reviewer = shop.county === 'linqing' ? linqing : gaotang;
       expect((await act(reviewer, shop.id, 'verify')).status).toBe(200);
     }
+    // One waiting and one refused: neither counts.
+    expect((await register(owner, registration({ shop: 'still-pending', relocatedOn: '2026-04-01' }))).status).toBe(
+      201,
+    );
+    const refusedLater = await register(owner, registration({ shop: 'refused-later', relocatedOn: '2026-04-02' }));
+    expect((await act(linqing, refusedLater.body.id, 'refuse', { reason: '主体不符' })).status).toBe(200);
     // Now verified: 58001234 (linqing, March), the 微店 link (gaotang, March), jd 58001234 (gaotang,
     // March), raced-shop (January, the winner's county) and the two of May.
     const counts = await api.app.app.get(RelocatedShopsService).verifiedCounts(2026);
@@ -319,7 +325,8 @@ describe.each(ENGINES)('relocated shops (迁入店铺, measure 五) on %s', (eng
 
     const summary = await api.call<Summary>('GET', '/api/v1/relocated-shops/summary?year=2026', { token: city });
     expect(summary.status).toBe(200);
-    expect(summary.body).toMatchObject({ year: 2026, total: 6, cumulative: 6, pending: 0 });
+    expect(summary.body).toMatchObject({ year: 2026, total: 6, cumulative: 6, pending: 1 });
+    expect(summary.body.months[3]).toBe(0);
     expect(summary.body.months[4]).toBe(2);
     expect(summary.body.months.reduce((a, b) => a + b, 0)).toBe(6);
     expect(summary.body.counties).toHaveLength(11);
@@ -330,10 +337,23 @@ describe.each(ENGINES)('relocated shops (迁入店铺, measure 五) on %s', (eng
       clause: expect.stringContaining('回迁市内店铺超过180家') as unknown as string,
       met: false,
     });
-    // A refused or pending shop is not counted; a year before has nothing.
+    // A year before has nothing.
     const earlier = await api.call<Summary>('GET', '/api/v1/relocated-shops/summary?year=2025', { token: linqing });
     expect(earlier.body).toMatchObject({ total: 0, cumulative: 0 });
     expect((await api.call('GET', '/api/v1/relocated-shops/summary?year=2026', { token: owner })).status).toBe(403);
     expect((await api.call('GET', '/api/v1/relocated-shops/summary?year=abc', { token: city })).status).toBe(400);
+  });
+
+  it('two decisions on one registration at once: one is made, the other told 409', async () => {
+    const made = await register(owner, registration({ shop: 'decided-twice', relocatedOn: '2026-02-01' }));
+    const replies = await Promise.all([
+      act(linqing, made.body.id, 'verify'),
+      act(linqing, made.body.id, 'refuse', { reason: '主体不符' }),
+    ]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+    const decided = await api.call<Shop>('GET', `/api/v1/relocated-shops/${made.body.id}`, { token: owner });
+    const winner = replies.find((r) => r.status === 200)?.body.status;
+    expect(['verified', 'refused']).toContain(winner);
+    expect(decided.body.status).toBe(winner);
   });
 });

@@ -23,7 +23,7 @@ export class RelocatedShopDto implements RelocatedShopRequest {
   platform!: PlatformId;
 
   @IsString({ message: '请填写店铺ID或店铺链接' })
-  @MaxLength(600, { message: '店铺链接最多500个字符' })
+  @MaxLength(600, { message: '太长了：店铺链接最多500个字符，店铺ID最多64个字符' })
   shop!: string;
 
   @IsOptional()

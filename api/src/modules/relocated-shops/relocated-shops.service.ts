@@ -77,8 +77,9 @@ export class RelocatedShopsService {
     await this.access.requireAccess(principal, 'relocated-shop.register', { kind: 'org', orgId });
     const fields = await this.checked(orgId, request);
     await this.refuseTaken(fields.shopKey, orgId, null);
+    let saved: RelocatedShopEntity;
     try {
-      const saved = await this.changes.recordChange(principal, 'relocated-shop.registered', async (m) => {
+      saved = await this.changes.recordChange(principal, 'relocated-shop.registered', async (m) => {
         const repo = m.getRepository(RelocatedShopEntity);
         const now = this.clock.now();
         const shop = await repo.save(
@@ -103,12 +104,12 @@ export class RelocatedShopsService {
           },
         };
       });
-      return this.view(saved);
     } catch (error) {
       // Two registrations of one shop at once: the unique index let one through; the other is told why.
       await this.refuseTaken(fields.shopKey, orgId, null);
       throw error;
     }
+    return this.view(saved);
   }
 
   async mine(principal: Principal, orgId: number): Promise<RelocatedShopList> {
@@ -209,8 +210,9 @@ export class RelocatedShopsService {
     await this.access.requireAccess(principal, 'relocated-shop.register', { kind: 'org', orgId: found.orgId });
     const fields = await this.checked(found.orgId, request);
     await this.refuseTaken(fields.shopKey, found.orgId, id);
+    let shop: RelocatedShopEntity;
     try {
-      const shop = await this.changes.recordChange(principal, 'relocated-shop.resubmitted', async (m) => {
+      shop = await this.changes.recordChange(principal, 'relocated-shop.resubmitted', async (m) => {
         const shop = await m
           .getRepository(RelocatedShopEntity)
           .findOneOrFail({ where: { id }, ...(this.tx.lock ? { lock: this.tx.lock } : {}) });
@@ -238,11 +240,12 @@ export class RelocatedShopsService {
           },
         };
       });
-      return this.view(shop);
     } catch (error) {
+      // The corrected shop registered by someone else meanwhile: told as a conflict on the shop.
       await this.refuseTaken(fields.shopKey, found.orgId, id);
       throw error;
     }
+    return this.view(shop);
   }
 
   /**
