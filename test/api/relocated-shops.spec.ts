@@ -198,7 +198,15 @@ describe.each(ENGINES)('relocated shops (迁入店铺, measure 五) on %s', (eng
     expect(filtered.body.shops.every((s) => s.county === 'gaotang' && s.status === 'pending')).toBe(true);
     expect(filtered.body.total).toBe(2);
     const linqingShop = mine.body.shops[0] as Shop;
-    expect((await api.call('GET', `/api/v1/relocated-shops/${linqingShop.id}`, { token: gaotang })).status).toBe(404);
+    // Another county's shop answers exactly like one that does not exist.
+    const hidden = await api.call<Refusal>('GET', `/api/v1/relocated-shops/${linqingShop.id}`, { token: gaotang });
+    const missing = await api.call<Refusal>('GET', '/api/v1/relocated-shops/999999', { token: gaotang });
+    expect(hidden.status).toBe(404);
+    expect([hidden.body.code, hidden.body.message, hidden.body.details]).toEqual([
+      missing.body.code,
+      missing.body.message,
+      missing.body.details,
+    ]);
     expect((await api.call('GET', `/api/v1/relocated-shops/${linqingShop.id}`, { token: city })).status).toBe(200);
     expect((await api.call('GET', `/api/v1/relocated-shops/${linqingShop.id}`, { token: owner })).status).toBe(200);
     expect((await api.call('GET', `/api/v1/relocated-shops/${linqingShop.id}`, { token: otherFirm })).status).toBe(404);
