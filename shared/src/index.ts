@@ -98,3 +98,16 @@ export {
 export * from './money/pro-rata';
 export * from './client/client';
 export * from './client/transport';
+export * from './contracts/relocated-shops';
+export {
+  countyProblem,
+  normalizeShop,
+  platformProblem,
+  relocatedOnProblem,
+  relocatedShopProblems,
+  SHOP_ID_MAX,
+  SHOP_LINK_MAX,
+  shopKeyOf,
+  shopKindOf,
+  shopProblem,
+} from './validation/relocated-shop';

@@ -121,6 +121,17 @@ describe.each(ENGINES)('one change path, on %s', (engine) => {
       }),
     );
 
+  /** A firm's relocated shop waiting for its county (linqing), with that county's reviewer's token. */
+  const pendingShop = async (): Promise<Record<string, unknown>> => {
+    const orgId = await newFirm();
+    const made = await api.call<{ id: number }>('POST', `/api/v1/orgs/${orgId}/relocated-shops`, {
+      token: owner,
+      body: { platform: 'douyin', shop: `changes-shop-${orgId}`, relocatedOn: '2026-04-01' },
+    });
+    if (made.status !== 201) throw new Error(`relocated shop: ${made.text}`);
+    return { shopId: made.body.id, county: await api.login('county-reviewer', 'changes-linqing', 'linqing') };
+  };
+
   /** A staff account made through the API, signed in once (so disabling and resetting have a session to end). */
   const staffAccount = async (username: string): Promise<number> => {
     const created = await api.call<{ id: number }>('POST', '/api/v1/staff', {
@@ -385,6 +396,54 @@ describe.each(ENGINES)('one change path, on %s', (engine) => {
         return {};
       },
       act: () => status(api.call('POST', '/api/v1/editions/changes-publish/publish', { token: admin })),
+    },
+    // Measure 五's register of relocated shops: each change with its audit entry and event, or none.
+    {
+      action: 'relocated-shop.registered',
+      prepare: async () => ({ orgId: await newFirm() }),
+      act: ({ orgId }) =>
+        status(
+          api.call('POST', `/api/v1/orgs/${String(orgId)}/relocated-shops`, {
+            token: owner,
+            body: { platform: 'taobao', shop: `changes-${String(orgId)}`, relocatedOn: '2026-05-01' },
+          }),
+        ),
+      succeeds: 201,
+    },
+    {
+      action: 'relocated-shop.verified',
+      prepare: pendingShop,
+      act: ({ shopId, county }) =>
+        status(api.call('POST', `/api/v1/relocated-shops/${String(shopId)}/verify`, { token: county as string })),
+    },
+    {
+      action: 'relocated-shop.refused',
+      prepare: pendingShop,
+      act: ({ shopId, county }) =>
+        status(
+          api.call('POST', `/api/v1/relocated-shops/${String(shopId)}/refuse`, {
+            token: county as string,
+            body: { reason: '店铺主体与企业不符' },
+          }),
+        ),
+    },
+    {
+      action: 'relocated-shop.resubmitted',
+      prepare: async () => {
+        const ready = await pendingShop();
+        await api.call('POST', `/api/v1/relocated-shops/${String(ready['shopId'])}/refuse`, {
+          token: ready['county'] as string,
+          body: { reason: '请核对店铺ID' },
+        });
+        return ready;
+      },
+      act: ({ shopId }) =>
+        status(
+          api.call('POST', `/api/v1/relocated-shops/${String(shopId)}/resubmit`, {
+            token: owner,
+            body: { platform: 'jd', shop: `changes-again-${String(shopId)}`, relocatedOn: '2026-05-02' },
+          }),
+        ),
     },
   ];
 

@@ -78,6 +78,7 @@ describe('the OpenAPI document', () => {
               'resetStaffPassword',
               'disableStaff',
               'enableStaff',
+              'verifyRelocatedShop',
             ].includes(id),
         )
         .filter((id) => id !== 'createFileLink')

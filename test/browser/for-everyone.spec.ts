@@ -179,6 +179,9 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
     ['申报（草稿）', '/subpackages/apply/new/index?id=1', '.apply >> text=请先登录'],
     ['申报详情', '/subpackages/apply/detail/index?id=1', '.apply-detail >> text=请先登录'],
     ['消息设置', '/subpackages/messages/settings/index', 'text=登录后设置消息'],
+    ['迁入店铺', '/subpackages/shops/index/index', '.shops >> text=请先登录'],
+    ['登记迁入店铺', '/subpackages/shops/register/index', '.shops-register >> text=请先登录'],
+    ['迁入店铺详情', '/subpackages/shops/detail/index?id=1', '.shops-detail >> text=请先登录'],
   ];
 
   beforeAll(async () => {
@@ -255,6 +258,20 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
       await page().getByText('提交申报', { exact: true }).waitFor(WAIT);
       await check('申报（确认提交）');
       await visit('申报详情', `/subpackages/apply/detail/index?id=${submittedId}`, '[data-status="submitted"]');
+      // 迁入店铺 (measure 五): one registration, refused by the county with a reason the firm reads.
+      const shop = await client.registerRelocatedShop({
+        params: { orgId },
+        body: { platform: 'other:微店', shop: 'https://weidian.com/?userid=61', relocatedOn: '2023-05-01' },
+      });
+      const county = await b.api.login('county-reviewer', 'everyone-yanggu', 'yanggu');
+      await b.api.call('POST', `/api/v1/relocated-shops/${shop.id}/refuse`, {
+        token: county,
+        body: { reason: '店铺经营主体与企业不符，请核对店铺链接' },
+      });
+      await visit('迁入店铺', `/subpackages/shops/index/index?orgId=${orgId}`, `[data-shop="${shop.id}"]`);
+      await visit('登记迁入店铺', `/subpackages/shops/register/index?orgId=${orgId}`, '.shops__submit');
+      await visit('迁入店铺（修改后重新提交）', `/subpackages/shops/register/index?id=${shop.id}`, '.shops__reason');
+      await visit('迁入店铺详情', `/subpackages/shops/detail/index?id=${shop.id}`, '[data-status="refused"]');
     },
     TEST_TIMEOUT,
   );

@@ -25,6 +25,7 @@ import { InviteEntity } from '../modules/orgs/invite.entity.js';
 import { OrgEntity } from '../modules/orgs/org.entity.js';
 import { RoundEntity } from '../modules/rounds/round.entity.js';
 import { CountyMonthlyFiguresEntity, ProvinceAveragesEntity } from '../modules/statistics/statistics.entity.js';
+import { RelocatedShopEntity } from '../modules/relocated-shops/relocated-shop.entity.js';
 
 /** Registered as classes, not globs, so the same list works under jest and from dist/. */
 export const ENTITIES = [
@@ -57,4 +58,5 @@ export const ENTITIES = [
   RoundMatchEntity,
   CountyMonthlyFiguresEntity,
   ProvinceAveragesEntity,
+  RelocatedShopEntity,
 ];

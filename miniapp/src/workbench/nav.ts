@@ -1,7 +1,7 @@
 import { isStaffRole, type Role } from '@huiqi/shared';
 
 /** The workbench's pages (subpackages/staff, H5 only), in the order of its side menu. */
-export type WorkbenchPageId = 'queue' | 'notices' | 'pools' | 'editions' | 'accounts' | 'audit';
+export type WorkbenchPageId = 'queue' | 'notices' | 'pools' | 'editions' | 'accounts' | 'audit' | 'shops';
 
 export interface WorkbenchPage {
   id: WorkbenchPageId;
@@ -29,6 +29,12 @@ export const WORKBENCH_PAGES: readonly WorkbenchPage[] = [
   { id: 'editions', label: '政策版本', path: path('editions'), roles: ['admin'] },
   { id: 'accounts', label: '账号管理', path: path('accounts'), roles: ['admin'] },
   { id: 'audit', label: '审计日志', path: path('audit'), roles: ['admin'] },
+  {
+    id: 'shops',
+    label: '迁入店铺核实',
+    path: path('shops'),
+    roles: ['county-reviewer', 'city-reviewer', 'admin'],
+  },
 ];
 
 export { isStaffRole };

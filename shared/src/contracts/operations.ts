@@ -65,6 +65,15 @@ import {
   type VerifyRequest,
 } from './review';
 import {
+  type RefuseRelocatedShopRequest,
+  type RelocatedShopList,
+  type RelocatedShopPage,
+  type RelocatedShopQuery,
+  type RelocatedShopRequest,
+  type RelocatedShopsSummary,
+  type RelocatedShopView,
+} from './relocated-shops';
+import {
   type CreateRoundRequest,
   type PoolAllocation,
   type PoolExportQuery,
@@ -235,6 +244,15 @@ export interface ApiOperations {
   listAudit: { query: AuditQuery; response: AuditLog };
   verifyAudit: { response: AuditVerification };
   listOutbox: { query: OutboxQuery; response: OutboxPage };
+
+  registerRelocatedShop: { params: OrgIdParams; body: RelocatedShopRequest; response: RelocatedShopView };
+  listOrgRelocatedShops: { params: OrgIdParams; response: RelocatedShopList };
+  listRelocatedShops: { query: RelocatedShopQuery; response: RelocatedShopPage };
+  getRelocatedShopsSummary: { query: YearQuery; response: RelocatedShopsSummary };
+  getRelocatedShop: { params: IdParams; response: RelocatedShopView };
+  verifyRelocatedShop: { params: IdParams; response: RelocatedShopView };
+  refuseRelocatedShop: { params: IdParams; body: RefuseRelocatedShopRequest; response: RelocatedShopView };
+  resubmitRelocatedShop: { params: IdParams; body: RelocatedShopRequest; response: RelocatedShopView };
 }
 
 export type OperationId = keyof ApiOperations;
@@ -256,7 +274,8 @@ export type OperationTag =
   | 'review'
   | 'notices'
   | 'notifications'
-  | 'audit';
+  | 'audit'
+  | 'relocated-shops';
 
 /** Where an operation lives and how it travels. */
 export interface OperationRoute {
@@ -991,6 +1010,80 @@ export const OPERATIONS = {
     tag: 'audit',
     summary: '变更事件（供通知投递），分页',
     errors: [],
+  },
+
+  registerRelocatedShop: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/relocated-shops',
+    status: 201,
+    access: 'signed-in',
+    tag: 'relocated-shops',
+    summary: '登记迁入店铺（措施五）：平台、店铺ID或链接、所在县（市、区）、迁入日期；同一店铺全市只能登记一次',
+    errors: ['CONFLICT'],
+  },
+  listOrgRelocatedShops: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/relocated-shops',
+    status: 200,
+    access: 'signed-in',
+    tag: 'relocated-shops',
+    summary: '本企业登记的迁入店铺及核实状态（最新在前）',
+    errors: [],
+  },
+  listRelocatedShops: {
+    method: 'GET',
+    path: '/api/v1/relocated-shops',
+    status: 200,
+    access: 'signed-in',
+    tag: 'relocated-shops',
+    summary:
+      '迁入店铺核实列表（县级审核员：本县；市级审核员、管理员：全部）：按县（市、区）、状态筛选，待核实在前，分页',
+    errors: ['FORBIDDEN'],
+  },
+  getRelocatedShopsSummary: {
+    method: 'GET',
+    path: '/api/v1/relocated-shops/summary',
+    status: 200,
+    access: 'signed-in',
+    tag: 'relocated-shops',
+    summary: '已核实迁入店铺统计：各县（市、区）、各月数量，及措施五“回迁市内店铺超过180家”的目标',
+    errors: ['FORBIDDEN'],
+  },
+  getRelocatedShop: {
+    method: 'GET',
+    path: '/api/v1/relocated-shops/{id}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'relocated-shops',
+    summary: '一家迁入店铺的登记与核实情况',
+    errors: ['NOT_FOUND'],
+  },
+  verifyRelocatedShop: {
+    method: 'POST',
+    path: '/api/v1/relocated-shops/{id}/verify',
+    status: 200,
+    access: 'signed-in',
+    tag: 'relocated-shops',
+    summary: '核实迁入店铺（店铺所在县（市、区）审核员）',
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'],
+  },
+  refuseRelocatedShop: {
+    method: 'POST',
+    path: '/api/v1/relocated-shops/{id}/refuse',
+    status: 200,
+    access: 'signed-in',
+    tag: 'relocated-shops',
+    summary: '迁入店铺核实不通过（写明理由，企业可修改后重新提交）',
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'],
+  },
+  resubmitRelocatedShop: {
+    method: 'POST',
+    path: '/api/v1/relocated-shops/{id}/resubmit',
+    status: 200,
+    access: 'signed-in',
+    tag: 'relocated-shops',
+    summary: '修改未通过核实的迁入店铺登记并重新提交',
+    errors: ['NOT_FOUND', 'CONFLICT'],
   },
 } as const satisfies { readonly [K in OperationId]: OperationRoute };
 

@@ -15,6 +15,7 @@ const atFinance: ApplicationScope = { orgId: 9, status: 'finance-review', county
 const draft: ApplicationScope = { orgId: 9, status: 'draft', county: null };
 const org = { kind: 'org', orgId: 9 } as const;
 const service = { kind: 'service' } as const;
+const shop = { kind: 'relocated-shop', orgId: 9, county: 'linqing' } as const;
 const of = (application: ApplicationScope) => ({ kind: 'application', application }) as const;
 
 /** [who, their role in the firm, request, outcome]: the rules of docs/workflow.md, row by row. */
@@ -105,6 +106,33 @@ const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
   ['an administrator', admin, null, { action: 'objection.rule', resource: of(onNotice) }, 'forbidden'],
   ['a member', applicant, 'member', { action: 'objection.rule', resource: of(onNotice) }, 'forbidden'],
   ['an outsider', applicant, null, { action: 'objection.rule', resource: of(onNotice) }, 'hidden'],
+  // Measure 五's register of relocated shops: the firm registers, the shop's county verifies.
+  ['a member', applicant, 'member', { action: 'relocated-shop.register', resource: org }, 'allow'],
+  ['an outsider', applicant, null, { action: 'relocated-shop.register', resource: org }, 'hidden'],
+  ['a city reviewer', city, null, { action: 'relocated-shop.register', resource: org }, 'hidden'],
+  ['a member', applicant, 'member', { action: 'relocated-shop.read', resource: shop }, 'allow'],
+  ['an outsider', applicant, null, { action: 'relocated-shop.read', resource: shop }, 'hidden'],
+  ["the county's reviewer", linqing, null, { action: 'relocated-shop.read', resource: shop }, 'allow'],
+  ["another county's reviewer", gaotang, null, { action: 'relocated-shop.read', resource: shop }, 'hidden'],
+  ['a city reviewer', city, null, { action: 'relocated-shop.read', resource: shop }, 'allow'],
+  ['finance', finance, null, { action: 'relocated-shop.read', resource: shop }, 'hidden'],
+  ["the county's reviewer", linqing, null, { action: 'relocated-shop.verify', resource: shop }, 'allow'],
+  ["another county's reviewer", gaotang, null, { action: 'relocated-shop.verify', resource: shop }, 'hidden'],
+  ['a city reviewer', city, null, { action: 'relocated-shop.verify', resource: shop }, 'forbidden'],
+  ['an administrator', admin, null, { action: 'relocated-shop.verify', resource: shop }, 'forbidden'],
+  ['a member', applicant, 'member', { action: 'relocated-shop.verify', resource: shop }, 'forbidden'],
+  [
+    "the county's reviewer of the firm",
+    linqing,
+    'member',
+    { action: 'relocated-shop.verify', resource: shop },
+    'forbidden',
+  ],
+  ['an outsider', applicant, null, { action: 'relocated-shop.verify', resource: shop }, 'hidden'],
+  ['a county reviewer', gaotang, null, { action: 'relocated-shop.list', resource: service }, 'allow'],
+  ['an applicant', applicant, null, { action: 'relocated-shop.list', resource: service }, 'forbidden'],
+  ['finance', finance, null, { action: 'relocated-shop.summary', resource: service }, 'forbidden'],
+  ['a city reviewer', city, null, { action: 'relocated-shop.summary', resource: service }, 'allow'],
 ];
 
 describe('the access rules', () => {

@@ -33,7 +33,12 @@ export type AccessAction =
   | 'clock.advance'
   | 'round.manage'
   | 'pool.allocate'
-  | 'pool.read';
+  | 'pool.read'
+  | 'relocated-shop.register'
+  | 'relocated-shop.read'
+  | 'relocated-shop.verify'
+  | 'relocated-shop.list'
+  | 'relocated-shop.summary';
 
 /**
  * What the access check needs to know of an application: whose it is, where it stands, and the
@@ -52,7 +57,9 @@ export type AccessResource =
   | { kind: 'org'; orgId: number }
   | { kind: 'application'; application: ApplicationScope }
   /** A file of a firm's library and the applications whose material slots hold it. */
-  | { kind: 'file'; orgId: number; usedBy: readonly ApplicationScope[] };
+  | { kind: 'file'; orgId: number; usedBy: readonly ApplicationScope[] }
+  /** A relocated shop of the register (measure 五): whose it is and the county it operates in. */
+  | { kind: 'relocated-shop'; orgId: number; county: CountyId };
 
 /** The one kind of resource each action is about; requireAccess takes nothing else for it. */
 export const RESOURCE_OF = {
@@ -83,6 +90,11 @@ export const RESOURCE_OF = {
   'round.manage': 'service',
   'pool.allocate': 'service',
   'pool.read': 'service',
+  'relocated-shop.register': 'org',
+  'relocated-shop.read': 'relocated-shop',
+  'relocated-shop.verify': 'relocated-shop',
+  'relocated-shop.list': 'service',
+  'relocated-shop.summary': 'service',
 } as const satisfies Record<AccessAction, AccessResource['kind']>;
 
 export type ResourceFor<A extends AccessAction> = Extract<AccessResource, { kind: (typeof RESOURCE_OF)[A] }>;
@@ -230,5 +242,25 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
       return member ? forbidden('不能审核本人所在企业的申报') : ALLOW;
     case 'file.read':
       return member || request.resource.usedBy.some((a) => readsEvidence(principal, a)) ? ALLOW : HIDDEN;
+    // Measure 五's register: the firm registers its shops; the reviewers of the shop's county read
+    // them, and only the county's own reviewer verifies (核实), never a shop of a firm of their own.
+    case 'relocated-shop.register':
+      return member ? ALLOW : HIDDEN;
+    case 'relocated-shop.read':
+      return member || seesShop(principal, request.resource.county) ? ALLOW : HIDDEN;
+    case 'relocated-shop.verify':
+      if (!seesShop(principal, request.resource.county))
+        return member ? forbidden('只有店铺所在县（市、区）的审核员可以核实迁入店铺') : HIDDEN;
+      if (member) return forbidden('不能核实本人所在企业的迁入店铺');
+      return principal.role === 'county-reviewer' ? ALLOW : forbidden('迁入店铺由店铺所在县（市、区）的审核员核实');
+    case 'relocated-shop.list':
+    case 'relocated-shop.summary':
+      return REVIEWER_ROLES.includes(principal.role) ? ALLOW : forbidden('只有审核人员可以查看迁入店铺登记');
   }
 };
+
+/** Who sees a relocated shop from outside its firm: city reviewers and administrators, the county's reviewer. */
+const seesShop = (principal: Principal, county: CountyId): boolean =>
+  principal.role === 'city-reviewer' ||
+  principal.role === 'admin' ||
+  (principal.role === 'county-reviewer' && principal.county === county);

@@ -86,6 +86,11 @@ export interface ChangeEvents {
     applications: { applicationId: number; amountFen: number; to: ApplicationStatus }[];
   };
   'edition.published': { editionId: string; claimYear: number; version: number; contentHash: string };
+  /** Measure 五's register of relocated shops (迁入店铺): the firm registers and resubmits, the county decides. */
+  'relocated-shop.registered': RelocatedShopEvent;
+  'relocated-shop.verified': RelocatedShopEvent;
+  'relocated-shop.refused': RelocatedShopEvent & { reason: string };
+  'relocated-shop.resubmitted': RelocatedShopEvent;
   /** Proactive matching (免申即享): no change made it (no audit entry); written by the matching module. */
   'notification.match': MatchEvent;
   /** A reminder a daily timer writes (no audit entry): a supplement deadline or a round closing. */
@@ -131,6 +136,14 @@ export type ReminderEvent =
       closes: string;
       workingDaysLeft: number;
     };
+
+/** What every relocated-shop event says: which registration, whose, where, relocated when. */
+export interface RelocatedShopEvent {
+  shopId: number;
+  orgId: number;
+  county: CountyId;
+  relocatedOn: string;
+}
 
 /** What every application event says: which application, whose, for what. */
 export interface ApplicationEvent {

@@ -92,6 +92,12 @@ const OrgCard = ({ org, current, onChoose }: { org: OrgView; current: boolean; o
         >
           场地登记
         </Button>
+        <Button
+          className="org-button org-button--plain"
+          onClick={() => go(`/subpackages/shops/index/index?orgId=${org.id}`)}
+        >
+          迁入店铺
+        </Button>
         {org.myRole === 'admin' ? (
           <Button className="org-button org-button--plain" {...busyProps(busy)} onClick={() => void createInvite()}>
             邀请成员
