@@ -25,6 +25,8 @@ import { InviteEntity } from '../modules/orgs/invite.entity.js';
 import { OrgEntity } from '../modules/orgs/org.entity.js';
 import { RoundEntity } from '../modules/rounds/round.entity.js';
 import { CountyMonthlyFiguresEntity, ProvinceAveragesEntity } from '../modules/statistics/statistics.entity.js';
+import { CommendationPublicationEntity } from '../modules/commendations/commendation-publication.entity.js';
+import { TargetObservationEntity } from '../modules/targets/target-observation.entity.js';
 
 /** Registered as classes, not globs, so the same list works under jest and from dist/. */
 export const ENTITIES = [
@@ -57,4 +59,6 @@ export const ENTITIES = [
   RoundMatchEntity,
   CountyMonthlyFiguresEntity,
   ProvinceAveragesEntity,
+  CommendationPublicationEntity,
+  TargetObservationEntity,
 ];

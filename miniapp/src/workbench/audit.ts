@@ -27,6 +27,8 @@ export const SUBJECT_LABELS: Readonly<Record<ChangeSubject, string>> = {
   membership: '企业成员',
   file: '文件',
   round: '申报批次',
+  commendation: '通报表扬名单',
+  'target-observation': '目标指标',
 };
 export const SUBJECT_OPTIONS: readonly ChangeSubject[] = CHANGE_SUBJECTS;
 

@@ -1,7 +1,17 @@
 import { type Role } from './auth';
 
 /** The kinds of record the audit log and the outbox speak of. */
-export type ChangeSubject = 'user' | 'org' | 'membership' | 'facts' | 'file' | 'application' | 'edition' | 'round';
+export type ChangeSubject =
+  | 'user'
+  | 'org'
+  | 'membership'
+  | 'facts'
+  | 'file'
+  | 'application'
+  | 'edition'
+  | 'round'
+  | 'commendation'
+  | 'target-observation';
 export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'org',
   'facts',
@@ -11,6 +21,8 @@ export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'membership',
   'file',
   'round',
+  'commendation',
+  'target-observation',
 ];
 
 /** One entry of the append-only audit log; personal data masked for the administrator who reads it. */
@@ -210,6 +222,8 @@ export const AUDIT_ACTION_LABELS = {
   'edition.published': '发布政策版本',
   'round.created': '发布申报批次',
   'pool.allocated': '资金池按比例分配',
+  'commendation.published': '发布通报表扬名单',
+  'target.observed': '录入目标指标',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -105,6 +105,19 @@ const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
   ['an administrator', admin, null, { action: 'objection.rule', resource: of(onNotice) }, 'forbidden'],
   ['a member', applicant, 'member', { action: 'objection.rule', resource: of(onNotice) }, 'forbidden'],
   ['an outsider', applicant, null, { action: 'objection.rule', resource: of(onNotice) }, 'hidden'],
+  // Commendations and targets (一、四、五, the 2023 targets).
+  ['a city reviewer', city, null, { action: 'commendation.compute', resource: service }, 'allow'],
+  ['an administrator', admin, null, { action: 'commendation.compute', resource: service }, 'allow'],
+  ['a county reviewer', linqing, null, { action: 'commendation.compute', resource: service }, 'forbidden'],
+  ['a city reviewer', city, null, { action: 'commendation.publish', resource: service }, 'allow'],
+  ['an administrator', admin, null, { action: 'commendation.publish', resource: service }, 'forbidden'],
+  ['finance', finance, null, { action: 'commendation.publish', resource: service }, 'forbidden'],
+  ['a county reviewer', linqing, null, { action: 'targets.read', resource: service }, 'allow'],
+  ['an administrator', admin, null, { action: 'targets.read', resource: service }, 'allow'],
+  ['an applicant', applicant, null, { action: 'targets.read', resource: service }, 'forbidden'],
+  ['finance', finance, null, { action: 'targets.read', resource: service }, 'forbidden'],
+  ['a city reviewer', city, null, { action: 'targets.observe', resource: service }, 'allow'],
+  ['a county reviewer', linqing, null, { action: 'targets.observe', resource: service }, 'forbidden'],
 ];
 
 describe('the access rules', () => {
