@@ -6,55 +6,103 @@ export class CommendationsTargets1796088958276 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === 'better-sqlite3') {
-      await queryRunner.query("CREATE TABLE \"commendation_publications\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"year\" integer NOT NULL, \"version\" integer NOT NULL, \"inputs\" json NOT NULL, \"result\" json NOT NULL, \"published_by\" integer NOT NULL, \"published_at\" datetime NOT NULL)");
-      await queryRunner.query("CREATE UNIQUE INDEX \"uq_commendation_publications_year_version\" ON \"commendation_publications\" (\"year\", \"version\") ");
-      await queryRunner.query("CREATE TABLE \"target_observations\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"indicator\" varchar(32) NOT NULL, \"observed_on\" varchar(10) NOT NULL, \"value\" integer NOT NULL, \"source\" varchar(200) NOT NULL, \"recorded_by\" integer NOT NULL, \"recorded_at\" datetime NOT NULL)");
-      await queryRunner.query("CREATE INDEX \"idx_target_observations_indicator\" ON \"target_observations\" (\"indicator\", \"observed_on\") ");
-      await queryRunner.query("DROP INDEX \"uq_commendation_publications_year_version\"");
-      await queryRunner.query("CREATE TABLE \"temporary_commendation_publications\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"year\" integer NOT NULL, \"version\" integer NOT NULL, \"inputs\" json NOT NULL, \"result\" json NOT NULL, \"published_by\" integer NOT NULL, \"published_at\" datetime NOT NULL, CONSTRAINT \"fk_commendation_publications_published_by\" FOREIGN KEY (\"published_by\") REFERENCES \"users\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
-      await queryRunner.query("INSERT INTO \"temporary_commendation_publications\"(\"id\", \"year\", \"version\", \"inputs\", \"result\", \"published_by\", \"published_at\") SELECT \"id\", \"year\", \"version\", \"inputs\", \"result\", \"published_by\", \"published_at\" FROM \"commendation_publications\"");
-      await queryRunner.query("DROP TABLE \"commendation_publications\"");
-      await queryRunner.query("ALTER TABLE \"temporary_commendation_publications\" RENAME TO \"commendation_publications\"");
-      await queryRunner.query("CREATE UNIQUE INDEX \"uq_commendation_publications_year_version\" ON \"commendation_publications\" (\"year\", \"version\") ");
-      await queryRunner.query("DROP INDEX \"idx_target_observations_indicator\"");
-      await queryRunner.query("CREATE TABLE \"temporary_target_observations\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"indicator\" varchar(32) NOT NULL, \"observed_on\" varchar(10) NOT NULL, \"value\" integer NOT NULL, \"source\" varchar(200) NOT NULL, \"recorded_by\" integer NOT NULL, \"recorded_at\" datetime NOT NULL, CONSTRAINT \"fk_target_observations_recorded_by\" FOREIGN KEY (\"recorded_by\") REFERENCES \"users\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
-      await queryRunner.query("INSERT INTO \"temporary_target_observations\"(\"id\", \"indicator\", \"observed_on\", \"value\", \"source\", \"recorded_by\", \"recorded_at\") SELECT \"id\", \"indicator\", \"observed_on\", \"value\", \"source\", \"recorded_by\", \"recorded_at\" FROM \"target_observations\"");
-      await queryRunner.query("DROP TABLE \"target_observations\"");
-      await queryRunner.query("ALTER TABLE \"temporary_target_observations\" RENAME TO \"target_observations\"");
-      await queryRunner.query("CREATE INDEX \"idx_target_observations_indicator\" ON \"target_observations\" (\"indicator\", \"observed_on\") ");
+      await queryRunner.query(
+        'CREATE TABLE "commendation_publications" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "year" integer NOT NULL, "version" integer NOT NULL, "inputs" json NOT NULL, "result" json NOT NULL, "published_by" integer NOT NULL, "published_at" datetime NOT NULL)',
+      );
+      await queryRunner.query(
+        'CREATE UNIQUE INDEX "uq_commendation_publications_year_version" ON "commendation_publications" ("year", "version") ',
+      );
+      await queryRunner.query(
+        'CREATE TABLE "target_observations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "indicator" varchar(32) NOT NULL, "observed_on" varchar(10) NOT NULL, "value" integer NOT NULL, "source" varchar(200) NOT NULL, "recorded_by" integer NOT NULL, "recorded_at" datetime NOT NULL)',
+      );
+      await queryRunner.query(
+        'CREATE INDEX "idx_target_observations_indicator" ON "target_observations" ("indicator", "observed_on") ',
+      );
+      await queryRunner.query('DROP INDEX "uq_commendation_publications_year_version"');
+      await queryRunner.query(
+        'CREATE TABLE "temporary_commendation_publications" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "year" integer NOT NULL, "version" integer NOT NULL, "inputs" json NOT NULL, "result" json NOT NULL, "published_by" integer NOT NULL, "published_at" datetime NOT NULL, CONSTRAINT "fk_commendation_publications_published_by" FOREIGN KEY ("published_by") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
+      );
+      await queryRunner.query(
+        'INSERT INTO "temporary_commendation_publications"("id", "year", "version", "inputs", "result", "published_by", "published_at") SELECT "id", "year", "version", "inputs", "result", "published_by", "published_at" FROM "commendation_publications"',
+      );
+      await queryRunner.query('DROP TABLE "commendation_publications"');
+      await queryRunner.query(
+        'ALTER TABLE "temporary_commendation_publications" RENAME TO "commendation_publications"',
+      );
+      await queryRunner.query(
+        'CREATE UNIQUE INDEX "uq_commendation_publications_year_version" ON "commendation_publications" ("year", "version") ',
+      );
+      await queryRunner.query('DROP INDEX "idx_target_observations_indicator"');
+      await queryRunner.query(
+        'CREATE TABLE "temporary_target_observations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "indicator" varchar(32) NOT NULL, "observed_on" varchar(10) NOT NULL, "value" integer NOT NULL, "source" varchar(200) NOT NULL, "recorded_by" integer NOT NULL, "recorded_at" datetime NOT NULL, CONSTRAINT "fk_target_observations_recorded_by" FOREIGN KEY ("recorded_by") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)',
+      );
+      await queryRunner.query(
+        'INSERT INTO "temporary_target_observations"("id", "indicator", "observed_on", "value", "source", "recorded_by", "recorded_at") SELECT "id", "indicator", "observed_on", "value", "source", "recorded_by", "recorded_at" FROM "target_observations"',
+      );
+      await queryRunner.query('DROP TABLE "target_observations"');
+      await queryRunner.query('ALTER TABLE "temporary_target_observations" RENAME TO "target_observations"');
+      await queryRunner.query(
+        'CREATE INDEX "idx_target_observations_indicator" ON "target_observations" ("indicator", "observed_on") ',
+      );
     } else {
-      await queryRunner.query("CREATE TABLE `commendation_publications` (`id` int NOT NULL AUTO_INCREMENT, `year` int NOT NULL, `version` int NOT NULL, `inputs` json NOT NULL, `result` json NOT NULL, `published_by` int NOT NULL, `published_at` datetime NOT NULL, UNIQUE INDEX `uq_commendation_publications_year_version` (`year`, `version`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-      await queryRunner.query("CREATE TABLE `target_observations` (`id` int NOT NULL AUTO_INCREMENT, `indicator` varchar(32) NOT NULL, `observed_on` varchar(10) NOT NULL, `value` int NOT NULL, `source` varchar(200) NOT NULL, `recorded_by` int NOT NULL, `recorded_at` datetime NOT NULL, INDEX `idx_target_observations_indicator` (`indicator`, `observed_on`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-      await queryRunner.query("ALTER TABLE `commendation_publications` ADD CONSTRAINT `fk_commendation_publications_published_by` FOREIGN KEY (`published_by`) REFERENCES `users`(`id`) ON DELETE RESTRICT ON UPDATE NO ACTION");
-      await queryRunner.query("ALTER TABLE `target_observations` ADD CONSTRAINT `fk_target_observations_recorded_by` FOREIGN KEY (`recorded_by`) REFERENCES `users`(`id`) ON DELETE RESTRICT ON UPDATE NO ACTION");
+      await queryRunner.query(
+        'CREATE TABLE `commendation_publications` (`id` int NOT NULL AUTO_INCREMENT, `year` int NOT NULL, `version` int NOT NULL, `inputs` json NOT NULL, `result` json NOT NULL, `published_by` int NOT NULL, `published_at` datetime NOT NULL, UNIQUE INDEX `uq_commendation_publications_year_version` (`year`, `version`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+      );
+      await queryRunner.query(
+        'CREATE TABLE `target_observations` (`id` int NOT NULL AUTO_INCREMENT, `indicator` varchar(32) NOT NULL, `observed_on` varchar(10) NOT NULL, `value` int NOT NULL, `source` varchar(200) NOT NULL, `recorded_by` int NOT NULL, `recorded_at` datetime NOT NULL, INDEX `idx_target_observations_indicator` (`indicator`, `observed_on`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
+      );
+      await queryRunner.query(
+        'ALTER TABLE `commendation_publications` ADD CONSTRAINT `fk_commendation_publications_published_by` FOREIGN KEY (`published_by`) REFERENCES `users`(`id`) ON DELETE RESTRICT ON UPDATE NO ACTION',
+      );
+      await queryRunner.query(
+        'ALTER TABLE `target_observations` ADD CONSTRAINT `fk_target_observations_recorded_by` FOREIGN KEY (`recorded_by`) REFERENCES `users`(`id`) ON DELETE RESTRICT ON UPDATE NO ACTION',
+      );
     }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === 'better-sqlite3') {
-      await queryRunner.query("DROP INDEX \"idx_target_observations_indicator\"");
-      await queryRunner.query("ALTER TABLE \"target_observations\" RENAME TO \"temporary_target_observations\"");
-      await queryRunner.query("CREATE TABLE \"target_observations\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"indicator\" varchar(32) NOT NULL, \"observed_on\" varchar(10) NOT NULL, \"value\" integer NOT NULL, \"source\" varchar(200) NOT NULL, \"recorded_by\" integer NOT NULL, \"recorded_at\" datetime NOT NULL)");
-      await queryRunner.query("INSERT INTO \"target_observations\"(\"id\", \"indicator\", \"observed_on\", \"value\", \"source\", \"recorded_by\", \"recorded_at\") SELECT \"id\", \"indicator\", \"observed_on\", \"value\", \"source\", \"recorded_by\", \"recorded_at\" FROM \"temporary_target_observations\"");
-      await queryRunner.query("DROP TABLE \"temporary_target_observations\"");
-      await queryRunner.query("CREATE INDEX \"idx_target_observations_indicator\" ON \"target_observations\" (\"indicator\", \"observed_on\") ");
-      await queryRunner.query("DROP INDEX \"uq_commendation_publications_year_version\"");
-      await queryRunner.query("ALTER TABLE \"commendation_publications\" RENAME TO \"temporary_commendation_publications\"");
-      await queryRunner.query("CREATE TABLE \"commendation_publications\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"year\" integer NOT NULL, \"version\" integer NOT NULL, \"inputs\" json NOT NULL, \"result\" json NOT NULL, \"published_by\" integer NOT NULL, \"published_at\" datetime NOT NULL)");
-      await queryRunner.query("INSERT INTO \"commendation_publications\"(\"id\", \"year\", \"version\", \"inputs\", \"result\", \"published_by\", \"published_at\") SELECT \"id\", \"year\", \"version\", \"inputs\", \"result\", \"published_by\", \"published_at\" FROM \"temporary_commendation_publications\"");
-      await queryRunner.query("DROP TABLE \"temporary_commendation_publications\"");
-      await queryRunner.query("CREATE UNIQUE INDEX \"uq_commendation_publications_year_version\" ON \"commendation_publications\" (\"year\", \"version\") ");
-      await queryRunner.query("DROP INDEX \"idx_target_observations_indicator\"");
-      await queryRunner.query("DROP TABLE \"target_observations\"");
-      await queryRunner.query("DROP INDEX \"uq_commendation_publications_year_version\"");
-      await queryRunner.query("DROP TABLE \"commendation_publications\"");
+      await queryRunner.query('DROP INDEX "idx_target_observations_indicator"');
+      await queryRunner.query('ALTER TABLE "target_observations" RENAME TO "temporary_target_observations"');
+      await queryRunner.query(
+        'CREATE TABLE "target_observations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "indicator" varchar(32) NOT NULL, "observed_on" varchar(10) NOT NULL, "value" integer NOT NULL, "source" varchar(200) NOT NULL, "recorded_by" integer NOT NULL, "recorded_at" datetime NOT NULL)',
+      );
+      await queryRunner.query(
+        'INSERT INTO "target_observations"("id", "indicator", "observed_on", "value", "source", "recorded_by", "recorded_at") SELECT "id", "indicator", "observed_on", "value", "source", "recorded_by", "recorded_at" FROM "temporary_target_observations"',
+      );
+      await queryRunner.query('DROP TABLE "temporary_target_observations"');
+      await queryRunner.query(
+        'CREATE INDEX "idx_target_observations_indicator" ON "target_observations" ("indicator", "observed_on") ',
+      );
+      await queryRunner.query('DROP INDEX "uq_commendation_publications_year_version"');
+      await queryRunner.query(
+        'ALTER TABLE "commendation_publications" RENAME TO "temporary_commendation_publications"',
+      );
+      await queryRunner.query(
+        'CREATE TABLE "commendation_publications" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "year" integer NOT NULL, "version" integer NOT NULL, "inputs" json NOT NULL, "result" json NOT NULL, "published_by" integer NOT NULL, "published_at" datetime NOT NULL)',
+      );
+      await queryRunner.query(
+        'INSERT INTO "commendation_publications"("id", "year", "version", "inputs", "result", "published_by", "published_at") SELECT "id", "year", "version", "inputs", "result", "published_by", "published_at" FROM "temporary_commendation_publications"',
+      );
+      await queryRunner.query('DROP TABLE "temporary_commendation_publications"');
+      await queryRunner.query(
+        'CREATE UNIQUE INDEX "uq_commendation_publications_year_version" ON "commendation_publications" ("year", "version") ',
+      );
+      await queryRunner.query('DROP INDEX "idx_target_observations_indicator"');
+      await queryRunner.query('DROP TABLE "target_observations"');
+      await queryRunner.query('DROP INDEX "uq_commendation_publications_year_version"');
+      await queryRunner.query('DROP TABLE "commendation_publications"');
     } else {
-      await queryRunner.query("ALTER TABLE `target_observations` DROP FOREIGN KEY `fk_target_observations_recorded_by`");
-      await queryRunner.query("ALTER TABLE `commendation_publications` DROP FOREIGN KEY `fk_commendation_publications_published_by`");
-      await queryRunner.query("DROP INDEX `idx_target_observations_indicator` ON `target_observations`");
-      await queryRunner.query("DROP TABLE `target_observations`");
-      await queryRunner.query("DROP INDEX `uq_commendation_publications_year_version` ON `commendation_publications`");
-      await queryRunner.query("DROP TABLE `commendation_publications`");
+      await queryRunner.query(
+        'ALTER TABLE `target_observations` DROP FOREIGN KEY `fk_target_observations_recorded_by`',
+      );
+      await queryRunner.query(
+        'ALTER TABLE `commendation_publications` DROP FOREIGN KEY `fk_commendation_publications_published_by`',
+      );
+      await queryRunner.query('DROP INDEX `idx_target_observations_indicator` ON `target_observations`');
+      await queryRunner.query('DROP TABLE `target_observations`');
+      await queryRunner.query('DROP INDEX `uq_commendation_publications_year_version` ON `commendation_publications`');
+      await queryRunner.query('DROP TABLE `commendation_publications`');
     }
   }
 }
