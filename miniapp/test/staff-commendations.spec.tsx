@@ -65,12 +65,7 @@ describe('通报表扬 in the workbench', () => {
   });
 
   it('a city reviewer computes, reviews with ranks and coverage, and publishes after confirming', async () => {
-    answer('GET /api/v1/commendations/publications/2023', 404, {
-      code: 'NOT_FOUND',
-      message: '2023年度已发布的通报表扬名单不存在或无权访问',
-      details: [],
-      requestId: 'r',
-    });
+    answer('GET /api/v1/commendations/publications', 200, { years: [] });
     answer('GET /api/v1/commendations/draft?year=2023', 200, draft);
     answer('POST /api/v1/commendations/publications', 201, publication);
     render(<CommendationsBoard client={client()} role="city-reviewer" today="2026-06-15" />);
@@ -96,6 +91,9 @@ describe('通报表扬 in the workbench', () => {
   });
 
   it('the administrator computes but has no publish button; a refusal is shown in the API’s words', async () => {
+    answer('GET /api/v1/commendations/publications', 200, {
+      years: [{ year: 2023, version: 1, publishedAt: publication.publishedAt, coverage: '' }],
+    });
     answer('GET /api/v1/commendations/publications/2023', 200, publication);
     answer('GET /api/v1/commendations/draft?year=2023', 409, {
       code: 'CONFLICT',

@@ -66,6 +66,20 @@ describe.each(ENGINES)('commendations published from the monthly figures on %s',
     const noFigures = await draft(city, 2024);
     expect(noFigures.status).toBe(409);
     expect(noFigures.body.message).toContain('尚无任何县（市、区）的月度数据');
+    // Figures and averages, but no edition in force for 2024: the ranking's parameters are the edition's.
+    await figuresOf(api).month('linqing', 2024, 1, {
+      onlineRetailFen: 1,
+      onlineRetailPriorYearFen: 1,
+      physicalGoodsOnlineRetailFen: 1,
+      totalRetailSalesFen: 1,
+      newOnlineShops: 1,
+      relocatedShops: 1,
+      relocatedShopsStatisticalRetailFen: 1,
+    });
+    const noEdition = await publish(city, { year: 2024 });
+    expect(noEdition.status).toBe(422);
+    expect(noEdition.body.code).toBe('NO_EDITION');
+    expect(await outboxCount('commendation.published')).toBe(0);
   });
 
   it('computes the lists with shared ranks for ties, strictly above the province, with the months covered', async () => {

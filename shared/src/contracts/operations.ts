@@ -989,7 +989,7 @@ export const OPERATIONS = {
     access: 'signed-in',
     tag: 'commendations',
     summary: '按已录入的月度数据和全省平均计算当年通报表扬名单（市级审核员、管理员；未发布）',
-    errors: ['CONFLICT'],
+    errors: ['CONFLICT', 'NO_EDITION'],
   },
   publishCommendations: {
     method: 'POST',
@@ -998,7 +998,7 @@ export const OPERATIONS = {
     access: 'signed-in',
     tag: 'commendations',
     summary: '发布当年通报表扬名单（市级审核员）：冻结计算所用数据与结果，新版本取代旧版本，旧版本保留',
-    errors: ['CONFLICT'],
+    errors: ['CONFLICT', 'NO_EDITION'],
   },
   listPublishedCommendations: {
     method: 'GET',

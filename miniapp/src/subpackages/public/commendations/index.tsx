@@ -7,6 +7,7 @@ import { CommendationLists } from '../../../commendations/lists';
 import { Empty, ErrorState, Loading } from '../../../components/page-state';
 import { api } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
+import { formatDayZh } from '../../../services/shanghai-time';
 import './index.scss';
 
 type State =
@@ -67,7 +68,7 @@ export const PublicCommendations = ({ client }: { client: ApiClient }) => {
           </Picker>
         ) : null}
         <Text className="muted">
-          第{publication.version}版，发布于{publication.publishedAt.slice(0, 10)}
+          第{publication.version}版，发布于{formatDayZh(publication.publishedAt)}
           {publication.versions.length > 1 ? `（取代此前${publication.versions.length - 1}个版本）` : ''}
         </Text>
       </View>

@@ -1,7 +1,6 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
 import {
   type ApiClient,
-  ApiError,
   CITY_TARGETS_YEAR,
   type CommendationPublication,
   type CommendationsDraft,
@@ -10,6 +9,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { CommendationLists } from '../../../commendations/lists';
 import { messageOf } from '../../../services/errors';
+import { formatDateTimeZh } from '../../../services/shanghai-time';
 import { useConfirm } from '../components/confirm';
 import { Done, Refused } from '../components/outcome';
 
@@ -26,8 +26,6 @@ export const commendationYears = (today: string): number[] => {
   return Array.from({ length: current - CITY_TARGETS_YEAR + 1 }, (_, i) => current - i);
 };
 
-const timeOf = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
-
 /**
  * 通报表扬: the city computes a year's lists from the stored monthly figures, reviews them (ranks,
  * values, clauses, the months covered) and publishes them; a publication supersedes the one before,
@@ -43,12 +41,15 @@ export const CommendationsBoard = ({ client, role, today }: CommendationsBoardPr
   const [busy, setBusy] = useState(false);
   const { dialog, ask } = useConfirm();
 
+  // The years published first: a year never published is no error to ask about.
   const loadPublished = useCallback(async () => {
     try {
-      setPublished(await client.getPublishedCommendations({ params: { year } }));
+      const { years: published } = await client.listPublishedCommendations();
+      setPublished(
+        published.some((p) => p.year === year) ? await client.getPublishedCommendations({ params: { year } }) : null,
+      );
     } catch (error) {
-      if (error instanceof ApiError && error.is('NOT_FOUND')) setPublished(null);
-      else setFailure(messageOf(error));
+      setFailure(messageOf(error));
     }
   }, [client, year]);
 
@@ -134,12 +135,14 @@ export const CommendationsBoard = ({ client, role, today }: CommendationsBoardPr
         ) : (
           <View>
             <Text>
-              已发布第{published.version}版（{timeOf(published.publishedAt)}，{published.inputs.coverage}）
+              已发布第{published.version}版（{formatDateTimeZh(published.publishedAt)}，{published.inputs.coverage}）
             </Text>
             {published.versions.length > 1 ? (
               <Text className="muted">
                 历次版本：
-                {published.versions.map((v) => `第${v.version}版 ${timeOf(v.publishedAt)}（${v.coverage}）`).join('；')}
+                {published.versions
+                  .map((v) => `第${v.version}版 ${formatDateTimeZh(v.publishedAt)}（${v.coverage}）`)
+                  .join('；')}
               </Text>
             ) : null}
           </View>
