@@ -1,6 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
-import { usePullDownRefresh } from '@tarojs/taro';
-import Taro from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { type ApiClient, type CommendationPublication, type PublishedCommendationYears } from '@huiqi/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { CommendationLists } from '../../../commendations/lists';
