@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './common/auth.js';
 import { CoreModule, type CoreDependencies } from './core.module.js';
+import { CommendationsModule } from './modules/commendations/commendations.module.js';
+import { TargetsModule } from './modules/targets/targets.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { MaterialFileUses } from './modules/applications/material-file-uses.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -38,6 +40,8 @@ export class AppModule {
         NotificationsModule,
         MatchingModule,
         RelocatedShopsModule,
+        CommendationsModule,
+        TargetsModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

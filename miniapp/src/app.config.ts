@@ -13,6 +13,8 @@ const staffWorkbench =
             'queue/index',
             'application/index',
             'pools/index',
+            'commendations/index',
+            'targets/index',
             'notices/index',
             'editions/index',
             'accounts/index',
@@ -42,6 +44,8 @@ export default defineAppConfig({
     { root: 'subpackages/notice', pages: ['index/index'] },
     { root: 'subpackages/messages', pages: ['settings/index'] },
     { root: 'subpackages/shops', pages: ['index/index', 'register/index', 'detail/index'] },
+    // 通报表扬名单 (一、四、五), public: ECharts lives in this subpackage only.
+    { root: 'subpackages/public', pages: ['commendations/index'] },
     ...staffWorkbench,
   ],
   window: {

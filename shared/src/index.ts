@@ -32,6 +32,12 @@ export * from './contracts/rounds';
 export * from './contracts/statistics';
 export { commendations } from './commendations/commendations';
 export { countyFiguresOf, countyYears, ratioBasisPoints } from './statistics/yearly';
+// Commendations publication and the targets dashboard (一、四、五, 2023 targets).
+export * from './contracts/commendation-lists';
+export * from './contracts/targets';
+export { commendationInputsOf, coverageOf } from './commendations/from-figures';
+export { CITY_TARGETS, CITY_TARGETS_YEAR, type CityTarget, targetReached } from './targets/targets';
+export { latestObservation, targetsOf } from './targets/dashboard';
 export { builtInEditions, editionFor } from './editions/registry';
 export { loadEdition } from './editions/load';
 export * from './editions/materials';

@@ -26,6 +26,8 @@ import { OrgEntity } from '../modules/orgs/org.entity.js';
 import { RoundEntity } from '../modules/rounds/round.entity.js';
 import { CountyMonthlyFiguresEntity, ProvinceAveragesEntity } from '../modules/statistics/statistics.entity.js';
 import { RelocatedShopEntity } from '../modules/relocated-shops/relocated-shop.entity.js';
+import { CommendationPublicationEntity } from '../modules/commendations/commendation-publication.entity.js';
+import { TargetObservationEntity } from '../modules/targets/target-observation.entity.js';
 
 /** Registered as classes, not globs, so the same list works under jest and from dist/. */
 export const ENTITIES = [
@@ -59,4 +61,6 @@ export const ENTITIES = [
   CountyMonthlyFiguresEntity,
   ProvinceAveragesEntity,
   RelocatedShopEntity,
+  CommendationPublicationEntity,
+  TargetObservationEntity,
 ];

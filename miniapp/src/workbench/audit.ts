@@ -28,6 +28,8 @@ export const SUBJECT_LABELS: Readonly<Record<ChangeSubject, string>> = {
   file: '文件',
   round: '申报批次',
   'relocated-shop': '迁入店铺',
+  commendation: '通报表扬名单',
+  'target-observation': '目标指标',
 };
 export const SUBJECT_OPTIONS: readonly ChangeSubject[] = CHANGE_SUBJECTS;
 

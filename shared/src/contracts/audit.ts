@@ -2,7 +2,17 @@ import { type Role } from './auth';
 
 /** The kinds of record the audit log and the outbox speak of. */
 export type ChangeSubject =
-  'user' | 'org' | 'membership' | 'facts' | 'file' | 'application' | 'edition' | 'round' | 'relocated-shop';
+  | 'user'
+  | 'org'
+  | 'membership'
+  | 'facts'
+  | 'file'
+  | 'application'
+  | 'edition'
+  | 'round'
+  | 'relocated-shop'
+  | 'commendation'
+  | 'target-observation';
 export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'org',
   'facts',
@@ -13,6 +23,8 @@ export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'file',
   'round',
   'relocated-shop',
+  'commendation',
+  'target-observation',
 ];
 
 /** One entry of the append-only audit log; personal data masked for the administrator who reads it. */
@@ -216,6 +228,8 @@ export const AUDIT_ACTION_LABELS = {
   'relocated-shop.verified': '核实迁入店铺',
   'relocated-shop.refused': '迁入店铺核实不通过',
   'relocated-shop.resubmitted': '修改后重新提交迁入店铺',
+  'commendation.published': '发布通报表扬名单',
+  'target.observed': '录入目标指标',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -24,6 +24,14 @@ import {
 } from './editions';
 import { type ErrorCode } from './errors';
 import {
+  type CommendationPublication,
+  type CommendationsDraft,
+  type CommendationsYearParams,
+  type PublishCommendationsRequest,
+  type PublishedCommendationYears,
+} from './commendation-lists';
+import { type TargetObservationRequest, type TargetObservationView, type TargetsDashboard } from './targets';
+import {
   type CommendationsRequest,
   type CommendationsResponse,
   type EvaluationRequest,
@@ -241,6 +249,13 @@ export interface ApiOperations {
   putNotificationSettings: { body: NotificationSettingsRequest; response: NotificationSettings };
   recordSubscriptions: { body: SubscriptionRequest; response: NotificationSettings };
 
+  draftCommendations: { query: YearQuery; response: CommendationsDraft };
+  publishCommendations: { body: PublishCommendationsRequest; response: CommendationPublication };
+  listPublishedCommendations: { response: PublishedCommendationYears };
+  getPublishedCommendations: { params: CommendationsYearParams; response: CommendationPublication };
+  getTargets: { query: YearQuery; response: TargetsDashboard };
+  recordTargetObservation: { body: TargetObservationRequest; response: TargetObservationView };
+
   listAudit: { query: AuditQuery; response: AuditLog };
   verifyAudit: { response: AuditVerification };
   listOutbox: { query: OutboxQuery; response: OutboxPage };
@@ -274,8 +289,10 @@ export type OperationTag =
   | 'review'
   | 'notices'
   | 'notifications'
-  | 'audit'
-  | 'relocated-shops';
+  | 'relocated-shops'
+  | 'commendations'
+  | 'targets'
+  | 'audit';
 
 /** Where an operation lives and how it travels. */
 export interface OperationRoute {
@@ -981,6 +998,61 @@ export const OPERATIONS = {
     access: 'signed-in',
     tag: 'notifications',
     summary: '记录用户在小程序中同意的订阅消息（每次同意可发送一条）',
+    errors: [],
+  },
+
+  draftCommendations: {
+    method: 'GET',
+    path: '/api/v1/commendations/draft',
+    status: 200,
+    access: 'signed-in',
+    tag: 'commendations',
+    summary: '按已录入的月度数据和全省平均计算当年通报表扬名单（市级审核员、管理员；未发布）',
+    errors: ['CONFLICT', 'NO_EDITION'],
+  },
+  publishCommendations: {
+    method: 'POST',
+    path: '/api/v1/commendations/publications',
+    status: 201,
+    access: 'signed-in',
+    tag: 'commendations',
+    summary: '发布当年通报表扬名单（市级审核员）：冻结计算所用数据与结果，新版本取代旧版本，旧版本保留',
+    errors: ['CONFLICT', 'NO_EDITION'],
+  },
+  listPublishedCommendations: {
+    method: 'GET',
+    path: '/api/v1/commendations/publications',
+    status: 200,
+    access: 'public',
+    tag: 'commendations',
+    summary: '已发布通报表扬名单的年份（各年最新版本）',
+    errors: [],
+  },
+  getPublishedCommendations: {
+    method: 'GET',
+    path: '/api/v1/commendations/publications/{year}',
+    status: 200,
+    access: 'public',
+    tag: 'commendations',
+    summary: '某年已发布的通报表扬名单（最新版本），及该年各版本',
+    errors: ['NOT_FOUND'],
+  },
+  getTargets: {
+    method: 'GET',
+    path: '/api/v1/targets',
+    status: 200,
+    access: 'signed-in',
+    tag: 'targets',
+    summary: '2023年目标看板：各项目标与逐月累计的监测数据、录入的观测值（市、县审核员，管理员）',
+    errors: [],
+  },
+  recordTargetObservation: {
+    method: 'POST',
+    path: '/api/v1/targets/observations',
+    status: 201,
+    access: 'signed-in',
+    tag: 'targets',
+    summary: '录入月度数据无法给出的目标指标（按日期的数量，市级审核员、管理员）',
     errors: [],
   },
 

@@ -133,6 +133,19 @@ const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
   ['an applicant', applicant, null, { action: 'relocated-shop.list', resource: service }, 'forbidden'],
   ['finance', finance, null, { action: 'relocated-shop.summary', resource: service }, 'forbidden'],
   ['a city reviewer', city, null, { action: 'relocated-shop.summary', resource: service }, 'allow'],
+  // Commendations and targets (一、四、五, the 2023 targets).
+  ['a city reviewer', city, null, { action: 'commendation.compute', resource: service }, 'allow'],
+  ['an administrator', admin, null, { action: 'commendation.compute', resource: service }, 'allow'],
+  ['a county reviewer', linqing, null, { action: 'commendation.compute', resource: service }, 'forbidden'],
+  ['a city reviewer', city, null, { action: 'commendation.publish', resource: service }, 'allow'],
+  ['an administrator', admin, null, { action: 'commendation.publish', resource: service }, 'forbidden'],
+  ['finance', finance, null, { action: 'commendation.publish', resource: service }, 'forbidden'],
+  ['a county reviewer', linqing, null, { action: 'targets.read', resource: service }, 'allow'],
+  ['an administrator', admin, null, { action: 'targets.read', resource: service }, 'allow'],
+  ['an applicant', applicant, null, { action: 'targets.read', resource: service }, 'forbidden'],
+  ['finance', finance, null, { action: 'targets.read', resource: service }, 'forbidden'],
+  ['a city reviewer', city, null, { action: 'targets.observe', resource: service }, 'allow'],
+  ['a county reviewer', linqing, null, { action: 'targets.observe', resource: service }, 'forbidden'],
 ];
 
 describe('the access rules', () => {

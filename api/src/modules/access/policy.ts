@@ -38,7 +38,11 @@ export type AccessAction =
   | 'relocated-shop.read'
   | 'relocated-shop.verify'
   | 'relocated-shop.list'
-  | 'relocated-shop.summary';
+  | 'relocated-shop.summary'
+  | 'commendation.compute'
+  | 'commendation.publish'
+  | 'targets.read'
+  | 'targets.observe';
 
 /**
  * What the access check needs to know of an application: whose it is, where it stands, and the
@@ -95,6 +99,10 @@ export const RESOURCE_OF = {
   'relocated-shop.verify': 'relocated-shop',
   'relocated-shop.list': 'service',
   'relocated-shop.summary': 'service',
+  'commendation.compute': 'service',
+  'commendation.publish': 'service',
+  'targets.read': 'service',
+  'targets.observe': 'service',
 } as const satisfies Record<AccessAction, AccessResource['kind']>;
 
 export type ResourceFor<A extends AccessAction> = Extract<AccessResource, { kind: (typeof RESOURCE_OF)[A] }>;
@@ -190,6 +198,23 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
       return principal.role === 'city-reviewer' || principal.role === 'finance' || principal.role === 'admin'
         ? ALLOW
         : forbidden('只有市级审核员、财政人员或系统管理员可以查看资金池台账');
+    // 一、四、五: the city (市商务投资促进局, the lead unit) commends; the administrator may look at the
+    // lists it would publish but, as with pools, decides nothing the city reviews.
+    case 'commendation.compute':
+      return principal.role === 'city-reviewer' || principal.role === 'admin'
+        ? ALLOW
+        : forbidden('只有市级审核员或系统管理员可以计算通报表扬名单');
+    case 'commendation.publish':
+      return principal.role === 'city-reviewer' ? ALLOW : forbidden('只有市级审核员可以发布通报表扬名单');
+    // The dashboard shows the city's sums only: county reviewers see it too (their part of the city's goals).
+    case 'targets.read':
+      return principal.role === 'city-reviewer' || principal.role === 'admin' || principal.role === 'county-reviewer'
+        ? ALLOW
+        : forbidden('只有市、县审核员或系统管理员可以查看目标看板');
+    case 'targets.observe':
+      return principal.role === 'city-reviewer' || principal.role === 'admin'
+        ? ALLOW
+        : forbidden('只有市级审核员或系统管理员可以录入目标指标');
     case 'org.read':
     case 'facts.read':
     case 'facts.write':

@@ -3,6 +3,7 @@ import {
   AUDIT_ACTION_LABELS,
   type CountyId,
   type FactName,
+  type ObservationIndicator,
   type PoolSharing,
   type ProgramId,
 } from '@huiqi/shared';
@@ -84,6 +85,20 @@ export interface ChangeEvents {
     allocatedFen: number;
     ratioBp: number;
     applications: { applicationId: number; amountFen: number; to: ApplicationStatus }[];
+  };
+  /** 一、四、五: a year's lists published (version 1) or superseded by a new version. */
+  'commendation.published': {
+    publicationId: number;
+    year: number;
+    version: number;
+    supersedes: number | null;
+    lists: Record<string, CountyId[]>;
+  };
+  'target.observed': {
+    observationId: number;
+    indicator: ObservationIndicator;
+    observedOn: string;
+    value: number;
   };
   'edition.published': { editionId: string; claimYear: number; version: number; contentHash: string };
   /** Measure 五's register of relocated shops (迁入店铺): the firm registers and resubmits, the county decides. */
