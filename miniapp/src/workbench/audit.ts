@@ -27,6 +27,7 @@ export const SUBJECT_LABELS: Readonly<Record<ChangeSubject, string>> = {
   membership: '企业成员',
   file: '文件',
   round: '申报批次',
+  statistics: '运行监测',
 };
 export const SUBJECT_OPTIONS: readonly ChangeSubject[] = CHANGE_SUBJECTS;
 

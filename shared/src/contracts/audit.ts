@@ -1,7 +1,8 @@
 import { type Role } from './auth';
 
 /** The kinds of record the audit log and the outbox speak of. */
-export type ChangeSubject = 'user' | 'org' | 'membership' | 'facts' | 'file' | 'application' | 'edition' | 'round';
+export type ChangeSubject =
+  'user' | 'org' | 'membership' | 'facts' | 'file' | 'application' | 'edition' | 'round' | 'statistics';
 export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'org',
   'facts',
@@ -11,6 +12,7 @@ export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'membership',
   'file',
   'round',
+  'statistics',
 ];
 
 /** One entry of the append-only audit log; personal data masked for the administrator who reads it. */
@@ -210,6 +212,10 @@ export const AUDIT_ACTION_LABELS = {
   'edition.published': '发布政策版本',
   'round.created': '发布申报批次',
   'pool.allocated': '资金池按比例分配',
+  'statistics.figures-entered': '填报运行监测数据',
+  'statistics.figures-revised': '修改运行监测数据',
+  'statistics.imported': '导入运行监测数据',
+  'statistics.averages-set': '设置全省平均',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

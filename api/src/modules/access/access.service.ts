@@ -24,11 +24,13 @@ const WHAT: Record<AccessResource['kind'], string> = {
   org: '企业',
   application: '申报',
   file: '文件',
+  county: '县（市、区）',
 };
 
 const orgOf = (resource: AccessResource): number | null => {
   switch (resource.kind) {
     case 'service':
+    case 'county':
       return null;
     case 'org':
     case 'file':

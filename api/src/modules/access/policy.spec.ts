@@ -105,6 +105,52 @@ const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
   ['an administrator', admin, null, { action: 'objection.rule', resource: of(onNotice) }, 'forbidden'],
   ['a member', applicant, 'member', { action: 'objection.rule', resource: of(onNotice) }, 'forbidden'],
   ['an outsider', applicant, null, { action: 'objection.rule', resource: of(onNotice) }, 'hidden'],
+  // 十二: a county its own monthly figures; the city any county's; the province's averages the city's.
+  [
+    "the county's reviewer",
+    linqing,
+    null,
+    { action: 'statistics.write', resource: { kind: 'county', county: 'linqing' } },
+    'allow',
+  ],
+  [
+    "another county's reviewer",
+    gaotang,
+    null,
+    { action: 'statistics.read', resource: { kind: 'county', county: 'linqing' } },
+    'forbidden',
+  ],
+  [
+    'a city reviewer',
+    city,
+    null,
+    { action: 'statistics.write', resource: { kind: 'county', county: 'linqing' } },
+    'allow',
+  ],
+  [
+    'an administrator',
+    admin,
+    null,
+    { action: 'statistics.read', resource: { kind: 'county', county: 'linqing' } },
+    'allow',
+  ],
+  [
+    'finance',
+    finance,
+    null,
+    { action: 'statistics.read', resource: { kind: 'county', county: 'linqing' } },
+    'forbidden',
+  ],
+  [
+    'an applicant',
+    applicant,
+    null,
+    { action: 'statistics.read', resource: { kind: 'county', county: 'linqing' } },
+    'forbidden',
+  ],
+  ['a city reviewer', city, null, { action: 'statistics.averages', resource: service }, 'allow'],
+  ['an administrator', admin, null, { action: 'statistics.averages', resource: service }, 'allow'],
+  ["a county's reviewer", linqing, null, { action: 'statistics.averages', resource: service }, 'forbidden'],
 ];
 
 describe('the access rules', () => {

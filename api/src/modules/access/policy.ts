@@ -33,7 +33,10 @@ export type AccessAction =
   | 'clock.advance'
   | 'round.manage'
   | 'pool.allocate'
-  | 'pool.read';
+  | 'pool.read'
+  | 'statistics.read'
+  | 'statistics.write'
+  | 'statistics.averages';
 
 /**
  * What the access check needs to know of an application: whose it is, where it stands, and the
@@ -52,7 +55,9 @@ export type AccessResource =
   | { kind: 'org'; orgId: number }
   | { kind: 'application'; application: ApplicationScope }
   /** A file of a firm's library and the applications whose material slots hold it. */
-  | { kind: 'file'; orgId: number; usedBy: readonly ApplicationScope[] };
+  | { kind: 'file'; orgId: number; usedBy: readonly ApplicationScope[] }
+  /** A county's monthly monitoring figures (十二). */
+  | { kind: 'county'; county: CountyId };
 
 /** The one kind of resource each action is about; requireAccess takes nothing else for it. */
 export const RESOURCE_OF = {
@@ -83,6 +88,9 @@ export const RESOURCE_OF = {
   'round.manage': 'service',
   'pool.allocate': 'service',
   'pool.read': 'service',
+  'statistics.read': 'county',
+  'statistics.write': 'county',
+  'statistics.averages': 'service',
 } as const satisfies Record<AccessAction, AccessResource['kind']>;
 
 export type ResourceFor<A extends AccessAction> = Extract<AccessResource, { kind: (typeof RESOURCE_OF)[A] }>;
@@ -178,6 +186,22 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
       return principal.role === 'city-reviewer' || principal.role === 'finance' || principal.role === 'admin'
         ? ALLOW
         : forbidden('只有市级审核员、财政人员或系统管理员可以查看资金池台账');
+    // 十二: each county reports its own figures; the city (its reviewers, the administrator) any county's.
+    case 'statistics.read':
+    case 'statistics.write': {
+      if (principal.role === 'city-reviewer' || principal.role === 'admin') return ALLOW;
+      if (principal.role === 'county-reviewer')
+        return principal.county === request.resource.county
+          ? ALLOW
+          : forbidden('县级审核员只能查看和填报本县（市、区）的运行监测数据');
+      return forbidden('只有县级、市级审核员或系统管理员可以查看和填报运行监测数据');
+    }
+    // The province's averages are what the city ranks counties against (一): the city reviewers who
+    // publish the commendations, and the administrator setting a year up.
+    case 'statistics.averages':
+      return principal.role === 'city-reviewer' || principal.role === 'admin'
+        ? ALLOW
+        : forbidden('只有市级审核员或系统管理员可以设置全省平均');
     case 'org.read':
     case 'facts.read':
     case 'facts.write':

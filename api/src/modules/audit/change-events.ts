@@ -85,6 +85,25 @@ export interface ChangeEvents {
     ratioBp: number;
     applications: { applicationId: number; amountFen: number; to: ApplicationStatus }[];
   };
+  /** 十二: a county's month entered for the first time, or revised (the audit entry keeps before and after). */
+  'statistics.figures-entered': { county: CountyId; year: number; month: number; importId: string | null };
+  'statistics.figures-revised': {
+    county: CountyId;
+    year: number;
+    month: number;
+    fields: string[];
+    importId: string | null;
+  };
+  /** One import as a whole: its counts (each month it wrote has its own entry, carrying `importId`). */
+  'statistics.imported': {
+    importId: string;
+    fileName: string;
+    rows: number;
+    created: number;
+    revised: number;
+    unchanged: number;
+  };
+  'statistics.averages-set': { year: number; onlineRetailGrowthBp: number; physicalGoodsOnlineShareBp: number };
   'edition.published': { editionId: string; claimYear: number; version: number; contentHash: string };
   /** Proactive matching (免申即享): no change made it (no audit entry); written by the matching module. */
   'notification.match': MatchEvent;
