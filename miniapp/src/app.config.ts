@@ -17,6 +17,7 @@ const staffWorkbench =
             'editions/index',
             'accounts/index',
             'audit/index',
+            'statistics/index',
           ],
         },
       ]
