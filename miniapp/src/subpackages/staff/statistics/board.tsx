@@ -61,6 +61,8 @@ export interface StatisticsBoardProps {
   today: string;
   /** Where a download goes: the browser's by default. */
   save?: (file: DownloadedFile) => void;
+  /** The year shown first (not after today's); the current year by default. */
+  initialYear?: number | undefined;
 }
 
 /**
@@ -68,10 +70,14 @@ export interface StatisticsBoardProps {
  * form, the import of a file (each refused row and column listed), the template and the monthly
  * feedback to download, and the province's averages for those who set them.
  */
-export const StatisticsBoard = ({ client, tokens, today, save = saveFile }: StatisticsBoardProps) => {
+export const StatisticsBoard = ({ client, tokens, today, save = saveFile, initialYear }: StatisticsBoardProps) => {
   const currentYear = Number(today.slice(0, 4));
-  const years = yearChoices(currentYear).filter((y) => y <= currentYear);
-  const [year, setYear] = useState(currentYear);
+  const first =
+    initialYear !== undefined && initialYear <= currentYear && initialYear >= 1900 ? initialYear : currentYear;
+  const years = [...new Set([...yearChoices(currentYear), first])]
+    .filter((y) => y <= currentYear)
+    .sort((a, b) => b - a);
+  const [year, setYear] = useState(first);
   const [list, setList] = useState<MonthlyFiguresList | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
