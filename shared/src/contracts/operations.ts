@@ -1040,7 +1040,7 @@ export const OPERATIONS = {
     tag: 'statistics',
     summary:
       '导入逐月监测数据（.xlsx 或 UTF-8/GBK 编码的 .csv，字段名 file）：有一行有误则全部不导入，逐行逐列列出问题',
-    errors: ['FORBIDDEN', 'IMPORT_INVALID', 'FILE_TOO_LARGE', 'MALFORMED_MULTIPART', 'TOO_MANY_FIELDS'],
+    errors: ['FORBIDDEN', 'CONFLICT', 'IMPORT_INVALID', 'FILE_TOO_LARGE', 'MALFORMED_MULTIPART', 'TOO_MANY_FIELDS'],
   },
   getMonthlyFiguresTemplate: {
     method: 'GET',

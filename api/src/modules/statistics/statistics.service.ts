@@ -26,6 +26,13 @@ import { CountyMonthlyFiguresEntity, ProvinceAveragesEntity } from './statistics
 
 const COUNTY_IDS: readonly CountyId[] = COUNTIES.map((c) => c.id);
 
+/** A unique index refused the insert (MariaDB ER_DUP_ENTRY, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+const isDuplicate = (error: unknown): boolean => {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.driverError?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
 const valuesOf = (row: MonthlyFiguresValues): MonthlyFiguresValues =>
   Object.fromEntries(MONTHLY_FIGURES_FIELDS.map((f) => [f.field, row[f.field]])) as unknown as MonthlyFiguresValues;
 
@@ -177,16 +184,12 @@ export class StatisticsService {
       });
     } catch (error) {
       // Two first entries of one month at once: the unique key let one through.
-      if (!(error instanceof AppError) && (await this.findMonth(county, year, month)))
+      if (isDuplicate(error))
         throw new AppError('CONFLICT', '该月数据刚由他人填报，请刷新后再修改', [
           { field: 'expectedVersion', message: '该月数据已存在，请刷新后带上当前版本号修改' },
         ]);
       throw error;
     }
-  }
-
-  private findMonth(county: CountyId, year: number, month: number): Promise<CountyMonthlyFiguresEntity | null> {
-    return this.dataSource.getRepository(CountyMonthlyFiguresEntity).findOneBy({ county, year, month });
   }
 
   /**
@@ -258,6 +261,24 @@ export class StatisticsService {
     for (const county of new Set(months.map((m) => m.county)))
       await this.access.requireAccess(principal, 'statistics.write', { kind: 'county', county });
     const importId = randomUUID();
+    try {
+      return await this.importMonths(principal, fileName, months, importId);
+    } catch (error) {
+      // Another import or entry wrote one of the file's new months meanwhile: nothing of this file was kept.
+      if (isDuplicate(error))
+        throw new AppError('CONFLICT', '导入期间有人填报了文件中的月份，本次未导入任何数据，请重新导入', [
+          { field: 'file', message: '请重新导入' },
+        ]);
+      throw error;
+    }
+  }
+
+  private importMonths(
+    principal: Principal,
+    fileName: string,
+    months: readonly MonthlyFigures[],
+    importId: string,
+  ): Promise<MonthlyFiguresImportResult> {
     return this.changes.recordChange(principal, 'statistics.imported', async (m) => {
       const repo = m.getRepository(CountyMonthlyFiguresEntity);
       const also: AnyChange[] = [];
