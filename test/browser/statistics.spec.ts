@@ -91,7 +91,7 @@ describeInBrowser('the staff workbench: monthly monitoring', () => {
       await page.locator('.statistics [role="status"]:visible').waitFor(WAIT);
       expect(await page.locator('.statistics [role="status"]:visible').innerText()).toContain('新填报12个月');
       await page.waitForFunction(
-        () => document.querySelectorAll('.statistics__grid [data-county="linqing"] [data-filled="true"]').length === 12,
+        `document.querySelectorAll('.statistics__grid [data-county="linqing"] [data-filled="true"]').length === 12`,
         undefined,
         WAIT,
       );
@@ -105,7 +105,22 @@ describeInBrowser('the staff workbench: monthly monitoring', () => {
       expect(listed.body.records.map((r) => [r.month, r.onlineRetailFen])).toEqual(
         Array.from({ length: 12 }, (_, i) => [i + 1, (i + 1) * 100_000_000 + 500_000]),
       );
+
+      // March revised in the form: its figures prefilled in 万元, saved with the version read.
+      await row.locator('[data-month="3"]').click();
+      const form = page.locator('[data-month-form="linqing-3"]:visible');
+      await form.waitFor(WAIT);
+      expect(await form.locator('[data-field="onlineRetailFen"] input').inputValue()).toBe('300.5');
+      await form.locator('[data-field="onlineRetailFen"] input').fill('321.000001');
+      await form.locator('[data-action="save-month"]').click();
+      await page.locator('.statistics [role="status"]:visible', { hasText: '已保存临清市2025年3月' }).waitFor(WAIT);
+      await page
+        .locator('.statistics__grid [data-county="linqing"] [data-month="3"]', { hasText: '321.000001' })
+        .waitFor(WAIT);
+      const march = await b.api.call<MonthlyFiguresList>('GET', '/api/v1/statistics/figures?year=2025', { token });
+      expect(march.body.records.find((r) => r.month === 3)).toMatchObject({ onlineRetailFen: 321_000_001, version: 2 });
       expect(desk.problems.filter((p) => !p.includes('422'))).toEqual([]);
+      await desk.shoot('staff-statistics');
     },
     TEST_TIMEOUT,
   );
