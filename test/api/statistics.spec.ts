@@ -155,6 +155,18 @@ describe.each(ENGINES)('monthly monitoring (十二) on %s', (engine) => {
     expect(revision?.after).toMatchObject({ newOnlineShops: 13, onlineRetailFen: 1_234_567_891 });
   });
 
+  it('first entries of one month at once: one is stored, the others answer CONFLICT (never a server error)', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        put(i % 2 === 0 ? linqing : city, 'linqing/2026/2', { ...values, newOnlineShops: i }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const stored = (await list(linqing, 2026)).records.filter((r) => r.month === 2);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.version).toBe(1);
+  });
+
   it('refuses a month after today’s (2026-06 is the API’s), bad input, and a county reviewer outside their county', async () => {
     const future = await put(linqing, 'linqing/2026/7', values);
     expect(future.status).toBe(400);
@@ -173,7 +185,11 @@ describe.each(ENGINES)('monthly monitoring (十二) on %s', (engine) => {
     expect(other.body.message).toContain('本县');
     expect((await put(city, 'gaotang/2026/1', values)).status).toBe(200);
     // Each county reviewer sees their own county; the city every one.
-    expect((await list(linqing, 2026)).records.map((r) => r.county)).toEqual(['linqing', 'linqing']);
+    expect((await list(linqing, 2026)).records.map((r) => [r.county, r.month])).toEqual([
+      ['linqing', 2],
+      ['linqing', 5],
+      ['linqing', 6],
+    ]);
     expect((await list(gaotang, 2026)).records.map((r) => r.county)).toEqual(['gaotang']);
     expect((await list(gaotang, 2026)).counties).toEqual(['gaotang']);
     expect(new Set((await list(city, 2026)).records.map((r) => r.county))).toEqual(new Set(['linqing', 'gaotang']));

@@ -26,6 +26,24 @@ import { CountyMonthlyFiguresEntity, ProvinceAveragesEntity } from './statistics
 
 const COUNTY_IDS: readonly CountyId[] = COUNTIES.map((c) => c.id);
 
+/** MariaDB chose this transaction as a deadlock's victim (two first entries of one month lock the same gap). */
+const isDeadlock = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { errno?: unknown }).errno === 1213;
+
+/**
+ * Runs a change, once more if MariaDB rolled it back as a deadlock's victim: two first entries of
+ * the same month both lock the missing row's gap and then insert; the one rolled back, run again,
+ * sees the other's row (and answers as a revision would).
+ */
+const retryingDeadlock = async <T>(work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isDeadlock(error)) throw error;
+    return work();
+  }
+};
+
 /** A unique index refused the insert (MariaDB ER_DUP_ENTRY, SQLite SQLITE_CONSTRAINT_UNIQUE). */
 const isDuplicate = (error: unknown): boolean => {
   const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
@@ -157,31 +175,33 @@ export class StatisticsService {
     this.checkNotFuture(year, month);
     const values = valuesOf(request);
     try {
-      return await this.changes.recordChange(principal, 'statistics.figures-revised', async (m) => {
-        const existing = await m
-          .getRepository(CountyMonthlyFiguresEntity)
-          .findOne({ where: { county, year, month }, ...(this.tx.lock ? { lock: this.tx.lock } : {}) });
-        if (existing && request.expectedVersion === undefined)
-          throw new AppError(
-            'CONFLICT',
-            `该月数据已填报（第${existing.version}版），修改时请带上 expectedVersion；请刷新后再修改`,
-            [{ field: 'expectedVersion', message: `该月数据已存在，请填写当前版本号${existing.version}` }],
-          );
-        if (existing && request.expectedVersion !== existing.version)
-          throw new AppError('CONFLICT', '该月数据已被他人修改，请刷新后再修改', [
-            {
-              field: 'expectedVersion',
-              message: `当前版本为${existing.version}，您修改的是第${request.expectedVersion}版`,
-            },
-          ]);
-        if (!existing && request.expectedVersion !== undefined)
-          throw new AppError('CONFLICT', '该月数据尚未填报或已被删除，请刷新后再填报', [
-            { field: 'expectedVersion', message: '首次填报时不要带 expectedVersion' },
-          ]);
-        const { row, change } = await this.write(m, principal, { county, year, month, ...values }, existing, null);
-        // The action of the entry is the change's own (entered or revised): carried as `also`.
-        return { result: recordOf(row), change: null, also: change ? [change] : [] };
-      });
+      return await retryingDeadlock(() =>
+        this.changes.recordChange(principal, 'statistics.figures-revised', async (m) => {
+          const existing = await m
+            .getRepository(CountyMonthlyFiguresEntity)
+            .findOne({ where: { county, year, month }, ...(this.tx.lock ? { lock: this.tx.lock } : {}) });
+          if (existing && request.expectedVersion === undefined)
+            throw new AppError(
+              'CONFLICT',
+              `该月数据已填报（第${existing.version}版），修改时请带上 expectedVersion；请刷新后再修改`,
+              [{ field: 'expectedVersion', message: `该月数据已存在，请填写当前版本号${existing.version}` }],
+            );
+          if (existing && request.expectedVersion !== existing.version)
+            throw new AppError('CONFLICT', '该月数据已被他人修改，请刷新后再修改', [
+              {
+                field: 'expectedVersion',
+                message: `当前版本为${existing.version}，您修改的是第${request.expectedVersion}版`,
+              },
+            ]);
+          if (!existing && request.expectedVersion !== undefined)
+            throw new AppError('CONFLICT', '该月数据尚未填报或已被删除，请刷新后再填报', [
+              { field: 'expectedVersion', message: '首次填报时不要带 expectedVersion' },
+            ]);
+          const { row, change } = await this.write(m, principal, { county, year, month, ...values }, existing, null);
+          // The action of the entry is the change's own (entered or revised): carried as `also`.
+          return { result: recordOf(row), change: null, also: change ? [change] : [] };
+        }),
+      );
     } catch (error) {
       // Two first entries of one month at once: the unique key let one through.
       if (isDuplicate(error))
@@ -262,7 +282,7 @@ export class StatisticsService {
       await this.access.requireAccess(principal, 'statistics.write', { kind: 'county', county });
     const importId = randomUUID();
     try {
-      return await this.importMonths(principal, fileName, months, importId);
+      return await retryingDeadlock(() => this.importMonths(principal, fileName, months, importId));
     } catch (error) {
       // Another import or entry wrote one of the file's new months meanwhile: nothing of this file was kept.
       if (isDuplicate(error))
