@@ -354,6 +354,16 @@ describe.each(ENGINES)('monthly monitoring (十二) on %s', (engine) => {
       expect(future[0]).toMatchObject({ row: 2, column: '月' });
     });
 
+    it('a file over 2 MB is refused before it is read, and a file of one header only', async () => {
+      const big = Buffer.concat([Buffer.from(csvOf([])), Buffer.alloc(2 * 1024 * 1024, 0x20)]);
+      const res = await importFile(city, big, 'big.csv');
+      expect(res.status).toBe(413);
+      expect(res.body.code).toBe('FILE_TOO_LARGE');
+      expect(await refused(Buffer.from(csvOf([])), 'header-only.csv')).toEqual([
+        expect.objectContaining({ row: null, message: '文件只有表头，没有数据行' }),
+      ]);
+    });
+
     it('a file that is neither: no header, not a spreadsheet', async () => {
       const details = await refused(Buffer.from('PK\u0003\u0004 not really a zip'), 'broken.xlsx');
       expect(details[0]).toMatchObject({ row: null, column: null, field: '文件' });

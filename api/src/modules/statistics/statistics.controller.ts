@@ -13,7 +13,7 @@ import { Operation } from '../../common/contract.js';
 import { AppError } from '../../common/errors.js';
 import { type Principal } from '../../common/tokens.js';
 import { checkYear } from '../facts/facts.service.js';
-import { contentDisposition } from '../files/names.js';
+import { cleanName, contentDisposition } from '../files/names.js';
 import { IMPORT_LIMITS } from './import-format.js';
 import { XLSX_TYPE } from './sheets.js';
 import {
@@ -64,7 +64,7 @@ const receive = async (parts: AsyncIterableIterator<Multipart>): Promise<{ name:
         chunks.push(chunk);
       }
       if (part.file.truncated) throw tooLarge();
-      file = { name: part.filename, bytes: Buffer.concat(chunks) };
+      file = { name: cleanName(part.filename), bytes: Buffer.concat(chunks) };
     }
   } catch (error) {
     throw refusal(error);
