@@ -18,6 +18,7 @@ import { MatchingModule } from './modules/matching/matching.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrgsModule } from './modules/orgs/orgs.module.js';
 import { RelocatedShopsModule } from './modules/relocated-shops/relocated-shops.module.js';
+import { StatisticsModule } from './modules/statistics/statistics.module.js';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         RelocatedShopsModule,
         CommendationsModule,
         TargetsModule,
+        StatisticsModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

@@ -20,6 +20,7 @@ const staffWorkbench =
             'accounts/index',
             'audit/index',
             'shops/index',
+            'statistics/index',
           ],
         },
       ]

@@ -28,6 +28,8 @@ export const ROUTE_BODY_LIMITS: Readonly<Record<string, BodyLimits>> = {
   'PATCH /api/v1/editions/:id': { bytes: 256 * 1024, depth: 16 },
   // The file streams through @fastify/multipart with its own limits (FILE_MAX_MB).
   'POST /api/v1/files': { ...DEFAULT_BODY_LIMITS, multipart: true },
+  // 十二's import: the file streams through @fastify/multipart; the statistics module caps it (2 MB).
+  'POST /api/v1/statistics/import': { ...DEFAULT_BODY_LIMITS, multipart: true },
 };
 
 const limitsOf = (request: FastifyRequest): BodyLimits => {

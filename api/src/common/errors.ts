@@ -33,6 +33,7 @@ export const httpStatusOf = (code: ErrorCode): number => {
     case 'OUTSIDE_WINDOW':
     case 'MATERIALS_MISSING':
     case 'NOT_VERIFIED':
+    case 'IMPORT_INVALID':
       return 422;
     case 'REQUEST_TIMEOUT':
       return 408;

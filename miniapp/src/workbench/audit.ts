@@ -30,6 +30,7 @@ export const SUBJECT_LABELS: Readonly<Record<ChangeSubject, string>> = {
   'relocated-shop': '迁入店铺',
   commendation: '通报表扬名单',
   'target-observation': '目标指标',
+  statistics: '运行监测',
 };
 export const SUBJECT_OPTIONS: readonly ChangeSubject[] = CHANGE_SUBJECTS;
 

@@ -2,7 +2,16 @@ import { isStaffRole, type Role } from '@huiqi/shared';
 
 /** The workbench's pages (subpackages/staff, H5 only), in the order of its side menu. */
 export type WorkbenchPageId =
-  'queue' | 'notices' | 'pools' | 'commendations' | 'targets' | 'shops' | 'editions' | 'accounts' | 'audit';
+  | 'queue'
+  | 'notices'
+  | 'pools'
+  | 'commendations'
+  | 'targets'
+  | 'shops'
+  | 'editions'
+  | 'accounts'
+  | 'audit'
+  | 'statistics';
 
 export interface WorkbenchPage {
   id: WorkbenchPageId;
@@ -27,17 +36,24 @@ export const WORKBENCH_PAGES: readonly WorkbenchPage[] = [
   },
   { id: 'notices', label: '公示与异议', path: path('notices'), roles: ['city-reviewer', 'admin'] },
   { id: 'pools', label: '资金池与批次', path: path('pools'), roles: ['city-reviewer', 'finance', 'admin'] },
+  // 十二: each county its own monthly figures; the city every county's and the province's averages.
+  {
+    id: 'statistics',
+    label: '运行监测',
+    path: path('statistics'),
+    roles: ['county-reviewer', 'city-reviewer', 'admin'],
+  },
   { id: 'commendations', label: '通报表扬', path: path('commendations'), roles: ['city-reviewer', 'admin'] },
   { id: 'targets', label: '目标看板', path: path('targets'), roles: ['county-reviewer', 'city-reviewer', 'admin'] },
-  { id: 'editions', label: '政策版本', path: path('editions'), roles: ['admin'] },
-  { id: 'accounts', label: '账号管理', path: path('accounts'), roles: ['admin'] },
-  { id: 'audit', label: '审计日志', path: path('audit'), roles: ['admin'] },
   {
     id: 'shops',
     label: '迁入店铺核实',
     path: path('shops'),
     roles: ['county-reviewer', 'city-reviewer', 'admin'],
   },
+  { id: 'editions', label: '政策版本', path: path('editions'), roles: ['admin'] },
+  { id: 'accounts', label: '账号管理', path: path('accounts'), roles: ['admin'] },
+  { id: 'audit', label: '审计日志', path: path('audit'), roles: ['admin'] },
 ];
 
 export { isStaffRole };

@@ -12,7 +12,8 @@ export type ChangeSubject =
   | 'round'
   | 'relocated-shop'
   | 'commendation'
-  | 'target-observation';
+  | 'target-observation'
+  | 'statistics';
 export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'org',
   'facts',
@@ -25,6 +26,7 @@ export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'relocated-shop',
   'commendation',
   'target-observation',
+  'statistics',
 ];
 
 /** One entry of the append-only audit log; personal data masked for the administrator who reads it. */
@@ -230,6 +232,10 @@ export const AUDIT_ACTION_LABELS = {
   'relocated-shop.resubmitted': '修改后重新提交迁入店铺',
   'commendation.published': '发布通报表扬名单',
   'target.observed': '录入目标指标',
+  'statistics.figures-entered': '填报运行监测数据',
+  'statistics.figures-revised': '修改运行监测数据',
+  'statistics.imported': '导入运行监测数据',
+  'statistics.averages-set': '设置全省平均',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

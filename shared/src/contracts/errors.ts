@@ -100,6 +100,17 @@ export interface WechatErrorDetails {
 }
 
 /**
+ * One problem of a refused import (十二's monthly figures): the file's row (1 is the header; null
+ * for the file as a whole) and column header (null for a whole row), with `field` saying both in
+ * words (`第5行“网络零售额（万元）”`) and `message` what to fix, in Chinese.
+ */
+export interface ImportProblem extends FieldError {
+  /** The row number in the file (a whole number). */
+  row: number | null;
+  column: string | null;
+}
+
+/**
  * Every error code the API answers with, and what its `details` carry: the offending fields
  * (`[{ field, message }]`, empty when no field is at fault) or what the user needs to act. The
  * union is closed; the API maps each code to its HTTP status in one exhaustive switch.
@@ -135,6 +146,8 @@ export interface ErrorDetailsByCode {
   MALFORMED_MULTIPART: FieldError[];
   TOO_MANY_FIELDS: FieldError[];
   INTERNAL: FieldError[];
+  /** An import refused as a whole (nothing written): every problem of the file. */
+  IMPORT_INVALID: ImportProblem[];
 }
 
 export type ErrorCode = keyof ErrorDetailsByCode;
@@ -170,6 +183,7 @@ export const ERROR_CODES = [
   'MALFORMED_MULTIPART',
   'TOO_MANY_FIELDS',
   'INTERNAL',
+  'IMPORT_INVALID',
 ] as const satisfies readonly ErrorCode[];
 
 // Fails to compile while a code of ErrorDetailsByCode is missing from ERROR_CODES.

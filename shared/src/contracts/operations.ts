@@ -92,6 +92,18 @@ import {
   type RoundQuery,
   type RoundView,
 } from './rounds';
+import {
+  type MonthlyFeedbackQuery,
+  type MonthlyFiguresImportResult,
+  type MonthlyFiguresList,
+  type MonthlyFiguresParams,
+  type MonthlyFiguresQuery,
+  type MonthlyFiguresRecord,
+  type ProvinceAverages,
+  type PutMonthlyFiguresRequest,
+  type PutProvinceAveragesRequest,
+  type YearParams,
+} from './statistics';
 
 /** A record's id in a path: a positive integer, in decimal digits. */
 export interface IdParams {
@@ -268,6 +280,12 @@ export interface ApiOperations {
   verifyRelocatedShop: { params: IdParams; response: RelocatedShopView };
   refuseRelocatedShop: { params: IdParams; body: RefuseRelocatedShopRequest; response: RelocatedShopView };
   resubmitRelocatedShop: { params: IdParams; body: RelocatedShopRequest; response: RelocatedShopView };
+  listMonthlyFigures: { query: MonthlyFiguresQuery; response: MonthlyFiguresList };
+  putMonthlyFigures: { params: MonthlyFiguresParams; body: PutMonthlyFiguresRequest; response: MonthlyFiguresRecord };
+  importMonthlyFigures: { body: UploadFileRequest; response: MonthlyFiguresImportResult };
+  getMonthlyFiguresTemplate: { response: FileContent };
+  getMonthlyFeedback: { query: MonthlyFeedbackQuery; response: FileContent };
+  putProvinceAverages: { params: YearParams; body: PutProvinceAveragesRequest; response: ProvinceAverages };
 }
 
 export type OperationId = keyof ApiOperations;
@@ -292,7 +310,9 @@ export type OperationTag =
   | 'relocated-shops'
   | 'commendations'
   | 'targets'
-  | 'audit';
+  | 'audit'
+  | 'audit'
+  | 'statistics';
 
 /** Where an operation lives and how it travels. */
 export interface OperationRoute {
@@ -1156,6 +1176,66 @@ export const OPERATIONS = {
     tag: 'relocated-shops',
     summary: '修改未通过核实的迁入店铺登记并重新提交',
     errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  listMonthlyFigures: {
+    method: 'GET',
+    path: '/api/v1/statistics/figures',
+    status: 200,
+    access: 'signed-in',
+    tag: 'statistics',
+    summary: '运行监测（第十二条）：一年中各县（市、区）逐月数据与全省平均（县级审核员只见本县）',
+    errors: ['FORBIDDEN'],
+  },
+  putMonthlyFigures: {
+    method: 'PUT',
+    path: '/api/v1/statistics/figures/{county}/{year}/{month}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'statistics',
+    summary: '填报或修改一个县（市、区）某月的监测数据（修改须带 expectedVersion），留痕',
+    errors: ['FORBIDDEN', 'CONFLICT'],
+  },
+  importMonthlyFigures: {
+    method: 'POST',
+    path: '/api/v1/statistics/import',
+    status: 200,
+    access: 'signed-in',
+    body: 'multipart',
+    tag: 'statistics',
+    summary:
+      '导入逐月监测数据（.xlsx 或 UTF-8/GBK 编码的 .csv，字段名 file）：有一行有误则全部不导入，逐行逐列列出问题',
+    errors: ['FORBIDDEN', 'CONFLICT', 'IMPORT_INVALID', 'FILE_TOO_LARGE', 'MALFORMED_MULTIPART', 'TOO_MANY_FIELDS'],
+  },
+  getMonthlyFiguresTemplate: {
+    method: 'GET',
+    path: '/api/v1/statistics/template',
+    status: 200,
+    access: 'signed-in',
+    response: 'file',
+    mediaTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    tag: 'statistics',
+    summary: '下载逐月监测数据导入模板（Excel，含表头）',
+    errors: ['FORBIDDEN'],
+  },
+  getMonthlyFeedback: {
+    method: 'GET',
+    path: '/api/v1/statistics/feedback',
+    status: 200,
+    access: 'signed-in',
+    response: 'file',
+    mediaTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    tag: 'statistics',
+    summary: '下载某县（市、区）某月的运行监测反馈表（Excel）：当月与本年累计、增幅与占比对比全省平均、全市排名与合计',
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  putProvinceAverages: {
+    method: 'PUT',
+    path: '/api/v1/statistics/averages/{year}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'statistics',
+    summary: '设置某年的全省平均（网络零售额增幅、实物商品网络零售额占比，单位基点），留痕',
+    errors: ['FORBIDDEN'],
   },
 } as const satisfies { readonly [K in OperationId]: OperationRoute };
 

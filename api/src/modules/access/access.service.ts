@@ -25,11 +25,13 @@ const WHAT: Record<AccessResource['kind'], string> = {
   application: '申报',
   file: '文件',
   'relocated-shop': '迁入店铺',
+  county: '县（市、区）',
 };
 
 const orgOf = (resource: AccessResource): number | null => {
   switch (resource.kind) {
     case 'service':
+    case 'county':
       return null;
     case 'org':
     case 'file':

@@ -146,6 +146,52 @@ const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
   ['finance', finance, null, { action: 'targets.read', resource: service }, 'forbidden'],
   ['a city reviewer', city, null, { action: 'targets.observe', resource: service }, 'allow'],
   ['a county reviewer', linqing, null, { action: 'targets.observe', resource: service }, 'forbidden'],
+  // 十二: a county its own monthly figures; the city any county's; the province's averages the city's.
+  [
+    "the county's reviewer",
+    linqing,
+    null,
+    { action: 'statistics.write', resource: { kind: 'county', county: 'linqing' } },
+    'allow',
+  ],
+  [
+    "another county's reviewer",
+    gaotang,
+    null,
+    { action: 'statistics.read', resource: { kind: 'county', county: 'linqing' } },
+    'forbidden',
+  ],
+  [
+    'a city reviewer',
+    city,
+    null,
+    { action: 'statistics.write', resource: { kind: 'county', county: 'linqing' } },
+    'allow',
+  ],
+  [
+    'an administrator',
+    admin,
+    null,
+    { action: 'statistics.read', resource: { kind: 'county', county: 'linqing' } },
+    'allow',
+  ],
+  [
+    'finance',
+    finance,
+    null,
+    { action: 'statistics.read', resource: { kind: 'county', county: 'linqing' } },
+    'forbidden',
+  ],
+  [
+    'an applicant',
+    applicant,
+    null,
+    { action: 'statistics.read', resource: { kind: 'county', county: 'linqing' } },
+    'forbidden',
+  ],
+  ['a city reviewer', city, null, { action: 'statistics.averages', resource: service }, 'allow'],
+  ['an administrator', admin, null, { action: 'statistics.averages', resource: service }, 'allow'],
+  ["a county's reviewer", linqing, null, { action: 'statistics.averages', resource: service }, 'forbidden'],
 ];
 
 describe('the access rules', () => {

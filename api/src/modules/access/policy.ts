@@ -42,7 +42,10 @@ export type AccessAction =
   | 'commendation.compute'
   | 'commendation.publish'
   | 'targets.read'
-  | 'targets.observe';
+  | 'targets.observe'
+  | 'statistics.read'
+  | 'statistics.write'
+  | 'statistics.averages';
 
 /**
  * What the access check needs to know of an application: whose it is, where it stands, and the
@@ -63,7 +66,9 @@ export type AccessResource =
   /** A file of a firm's library and the applications whose material slots hold it. */
   | { kind: 'file'; orgId: number; usedBy: readonly ApplicationScope[] }
   /** A relocated shop of the register (measure 五): whose it is and the county it operates in. */
-  | { kind: 'relocated-shop'; orgId: number; county: CountyId };
+  | { kind: 'relocated-shop'; orgId: number; county: CountyId }
+  /** A county's monthly monitoring figures (十二). */
+  | { kind: 'county'; county: CountyId };
 
 /** The one kind of resource each action is about; requireAccess takes nothing else for it. */
 export const RESOURCE_OF = {
@@ -103,6 +108,9 @@ export const RESOURCE_OF = {
   'commendation.publish': 'service',
   'targets.read': 'service',
   'targets.observe': 'service',
+  'statistics.read': 'county',
+  'statistics.write': 'county',
+  'statistics.averages': 'service',
 } as const satisfies Record<AccessAction, AccessResource['kind']>;
 
 export type ResourceFor<A extends AccessAction> = Extract<AccessResource, { kind: (typeof RESOURCE_OF)[A] }>;
@@ -215,6 +223,22 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
       return principal.role === 'city-reviewer' || principal.role === 'admin'
         ? ALLOW
         : forbidden('只有市级审核员或系统管理员可以录入目标指标');
+    // 十二: each county reports its own figures; the city (its reviewers, the administrator) any county's.
+    case 'statistics.read':
+    case 'statistics.write': {
+      if (principal.role === 'city-reviewer' || principal.role === 'admin') return ALLOW;
+      if (principal.role === 'county-reviewer')
+        return principal.county === request.resource.county
+          ? ALLOW
+          : forbidden('县级审核员只能查看和填报本县（市、区）的运行监测数据');
+      return forbidden('只有县级、市级审核员或系统管理员可以查看和填报运行监测数据');
+    }
+    // The province's averages are what the city ranks counties against (一): the city reviewers who
+    // publish the commendations, and the administrator setting a year up.
+    case 'statistics.averages':
+      return principal.role === 'city-reviewer' || principal.role === 'admin'
+        ? ALLOW
+        : forbidden('只有市级审核员或系统管理员可以设置全省平均');
     case 'org.read':
     case 'facts.read':
     case 'facts.write':

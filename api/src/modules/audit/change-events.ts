@@ -100,6 +100,25 @@ export interface ChangeEvents {
     observedOn: string;
     value: number;
   };
+  /** 十二: a county's month entered for the first time, or revised (the audit entry keeps before and after). */
+  'statistics.figures-entered': { county: CountyId; year: number; month: number; importId: string | null };
+  'statistics.figures-revised': {
+    county: CountyId;
+    year: number;
+    month: number;
+    fields: string[];
+    importId: string | null;
+  };
+  /** One import as a whole: its counts (each month it wrote has its own entry, carrying `importId`). */
+  'statistics.imported': {
+    importId: string;
+    fileName: string;
+    rows: number;
+    created: number;
+    revised: number;
+    unchanged: number;
+  };
+  'statistics.averages-set': { year: number; onlineRetailGrowthBp: number; physicalGoodsOnlineShareBp: number };
   'edition.published': { editionId: string; claimYear: number; version: number; contentHash: string };
   /** Measure 五's register of relocated shops (迁入店铺): the firm registers and resubmits, the county decides. */
   'relocated-shop.registered': RelocatedShopEvent;
