@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { boot, type Booted } from './support/app.js';
+import { boot, type Booted, firm } from './support/app.js';
 import { ENGINES } from './support/databases.js';
 import { figuresOf, seedScenario } from './support/figures.js';
 
@@ -72,8 +72,32 @@ describe.each(ENGINES)('the 2023 targets dashboard on %s', (engine) => {
     expect(res.body.coverage).toBe('2023年暂无月度数据');
   });
 
-  it('measures online retail, its share and relocated shops month by month from the figures', async () => {
+  it('measures online retail and its share from the figures, relocated shops from the verified register', async () => {
     await seedScenario(api);
+    // 五's register: two verified shops (January, March), one still pending and one of 2024 — neither counts.
+    const owner = await api.login('applicant', 'targets-shops-owner');
+    const org = await api.call<{ id: number }>('POST', '/api/v1/orgs', {
+      token: owner,
+      body: firm(71, { county: 'gaotang', name: '高唐迁入店铺测试有限公司' }),
+    });
+    const registered: number[] = [];
+    for (const [shop, relocatedOn] of [
+      ['71000001', '2023-01-15'],
+      ['71000002', '2023-03-02'],
+      ['71000003', '2023-03-20'],
+      ['71000004', '2024-02-01'],
+    ] as const) {
+      const made = await api.call<{ id: number }>('POST', `/api/v1/orgs/${org.body.id}/relocated-shops`, {
+        token: owner,
+        body: { platform: 'taobao', shop, relocatedOn },
+      });
+      expect(made.status).toBe(201);
+      registered.push(made.body.id);
+    }
+    for (const id of [registered[0], registered[1], registered[3]]) {
+      const verified = await api.call('POST', `/api/v1/relocated-shops/${String(id)}/verify`, { token: county });
+      expect(verified.status).toBe(200);
+    }
     await figuresOf(api).province(2023, 1000, 3000);
     const res = await dashboard(city);
     expect(res.body.months).toEqual([1, 2, 3, 4, 5, 6]);
@@ -94,8 +118,13 @@ describe.each(ENGINES)('the 2023 targets dashboard on %s', (engine) => {
     expect(share.series[5]).toEqual({ month: 6, value: 2383 });
     expect(share).toMatchObject({ goal: 3000, current: 2383, reached: false });
     const relocated = target(res.body, 'relocated-shops');
-    expect(relocated.series.map((p) => p.value)).toEqual([16, 32, 48, 64, 80, 94]);
-    expect(relocated).toMatchObject({ goal: 180, current: 94, reached: false });
+    // Not the monthly figures' 16 a month: the register's verified shops, by month of relocation.
+    expect(relocated.series).toEqual([
+      { month: 1, value: 1 },
+      { month: 2, value: 1 },
+      { month: 3, value: 2 },
+    ]);
+    expect(relocated).toMatchObject({ goal: 180, current: 2, reached: false, asOf: '截至2023年3月' });
     // The county reviewer sees the same city view; an applicant does not.
     const seen = await dashboard(county);
     expect(seen.status).toBe(200);

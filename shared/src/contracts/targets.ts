@@ -72,7 +72,8 @@ export interface TargetView {
   currentLabel: string;
   /** What the current value is as of: 截至2023年6月, or the observation's date. */
   asOf: string | null;
-  source: 'monthly-figures' | 'observations';
+  /** monthly-figures: 十二's figures; register: the verified shops of 五's register; observations: city staff's dated counts. */
+  source: 'monthly-figures' | 'register' | 'observations';
   /** Null when either side is unknown. */
   reached: boolean | null;
   /** Month by month (cumulative) for the targets measured from the monthly figures; empty otherwise. */

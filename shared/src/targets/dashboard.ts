@@ -16,22 +16,32 @@ const formatIn = (unit: CityTarget['unit'], value: number): string =>
 const cumulative = (
   rows: readonly MonthlyFigures[],
   year: number,
-): { month: number; onlineRetailFen: number; physicalFen: number; totalFen: number; relocatedShops: number }[] => {
+): { month: number; onlineRetailFen: number; physicalFen: number; totalFen: number }[] => {
   const months = [...new Set(rows.filter((r) => r.year === year).map((r) => r.month))].sort((a, b) => a - b);
   const out = [];
   let onlineRetailFen = 0;
   let physicalFen = 0;
   let totalFen = 0;
-  let relocatedShops = 0;
   for (const month of months) {
     for (const r of rows) {
       if (r.year !== year || r.month !== month) continue;
       onlineRetailFen += r.onlineRetailFen;
       physicalFen += r.physicalGoodsOnlineRetailFen;
       totalFen += r.totalRetailSalesFen;
-      relocatedShops += r.relocatedShops;
     }
-    out.push({ month, onlineRetailFen, physicalFen, totalFen, relocatedShops });
+    out.push({ month, onlineRetailFen, physicalFen, totalFen });
+  }
+  return out;
+};
+
+/** The register's verified shops, cumulative from January to the last month with a shop. */
+const registerSeries = (register: readonly { month: number; count: number }[]): TargetPoint[] => {
+  const last = Math.max(0, ...register.filter((r) => r.count > 0).map((r) => r.month));
+  const out: TargetPoint[] = [];
+  let total = 0;
+  for (let month = 1; month <= last; month++) {
+    for (const r of register) if (r.month === month) total += r.count;
+    out.push({ month, value: total });
   }
   return out;
 };
@@ -82,8 +92,8 @@ const goalWords = (target: CityTarget, goal: number): string =>
   `${target.comparison === 'more-than' ? '超过' : '达到'}${formatIn(target.unit, goal)}`;
 
 /**
- * The targets of the text against what is stored: online retail, its share and the relocated
- * shops from the monthly figures (the year so far at each month's end); the firms over 1亿, the
+ * The targets of the text against what is stored: online retail and its share from the monthly
+ * figures, the relocated shops from 五's register (the year so far at each month's end); the firms over 1亿, the
  * shops in total and the colleges from city staff's latest dated observations. Nothing is
  * estimated: a value not yet stored is null, and says what is missing.
  */
@@ -92,6 +102,8 @@ export const targetsOf = (
   province: ProvinceAverages | null,
   observations: readonly TargetObservationView[],
   year: number,
+  /** 五's register: verified relocated shops by month of relocation (the year's). */
+  register: readonly { month: number; count: number }[] = [],
 ): TargetView[] => {
   const months = cumulative(rows, year);
   const last = months.at(-1) ?? null;
@@ -130,17 +142,20 @@ export const targetsOf = (
         );
       }
       case 'relocated-shops': {
+        // The register's verified shops, not the monthly figure: each shop there is named, checked
+        // by its county and counted once across the city (第五条; docs/measures.md).
         const goal = t.goal.kind === 'fixed' ? t.goal.value : null;
-        const series = months.map((m) => ({ month: m.month, value: m.relocatedShops }));
+        const series = registerSeries(register);
+        const latest = series.at(-1) ?? null;
         return view(
           t,
           goal,
           goal === null ? '' : goalWords(t, goal),
-          last?.relocatedShops ?? null,
-          asOfMonth,
-          'monthly-figures',
+          latest?.value ?? null,
+          latest ? `截至${year}年${latest.month}月` : null,
+          'register',
           series,
-          '各县（市、区）月度迁入店铺数之和，自1月起累计',
+          '迁入店铺登记中经县级核实的店铺，按迁入月份自1月起累计',
         );
       }
       case 'firms-over-100m': {

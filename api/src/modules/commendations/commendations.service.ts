@@ -6,28 +6,17 @@ import {
   commendations,
   type CommendationsDraft,
   type CountyId,
-  type MonthlyFigures,
-  MONTHLY_FIGURES_FIELDS,
   type PublishedCommendationYears,
 } from '@huiqi/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { EditionsService } from '../editions/editions.service.js';
-// Read directly until the statistics module's service lands alongside (switched to it at merge).
-// eslint-disable-next-line local/module-boundaries
-import { CountyMonthlyFiguresEntity, ProvinceAveragesEntity } from '../statistics/statistics.entity.js';
+import { StatisticsService } from '../statistics/statistics.service.js';
 import { CommendationPublicationEntity } from './commendation-publication.entity.js';
-
-/** A stored month as the shared rules read it. */
-export const monthlyFiguresOf = (row: CountyMonthlyFiguresEntity): MonthlyFigures => {
-  const figures = { county: row.county, year: row.year, month: row.month } as MonthlyFigures;
-  for (const { field } of MONTHLY_FIGURES_FIELDS) figures[field] = row[field];
-  return figures;
-};
 
 const isUniqueViolation = (error: unknown): boolean => {
   const e = error as { code?: unknown; errno?: unknown; message?: unknown };
@@ -37,7 +26,6 @@ const isUniqueViolation = (error: unknown): boolean => {
 /**
  * 一、四、五 from 十二: the city computes a year's commendation lists from the stored monthly figures
  * and the province's averages through the shared rules, and publishes them as a frozen version.
- * Reads the statistics tables directly (the statistics module is built alongside).
  */
 @Injectable()
 export class CommendationsService {
@@ -47,12 +35,13 @@ export class CommendationsService {
     private readonly changes: ChangeRecorder,
     private readonly editions: EditionsService,
     private readonly clock: Clock,
+    private readonly statistics: StatisticsService,
   ) {}
 
   /** The lists as they would be published now. */
   async draft(principal: Principal, year: number): Promise<CommendationsDraft> {
     await this.access.requireAccess(principal, 'commendation.compute', { kind: 'service' });
-    return this.compute(this.dataSource.manager, year);
+    return this.compute(year);
   }
 
   /**
@@ -60,8 +49,8 @@ export class CommendationsService {
    * averages of the year or every county's figures are missing: 高于全省平均 cannot be judged
    * without the one, and nothing can be ranked without the other.
    */
-  private async compute(m: EntityManager, year: number): Promise<CommendationsDraft> {
-    const province = await m.getRepository(ProvinceAveragesEntity).findOneBy({ year });
+  private async compute(year: number): Promise<CommendationsDraft> {
+    const province = await this.statistics.provinceAverages(year);
     if (!province)
       throw new AppError('CONFLICT', `${year}年度的全省平均数据尚未录入，无法计算通报表扬名单`, [
         {
@@ -69,7 +58,7 @@ export class CommendationsService {
           message: `请先由系统管理员录入${year}年度全省网络零售额平均增幅和实物商品网络零售额占社会消费品零售总额比重`,
         },
       ]);
-    const rows = (await m.getRepository(CountyMonthlyFiguresEntity).findBy({ year })).map(monthlyFiguresOf);
+    const rows = await this.statistics.figures(year);
     if (rows.length === 0)
       throw new AppError('CONFLICT', `${year}年度尚无任何县（市、区）的月度数据，无法计算通报表扬名单`, [
         { field: 'year', message: `请先录入或导入${year}年度各县（市、区）的月度监测数据` },
@@ -89,9 +78,11 @@ export class CommendationsService {
    */
   async publish(principal: Principal, year: number): Promise<CommendationPublication> {
     await this.access.requireAccess(principal, 'commendation.publish', { kind: 'service' });
+    // Computed from what is stored a moment before the publication's own transaction (the
+    // statistics module reads outside it); the frozen version holds exactly these inputs.
+    const { inputs, result } = await this.compute(year);
     try {
       await this.changes.recordChange(principal, 'commendation.published', async (m) => {
-        const { inputs, result } = await this.compute(m, year);
         const repo = m.getRepository(CommendationPublicationEntity);
         const previous = await repo.findOne({ where: { year }, order: { version: 'DESC' } });
         const saved = await repo.save(

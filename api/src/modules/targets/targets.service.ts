@@ -17,10 +17,8 @@ import { AppError, invalid } from '../../common/errors.js';
 import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
-import { monthlyFiguresOf } from '../commendations/commendations.service.js';
-// Read directly until the statistics module's service lands alongside (switched to it at merge).
-// eslint-disable-next-line local/module-boundaries
-import { CountyMonthlyFiguresEntity, ProvinceAveragesEntity } from '../statistics/statistics.entity.js';
+import { RelocatedShopsService } from '../relocated-shops/relocated-shops.service.js';
+import { StatisticsService } from '../statistics/statistics.service.js';
 import { TargetObservationEntity } from './target-observation.entity.js';
 
 const viewOf = (row: TargetObservationEntity): TargetObservationView => ({
@@ -34,8 +32,8 @@ const viewOf = (row: TargetObservationEntity): TargetObservationView => ({
 });
 
 /**
- * The city's 2023 targets against the monthly figures (十二) and the counts city staff observe.
- * Reads the statistics tables directly (the statistics module is built alongside).
+ * The city's 2023 targets against the monthly figures (十二), the relocated-shop register (五) and
+ * the counts city staff observe.
  */
 @Injectable()
 export class TargetsService {
@@ -44,6 +42,8 @@ export class TargetsService {
     private readonly access: AccessService,
     private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
+    private readonly statistics: StatisticsService,
+    private readonly relocatedShops: RelocatedShopsService,
   ) {}
 
   async dashboard(principal: Principal, year: number): Promise<TargetsDashboard> {
@@ -51,10 +51,9 @@ export class TargetsService {
     // The text sets its targets for the end of 2023 only (本措施…有效期至2023年12月31日).
     if (year !== CITY_TARGETS_YEAR)
       throw invalid('year', `政策原文只规定了${CITY_TARGETS_YEAR}年底的目标，请查询${CITY_TARGETS_YEAR}年`);
-    const rows = (await this.dataSource.getRepository(CountyMonthlyFiguresEntity).findBy({ year })).map(
-      monthlyFiguresOf,
-    );
-    const province = await this.dataSource.getRepository(ProvinceAveragesEntity).findOneBy({ year });
+    const rows = await this.statistics.figures(year);
+    const province = await this.statistics.provinceAverages(year);
+    const register = await this.relocatedShops.verifiedCounts(year);
     // Observations up to the year's end: the 2022 base is one of them.
     const observations = (
       await this.dataSource.getRepository(TargetObservationEntity).find({
@@ -70,18 +69,7 @@ export class TargetsService {
       year,
       months: [...new Set(rows.map((r) => r.month))].sort((a, b) => a - b),
       coverage: coverageOf(year, counties).coverage,
-      targets: targetsOf(
-        rows,
-        province
-          ? {
-              year,
-              onlineRetailGrowthBp: province.onlineRetailGrowthBp,
-              physicalGoodsOnlineShareBp: province.physicalGoodsOnlineShareBp,
-            }
-          : null,
-        observations,
-        year,
-      ),
+      targets: targetsOf(rows, province, observations, year, register),
       observations,
     };
   }
