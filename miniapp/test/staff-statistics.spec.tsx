@@ -37,6 +37,7 @@ const listOf = (overrides: Partial<MonthlyFiguresList> = {}): MonthlyFiguresList
   records: [record(3)],
   provinceAverages: { year: 2026, onlineRetailGrowthBp: 1500, physicalGoodsOnlineShareBp: 2550 },
   canSetAverages: false,
+  registeredRelocatedShops: [{ county: 'linqing', month: 3, count: 5 }],
   ...overrides,
 });
 
@@ -71,6 +72,10 @@ describe('运行监测', () => {
     await act(async () => void fireEvent.click(row.querySelector('[data-month="3"]') as Element));
     const retail = await inputOf('[data-field="onlineRetailFen"]');
     expect((retail as HTMLInputElement).value).toBe('1234.567891');
+    // 五's register beside the typed figure: 5 verified this month, one tap to take it (2 was typed).
+    expect(document.querySelector('[data-registered="5"]')?.textContent).toContain('本月已核实 5 家');
+    await act(async () => void fireEvent.click(screen.getByText('采用登记数')));
+    await waitFor(() => expect(screen.queryByText('采用登记数')).toBeNull(), WAIT);
     // A bad value is named beside its field and nothing is sent.
     await act(async () => void fireEvent.input(retail, { target: { value: '1.1234567' } }));
     await act(async () => void fireEvent.click(screen.getByText('保存')));
@@ -91,7 +96,7 @@ describe('运行监测', () => {
       physicalGoodsOnlineRetailFen: 900_000_000,
       totalRetailSalesFen: 3_000_000_000,
       newOnlineShops: 13,
-      relocatedShops: 2,
+      relocatedShops: 5,
       relocatedShopsStatisticalRetailFen: 500_000,
       expectedVersion: 2,
     });

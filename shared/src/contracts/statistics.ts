@@ -94,6 +94,19 @@ export interface MonthlyFiguresList {
   provinceAverages: ProvinceAverages | null;
   /** Whether the caller may set the province's averages. */
   canSetAverages: boolean;
+  /**
+   * 五's register beside the typed figures: the shops of those counties the county verified, by
+   * month of relocation (only months with a shop), for the 迁入店铺 figure of the month.
+   */
+  registeredRelocatedShops: RegisteredRelocatedShops[];
+}
+
+export interface RegisteredRelocatedShops {
+  county: CountyId;
+  /** @asType integer @minimum 1 @maximum 12 */
+  month: number;
+  /** @asType integer @minimum 1 */
+  count: number;
 }
 
 /** A county's month in a path: `/statistics/figures/{county}/{year}/{month}`. */

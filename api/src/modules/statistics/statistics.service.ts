@@ -18,6 +18,7 @@ import { Clock } from '../../common/clock.js';
 import { AppError, invalid, notFound } from '../../common/errors.js';
 import { type Principal } from '../../common/tokens.js';
 import { Transactions } from '../../database/transactions.js';
+import { RelocatedShopsService } from '../relocated-shops/relocated-shops.service.js';
 import { AccessService } from '../access/access.service.js';
 import { type AnyChange, type Change, ChangeRecorder } from '../audit/change-recorder.js';
 import { ImportRefusal, readMonths, readSheet } from './import-format.js';
@@ -103,6 +104,7 @@ export class StatisticsService {
     private readonly dataSource: DataSource,
     private readonly tx: Transactions,
     private readonly access: AccessService,
+    private readonly relocatedShops: RelocatedShopsService,
     private readonly changes: ChangeRecorder,
     private readonly clock: Clock,
   ) {}
@@ -139,6 +141,7 @@ export class StatisticsService {
     const rows = await this.dataSource.getRepository(CountyMonthlyFiguresEntity).findBy({ year });
     const averages = await this.provinceAverages(year);
     const decision = await this.access.decisionFor(principal, 'statistics.averages', { kind: 'service' });
+    const registered = await this.relocatedShops.verifiedCounts(year);
     return {
       year,
       counties,
@@ -148,6 +151,7 @@ export class StatisticsService {
         .map(recordOf),
       provinceAverages: averages,
       canSetAverages: decision.outcome === 'allow',
+      registeredRelocatedShops: registered.filter((r) => counties.includes(r.county) && r.count > 0),
     };
   }
 

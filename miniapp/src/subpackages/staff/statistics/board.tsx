@@ -264,6 +264,10 @@ export const StatisticsBoard = ({ client, tokens, today, save = saveFile, initia
               year={year}
               month={editing.month}
               record={recordOf(editing.county, editing.month) ?? null}
+              registered={
+                list.registeredRelocatedShops.find((r) => r.county === editing.county && r.month === editing.month)
+                  ?.count ?? 0
+              }
               onCancel={() => setEditing(null)}
               onSaved={(saved) => {
                 setEditing(null);
@@ -301,6 +305,7 @@ const MonthForm = ({
   year,
   month,
   record,
+  registered,
   onSaved,
   onCancel,
 }: {
@@ -309,6 +314,8 @@ const MonthForm = ({
   year: number;
   month: number;
   record: MonthlyFiguresRecord | null;
+  /** 五's register: the county's shops verified as relocated in this month. */
+  registered: number;
   onSaved: (saved: MonthlyFiguresRecord) => void;
   onCancel: () => void;
 }) => {
@@ -358,6 +365,20 @@ const MonthForm = ({
             placeholder={f.unit === 'fen' ? '例如 1234.56' : '例如 25'}
             onInput={(e) => setDraft((d) => ({ ...d, [f.field]: e.detail.value }))}
           />
+          {f.field === 'relocatedShops' ? (
+            <View className="statistics__register" data-registered={registered}>
+              <Text>迁入店铺登记中本月已核实 {registered} 家</Text>
+              {draft.relocatedShops !== String(registered) ? (
+                <Button
+                  className="wb-button statistics__use-register"
+                  data-action="use-register"
+                  onClick={() => setDraft((d) => ({ ...d, relocatedShops: String(registered) }))}
+                >
+                  采用登记数
+                </Button>
+              ) : null}
+            </View>
+          ) : null}
           {errors[f.field] ? (
             <View className="wb-field__error" role="alert">
               {errors[f.field]}
