@@ -15,6 +15,8 @@ import { HealthModule } from './modules/health/health.controller.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrgsModule } from './modules/orgs/orgs.module.js';
+import { ParksModule } from './modules/parks/parks.module.js';
+import { ReferralsModule } from './modules/referrals/referrals.module.js';
 
 @Module({})
 export class AppModule {
@@ -36,6 +38,8 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         MatchingModule,
+        ReferralsModule,
+        ParksModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

@@ -96,3 +96,7 @@ export {
 export * from './money/pro-rata';
 export * from './client/client';
 export * from './client/transport';
+export * from './contracts/referrals';
+export * from './contracts/parks';
+export * from './money/yuan';
+export * from './parks/ranking';

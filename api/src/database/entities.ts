@@ -24,6 +24,8 @@ import { RoundMatchEntity } from '../modules/matching/round-match.entity.js';
 import { InviteEntity } from '../modules/orgs/invite.entity.js';
 import { OrgEntity } from '../modules/orgs/org.entity.js';
 import { RoundEntity } from '../modules/rounds/round.entity.js';
+import { ParkEvaluationEntity, ParkScoreEntity } from '../modules/parks/park-evaluation.entity.js';
+import { ReferralEntity } from '../modules/referrals/referral.entity.js';
 
 /** Registered as classes, not globs, so the same list works under jest and from dist/. */
 export const ENTITIES = [
@@ -54,4 +56,7 @@ export const ENTITIES = [
   SubscriptionCreditEntity,
   NotificationSettingsEntity,
   RoundMatchEntity,
+  ReferralEntity,
+  ParkEvaluationEntity,
+  ParkScoreEntity,
 ];

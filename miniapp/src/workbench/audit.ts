@@ -27,6 +27,8 @@ export const SUBJECT_LABELS: Readonly<Record<ChangeSubject, string>> = {
   membership: '企业成员',
   file: '文件',
   round: '申报批次',
+  referral: '转介申请',
+  'park-evaluation': '园区评价',
 };
 export const SUBJECT_OPTIONS: readonly ChangeSubject[] = CHANGE_SUBJECTS;
 

@@ -1,7 +1,17 @@
 import { type Role } from './auth';
 
 /** The kinds of record the audit log and the outbox speak of. */
-export type ChangeSubject = 'user' | 'org' | 'membership' | 'facts' | 'file' | 'application' | 'edition' | 'round';
+export type ChangeSubject =
+  | 'user'
+  | 'org'
+  | 'membership'
+  | 'facts'
+  | 'file'
+  | 'application'
+  | 'edition'
+  | 'round'
+  | 'referral'
+  | 'park-evaluation';
 export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'org',
   'facts',
@@ -11,6 +21,8 @@ export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'membership',
   'file',
   'round',
+  'referral',
+  'park-evaluation',
 ];
 
 /** One entry of the append-only audit log; personal data masked for the administrator who reads it. */
@@ -210,6 +222,13 @@ export const AUDIT_ACTION_LABELS = {
   'edition.published': '发布政策版本',
   'round.created': '发布申报批次',
   'pool.allocated': '资金池按比例分配',
+  'referral.requested': '申请转介',
+  'referral.withdrawn': '撤回转介申请',
+  'referral.status-changed': '更新转介进度',
+  'referral.exported': '导出企业数据摘要（供合作银行）',
+  'park-evaluation.criteria-set': '设置园区评价指标和权重',
+  'park-evaluation.scored': '录入园区评价得分',
+  'park-evaluation.published': '公布园区综合评价排名',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

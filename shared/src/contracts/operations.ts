@@ -75,6 +75,22 @@ import {
   type RoundQuery,
   type RoundView,
 } from './rounds';
+import {
+  type CreateCrossBorderReferralRequest,
+  type CreateLoanReferralRequest,
+  type ReferralList,
+  type ReferralQuery,
+  type ReferralStatusRequest,
+  type ReferralView,
+} from './referrals';
+import {
+  type ParkEvaluationWorkspace,
+  type ParkScoreParams,
+  type PublishedParkEvaluation,
+  type PutParkCriteriaRequest,
+  type PutParkScoresRequest,
+  type YearParams,
+} from './parks';
 
 /** A record's id in a path: a positive integer, in decimal digits. */
 export interface IdParams {
@@ -232,6 +248,21 @@ export interface ApiOperations {
   putNotificationSettings: { body: NotificationSettingsRequest; response: NotificationSettings };
   recordSubscriptions: { body: SubscriptionRequest; response: NotificationSettings };
 
+  createLoanReferral: { params: OrgIdParams; body: CreateLoanReferralRequest; response: ReferralView };
+  createCrossBorderReferral: { params: OrgIdParams; body: CreateCrossBorderReferralRequest; response: ReferralView };
+  listOrgReferrals: { params: OrgIdParams; response: ReferralList };
+  getReferral: { params: IdParams; response: ReferralView };
+  withdrawReferral: { params: IdParams; response: ReferralView };
+  listReferrals: { query: ReferralQuery; response: ReferralList };
+  updateReferralStatus: { params: IdParams; body: ReferralStatusRequest; response: ReferralView };
+  exportReferral: { params: IdParams; response: FileContent };
+
+  getParkEvaluation: { params: YearParams; response: PublishedParkEvaluation };
+  getParkEvaluationWorkspace: { params: YearParams; response: ParkEvaluationWorkspace };
+  putParkCriteria: { params: YearParams; body: PutParkCriteriaRequest; response: ParkEvaluationWorkspace };
+  putParkScores: { params: ParkScoreParams; body: PutParkScoresRequest; response: ParkEvaluationWorkspace };
+  publishParkEvaluation: { params: YearParams; response: ParkEvaluationWorkspace };
+
   listAudit: { query: AuditQuery; response: AuditLog };
   verifyAudit: { response: AuditVerification };
   listOutbox: { query: OutboxQuery; response: OutboxPage };
@@ -256,6 +287,8 @@ export type OperationTag =
   | 'review'
   | 'notices'
   | 'notifications'
+  | 'referrals'
+  | 'parks'
   | 'audit';
 
 /** Where an operation lives and how it travels. */
@@ -963,6 +996,127 @@ export const OPERATIONS = {
     tag: 'notifications',
     summary: '记录用户在小程序中同意的订阅消息（每次同意可发送一条）',
     errors: [],
+  },
+
+  createLoanReferral: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/referrals/loan',
+    status: 201,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '申请“齐鲁电商贷”转介（第十一条：单户10万元至1000万元），须同意向合作银行提供企业数据摘要',
+    errors: ['NOT_FOUND'],
+  },
+  createCrossBorderReferral: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/referrals/cross-border',
+    status: 201,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '申请跨境电商转介（第七条：纳入一类出口企业范围），填写出口情况与需求',
+    errors: ['NOT_FOUND'],
+  },
+  listOrgReferrals: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/referrals',
+    status: 200,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '本企业的转介申请及进度',
+    errors: ['NOT_FOUND'],
+  },
+  getReferral: {
+    method: 'GET',
+    path: '/api/v1/referrals/{id}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '一项转介申请（本企业成员、市级审核员、管理员）',
+    errors: ['NOT_FOUND'],
+  },
+  withdrawReferral: {
+    method: 'POST',
+    path: '/api/v1/referrals/{id}/withdraw',
+    status: 200,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '企业撤回转介申请（推荐之前；撤回后不再导出企业数据）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  listReferrals: {
+    method: 'GET',
+    path: '/api/v1/referrals',
+    status: 200,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '转介跟踪：全市的贷款与跨境电商转介（市级审核员、管理员）',
+    errors: [],
+  },
+  updateReferralStatus: {
+    method: 'POST',
+    path: '/api/v1/referrals/{id}/status',
+    status: 200,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '更新转介进度：已受理 → 已推荐 → 已放款（已纳入）/ 未获批（须写明原因）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  exportReferral: {
+    method: 'GET',
+    path: '/api/v1/referrals/{id}/export',
+    status: 200,
+    access: 'signed-in',
+    response: 'file',
+    mediaTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    tag: 'referrals',
+    summary: '导出企业数据摘要（Excel，供合作银行；须企业同意且未撤回，导出记入审计日志）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+
+  getParkEvaluation: {
+    method: 'GET',
+    path: '/api/v1/park-evaluations/{year}',
+    status: 200,
+    access: 'public',
+    tag: 'parks',
+    summary: '已公布的电商产业园区年度综合评价排名（第八条），无需登录',
+    errors: ['NOT_FOUND'],
+  },
+  getParkEvaluationWorkspace: {
+    method: 'GET',
+    path: '/api/v1/park-evaluations/{year}/workspace',
+    status: 200,
+    access: 'signed-in',
+    tag: 'parks',
+    summary: '园区评价工作台：指标与权重、各园区得分、当前排名（市级审核员、管理员）',
+    errors: [],
+  },
+  putParkCriteria: {
+    method: 'PUT',
+    path: '/api/v1/park-evaluations/{year}/criteria',
+    status: 200,
+    access: 'signed-in',
+    tag: 'parks',
+    summary: '设置年度评价指标和权重（管理员；权重合计10000基点，公布前可修改）',
+    errors: ['CONFLICT'],
+  },
+  putParkScores: {
+    method: 'PUT',
+    path: '/api/v1/park-evaluations/{year}/parks/{orgId}/scores',
+    status: 200,
+    access: 'signed-in',
+    tag: 'parks',
+    summary: '录入园区各项指标得分（市级审核员；0–100分，公布前可修改）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  publishParkEvaluation: {
+    method: 'POST',
+    path: '/api/v1/park-evaluations/{year}/publish',
+    status: 200,
+    access: 'signed-in',
+    tag: 'parks',
+    summary: '公布年度园区综合评价排名（市级审核员）',
+    errors: ['CONFLICT'],
   },
 
   listAudit: {

@@ -24,6 +24,7 @@ const WHAT: Record<AccessResource['kind'], string> = {
   org: '企业',
   application: '申报',
   file: '文件',
+  referral: '转介申请',
 };
 
 const orgOf = (resource: AccessResource): number | null => {
@@ -32,6 +33,7 @@ const orgOf = (resource: AccessResource): number | null => {
       return null;
     case 'org':
     case 'file':
+    case 'referral':
       return resource.orgId;
     case 'application':
       return resource.application.orgId;
