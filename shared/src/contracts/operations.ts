@@ -1005,7 +1005,7 @@ export const OPERATIONS = {
     access: 'signed-in',
     tag: 'referrals',
     summary: '申请“齐鲁电商贷”转介（第十一条：单户10万元至1000万元），须同意向合作银行提供企业数据摘要',
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'CONFLICT'],
   },
   createCrossBorderReferral: {
     method: 'POST',
@@ -1014,7 +1014,7 @@ export const OPERATIONS = {
     access: 'signed-in',
     tag: 'referrals',
     summary: '申请跨境电商转介（第七条：纳入一类出口企业范围），填写出口情况与需求',
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'CONFLICT'],
   },
   listOrgReferrals: {
     method: 'GET',
