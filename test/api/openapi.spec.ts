@@ -78,6 +78,8 @@ describe('the OpenAPI document', () => {
               'resetStaffPassword',
               'disableStaff',
               'enableStaff',
+              'withdrawReferral',
+              'publishParkEvaluation',
             ].includes(id),
         )
         .filter((id) => id !== 'createFileLink')
