@@ -17,6 +17,8 @@ const staffWorkbench =
             'editions/index',
             'accounts/index',
             'audit/index',
+            'referrals/index',
+            'parks/index',
           ],
         },
       ]
@@ -40,6 +42,7 @@ export default defineAppConfig({
     { root: 'subpackages/apply', pages: ['new/index', 'detail/index'] },
     { root: 'subpackages/notice', pages: ['index/index'] },
     { root: 'subpackages/messages', pages: ['settings/index'] },
+    { root: 'subpackages/finance', pages: ['index/index'] },
     ...staffWorkbench,
   ],
   window: {

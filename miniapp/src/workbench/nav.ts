@@ -1,7 +1,7 @@
 import { type Role, STAFF_ROLES } from '@huiqi/shared';
 
 /** The workbench's pages (subpackages/staff, H5 only), in the order of its side menu. */
-export type WorkbenchPageId = 'queue' | 'notices' | 'pools' | 'editions' | 'accounts' | 'audit';
+export type WorkbenchPageId = 'queue' | 'notices' | 'pools' | 'editions' | 'accounts' | 'audit' | 'referrals' | 'parks';
 
 export interface WorkbenchPage {
   id: WorkbenchPageId;
@@ -29,6 +29,8 @@ export const WORKBENCH_PAGES: readonly WorkbenchPage[] = [
   { id: 'editions', label: '政策版本', path: path('editions'), roles: ['admin'] },
   { id: 'accounts', label: '账号管理', path: path('accounts'), roles: ['admin'] },
   { id: 'audit', label: '审计日志', path: path('audit'), roles: ['admin'] },
+  { id: 'referrals', label: '转介跟踪', path: path('referrals'), roles: ['city-reviewer', 'admin'] },
+  { id: 'parks', label: '园区评价', path: path('parks'), roles: ['city-reviewer', 'admin'] },
 ];
 
 export const isStaffRole = (role: Role): boolean => STAFF_ROLES.includes(role);

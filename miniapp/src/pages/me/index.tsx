@@ -69,6 +69,16 @@ function MePage() {
         <View
           className="me__item tap"
           role="link"
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/finance/index/index' })}
+        >
+          <Text>融资与跨境（齐鲁电商贷、一类出口企业）</Text>
+          <Text className="me__arrow" aria-hidden>
+            ›
+          </Text>
+        </View>
+        <View
+          className="me__item tap"
+          role="link"
           onClick={() => void Taro.navigateTo({ url: '/subpackages/notice/index/index' })}
         >
           <Text>奖补资金公示</Text>

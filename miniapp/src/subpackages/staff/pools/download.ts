@@ -52,29 +52,32 @@ const refusalOf = (answer: Answer): ApiError => {
   return new ApiError('BAD_RESPONSE', '导出失败，请稍后重试', answer.status, [], null);
 };
 
-/**
- * A pool's export as the API sent it (the typed client reads JSON only, and an export is a file
- * behind the session): fetched with the session's token; an expired token is refreshed once
- * through the client (any signed-in call does it) and the export asked again.
- */
-export const fetchPoolExport = async (
+/** A pool's export as the API sent it (the typed client reads JSON only, and an export is a file behind the session). */
+export const fetchPoolExport = (
   client: ApiClient,
   tokens: TokenSource,
   params: { id: number; poolId: string },
   format: PoolExportQuery['format'],
+): Promise<DownloadedFile> =>
+  fetchExport(client, tokens, client.urlOf('exportPool', { params, query: { format } }), `奖补清单.${format}`);
+
+/**
+ * A file route's answer (an export) fetched with the session's token; an expired token is
+ * refreshed once through the client (any signed-in call does it) and the file asked again.
+ */
+export const fetchExport = async (
+  client: ApiClient,
+  tokens: TokenSource,
+  url: string,
+  fallbackName: string,
 ): Promise<DownloadedFile> => {
-  const url = client.urlOf('exportPool', { params, query: { format } });
   let answer = await get(url, (await tokens.current())?.accessToken ?? null);
   if (answer.status === 401 && refusalOf(answer).code === 'TOKEN_EXPIRED') {
     await client.getMe();
     answer = await get(url, (await tokens.current())?.accessToken ?? null);
   }
   if (answer.status !== 200) throw refusalOf(answer);
-  return {
-    name: fileNameOf(answer.disposition, `奖补清单.${format}`),
-    type: answer.type,
-    bytes: answer.bytes,
-  };
+  return { name: fileNameOf(answer.disposition, fallbackName), type: answer.type, bytes: answer.bytes };
 };
 
 /** Hands a file to the browser as a download under its name. */
