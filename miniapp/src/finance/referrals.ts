@@ -62,6 +62,7 @@ type Errors<K extends string> = Partial<Record<K, string>>;
 
 const text = (value: string, label: string, rules: TextRules): { value: string; error?: string } => {
   const normalized = normalizeText(value, rules);
+  if (normalized === '') return { value: normalized, error: `请填写${label}` };
   const problem = textProblem(normalized, rules);
   return problem ? { value: normalized, error: textProblemMessage(problem, label, rules) } : { value: normalized };
 };
