@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { NotificationsService } from '../../api/src/modules/notifications/notifications.service.js';
 import { LOAN_CONSENT } from '@huiqi/shared';
 import { boot, type Booted, firm } from './support/app.js';
 import { ENGINES } from './support/databases.js';
@@ -225,6 +226,22 @@ describe.each(ENGINES)('referrals (第十一条 齐鲁电商贷, 第七条 跨�
     const granted = await setStatus(city, next.body.id, { status: 'granted' });
     expect(granted.body).toMatchObject({ status: 'granted', statusLabel: '已放款', nextStatuses: [] });
     expect(await count("SELECT COUNT(*) AS n FROM outbox WHERE event_type = 'referral.status-changed'")).toBe(4);
+    // The firm hears of each move in its inbox (消息), 未获批 with the reason.
+    const service = api.app.app.get(NotificationsService);
+    for (let i = 0; i < 50 && (await service.dispatchOnce()) > 0; i++);
+    const inbox = await api.call<{ notifications: { kind: string; title: string; body: string }[] }>(
+      'GET',
+      '/api/v1/me/notifications?limit=100',
+      { token: member },
+    );
+    const referralNotes = inbox.body.notifications.filter((x) => x.kind === 'referral');
+    expect(referralNotes.map((x) => x.title)).toEqual([
+      '转介进度：已放款',
+      '转介进度：已推荐至银行',
+      '转介进度：未获批',
+      '转介进度：已推荐至银行',
+    ]);
+    expect(referralNotes[2]?.body).toBe('您的“齐鲁电商贷”转介申请未获批，原因：银行评估：近一年纳税记录不足。');
   });
 
   it('第七条 cross-border: the export situation in yuan → fen, tracked the same way, no bank export', async () => {
