@@ -43,6 +43,7 @@ export default defineAppConfig({
     { root: 'subpackages/notice', pages: ['index/index'] },
     { root: 'subpackages/messages', pages: ['settings/index'] },
     { root: 'subpackages/finance', pages: ['index/index'] },
+    { root: 'subpackages/parks', pages: ['ranking/index'] },
     ...staffWorkbench,
   ],
   window: {

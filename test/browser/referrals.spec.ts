@@ -1,6 +1,15 @@
 import { memoryTokens, type ReferralList, type Session } from '@huiqi/shared';
 import { firm } from '../api/support/app.js';
-import { type Browser, type Desk, describeInBrowser, openBrowser, openDesk, TEST_TIMEOUT, WAIT } from './support.js';
+import {
+  type Browser,
+  type Desk,
+  describeInBrowser,
+  openBrowser,
+  openDesk,
+  shanghaiYear,
+  TEST_TIMEOUT,
+  WAIT,
+} from './support.js';
 
 // 融资与跨境 and 转介跟踪 in Chromium on the H5 build served by the real API: a firm's administrator
 // reads 第十一条, asks for a 齐鲁电商贷 referral with the consent ticked (an amount below 10万元 is
@@ -72,6 +81,53 @@ describeInBrowser('loan referral: the firm asks, the city refers', () => {
       expect((mine as ReferralList).referrals.map((r) => r.status)).toEqual(['referred']);
       expect(b.problems).toEqual([]);
       expect(desk.problems).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'the published park ranking is public: read without signing in',
+    async () => {
+      const admin = b.api.client(memoryTokens(await signIn('admin', 'park-admin')));
+      const city = b.api.client(memoryTokens(await signIn('city-reviewer', 'park-city')));
+      const owner = b.api.client(memoryTokens(await signIn('applicant', 'park-owner')));
+      const year = shanghaiYear() - 1;
+      const parks: number[] = [];
+      for (const n of [82, 83])
+        parks.push(
+          (
+            await owner.createOrg({
+              body: firm(n, { name: `聊城第${n}电商产业园有限公司`, orgTypes: ['ecommerce-park'] }),
+            })
+          ).id,
+        );
+      await admin.putParkCriteria({
+        params: { year },
+        body: {
+          criteria: [
+            { name: '企业孵化', weightBp: 6000 },
+            { name: '金融服务', weightBp: 4000 },
+          ],
+        },
+      });
+      const scores = (a: number, c: number) => ({
+        scores: [
+          { criterion: '企业孵化', score: a },
+          { criterion: '金融服务', score: c },
+        ],
+      });
+      await city.putParkScores({ params: { year, orgId: parks[0] as number }, body: scores(70, 80) });
+      await city.putParkScores({ params: { year, orgId: parks[1] as number }, body: scores(90, 85) });
+      await city.publishParkEvaluation({ params: { year } });
+
+      await page().evaluate('localStorage.clear()');
+      await page().goto(`${b.api.url}/subpackages/parks/ranking/index`);
+      const first = page().locator('.park-ranking__row[data-rank="1"]:visible');
+      await first.waitFor(WAIT);
+      expect(await first.innerText()).toContain('聊城第83电商产业园有限公司');
+      expect(await first.innerText()).toContain('综合得分 88');
+      expect(await page().locator('.park-ranking__row[data-rank="2"]:visible').innerText()).toContain('综合得分 74');
+      expect(b.problems).toEqual([]);
     },
     TEST_TIMEOUT,
   );

@@ -89,6 +89,16 @@ function MePage() {
         <View
           className="me__item tap"
           role="link"
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/parks/ranking/index' })}
+        >
+          <Text>电商产业园区综合评价</Text>
+          <Text className="me__arrow" aria-hidden>
+            ›
+          </Text>
+        </View>
+        <View
+          className="me__item tap"
+          role="link"
           onClick={() => void Taro.navigateTo({ url: '/subpackages/legal/privacy/index' })}
         >
           <Text>隐私政策</Text>

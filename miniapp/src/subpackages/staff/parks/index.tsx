@@ -7,13 +7,14 @@ import './index.scss';
 
 const ROLES = ['city-reviewer', 'admin'] as const;
 
+/** A year is evaluated once it is over: the workbench opens on the last one. */
 function ParksPage() {
   const role = useSession()?.user.role;
   return (
     <Workbench active="parks" title="园区评价" roles={ROLES}>
       {role ? (
         <WithApiToday client={api}>
-          {(today) => <ParksBoard client={api} role={role} initialYear={Number(today.slice(0, 4))} />}
+          {(today) => <ParksBoard client={api} role={role} initialYear={Number(today.slice(0, 4)) - 1} />}
         </WithApiToday>
       ) : null}
     </Workbench>
