@@ -129,6 +129,7 @@ describe.each(ENGINES)('the yearly park evaluation (第八条) on %s', (engine) 
     ]);
     expect(done.body.ranking[1]?.weightedScoreText).toBe('75.25');
     // Nothing public before it is published.
+    expect((await api.call<{ years: number[] }>('GET', '/api/v1/park-evaluations')).body).toEqual({ years: [] });
     const before = await api.call<Refusal>('GET', '/api/v1/park-evaluations/2025');
     expect(before.status).toBe(404);
     expect(before.body.message).toBe('2025年度电商产业园区综合评价尚未公布');
@@ -147,6 +148,7 @@ describe.each(ENGINES)('the yearly park evaluation (第八条) on %s', (engine) 
     expect(read.body.criteria).toEqual(CRITERIA);
     expect(read.body.ranking.map((r) => r.rank)).toEqual([1, 2, 2, 4]);
     expect(read.body.ranking[0]?.name).toBe('聊城第2电商产业园有限公司');
+    expect((await api.call<{ years: number[] }>('GET', '/api/v1/park-evaluations')).body).toEqual({ years: [2025] });
     const frozen = await putCriteria(admin, CRITERIA);
     expect(frozen.status).toBe(409);
     expect(frozen.body.message).toBe('2025年度园区综合评价已公布，指标、权重和得分不能再修改');

@@ -179,6 +179,8 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
     ['申报（草稿）', '/subpackages/apply/new/index?id=1', '.apply >> text=请先登录'],
     ['申报详情', '/subpackages/apply/detail/index?id=1', '.apply-detail >> text=请先登录'],
     ['消息设置', '/subpackages/messages/settings/index', 'text=登录后设置消息'],
+    ['融资与跨境', '/subpackages/finance/index/index', '.finance >> text=请先登录'],
+    ['园区综合评价', '/subpackages/parks/ranking/index', 'text=尚未公布园区综合评价'],
   ];
 
   beforeAll(async () => {
@@ -255,6 +257,8 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
       await page().getByText('提交申报', { exact: true }).waitFor(WAIT);
       await check('申报（确认提交）');
       await visit('申报详情', `/subpackages/apply/detail/index?id=${submittedId}`, '[data-status="submitted"]');
+      await visit('融资与跨境', '/subpackages/finance/index/index', '.finance-form');
+      await visit('园区综合评价', '/subpackages/parks/ranking/index', '.park-ranking__none');
     },
     TEST_TIMEOUT,
   );

@@ -87,6 +87,7 @@ import {
   type ParkEvaluationWorkspace,
   type ParkScoreParams,
   type PublishedParkEvaluation,
+  type PublishedParkEvaluationYears,
   type PutParkCriteriaRequest,
   type PutParkScoresRequest,
   type YearParams,
@@ -257,6 +258,7 @@ export interface ApiOperations {
   updateReferralStatus: { params: IdParams; body: ReferralStatusRequest; response: ReferralView };
   exportReferral: { params: IdParams; response: FileContent };
 
+  listParkEvaluations: { response: PublishedParkEvaluationYears };
   getParkEvaluation: { params: YearParams; response: PublishedParkEvaluation };
   getParkEvaluationWorkspace: { params: YearParams; response: ParkEvaluationWorkspace };
   putParkCriteria: { params: YearParams; body: PutParkCriteriaRequest; response: ParkEvaluationWorkspace };
@@ -1073,6 +1075,15 @@ export const OPERATIONS = {
     errors: ['NOT_FOUND', 'CONFLICT'],
   },
 
+  listParkEvaluations: {
+    method: 'GET',
+    path: '/api/v1/park-evaluations',
+    status: 200,
+    access: 'public',
+    tag: 'parks',
+    summary: '已公布园区综合评价的年度（从新到旧），无需登录',
+    errors: [],
+  },
   getParkEvaluation: {
     method: 'GET',
     path: '/api/v1/park-evaluations/{year}',

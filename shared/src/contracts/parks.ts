@@ -103,6 +103,11 @@ export interface PublishedParkEvaluation {
   publishedAt: string;
 }
 
+/** `GET /api/v1/park-evaluations` (anyone): the years with a published evaluation, newest first. */
+export interface PublishedParkEvaluationYears {
+  years: number[];
+}
+
 /** A year in a path. */
 export interface YearParams {
   /**

@@ -1,5 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { type ParkEvaluationWorkspace, type PublishedParkEvaluation } from '@huiqi/shared';
+import {
+  type ParkEvaluationWorkspace,
+  type PublishedParkEvaluation,
+  type PublishedParkEvaluationYears,
+} from '@huiqi/shared';
 import { CurrentUser, Public } from '../../common/auth.js';
 import { Operation } from '../../common/contract.js';
 import { IdPipe } from '../../common/id.pipe.js';
@@ -10,26 +14,34 @@ import { PutParkCriteriaDto, PutParkScoresDto } from './parks.dto.js';
 import { ParksService } from './parks.service.js';
 
 /** The yearly park evaluation (第八条): published rankings for anyone, the workbench for the city. */
-@Controller('v1/park-evaluations/:year')
+@Controller('v1/park-evaluations')
 export class ParksController {
   constructor(private readonly parks: ParksService) {}
 
   @Public()
   @RateLimited('anonymous')
-  @Operation('getParkEvaluation')
+  @Operation('listParkEvaluations')
   @Get()
+  years(): Promise<PublishedParkEvaluationYears> {
+    return this.parks.publishedYears();
+  }
+
+  @Public()
+  @RateLimited('anonymous')
+  @Operation('getParkEvaluation')
+  @Get(':year')
   published(@Param('year') year: string): Promise<PublishedParkEvaluation> {
     return this.parks.published(checkYear(year));
   }
 
   @Operation('getParkEvaluationWorkspace')
-  @Get('workspace')
+  @Get(':year/workspace')
   workspace(@CurrentUser() user: Principal, @Param('year') year: string): Promise<ParkEvaluationWorkspace> {
     return this.parks.workspace(user, checkYear(year));
   }
 
   @Operation('putParkCriteria')
-  @Put('criteria')
+  @Put(':year/criteria')
   criteria(
     @CurrentUser() user: Principal,
     @Param('year') year: string,
@@ -39,7 +51,7 @@ export class ParksController {
   }
 
   @Operation('putParkScores')
-  @Put('parks/:orgId/scores')
+  @Put(':year/parks/:orgId/scores')
   scores(
     @CurrentUser() user: Principal,
     @Param('year') year: string,
@@ -50,7 +62,7 @@ export class ParksController {
   }
 
   @Operation('publishParkEvaluation')
-  @Post('publish')
+  @Post(':year/publish')
   @HttpCode(200)
   publish(@CurrentUser() user: Principal, @Param('year') year: string): Promise<ParkEvaluationWorkspace> {
     return this.parks.publish(user, checkYear(year));

@@ -14,6 +14,7 @@ import {
   type ParkScore,
   type ParkScoreSheet,
   type PublishedParkEvaluation,
+  type PublishedParkEvaluationYears,
   rankParks,
 } from '@huiqi/shared';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -84,6 +85,13 @@ export class ParksService {
     private readonly clock: Clock,
     private readonly orgs: OrgsService,
   ) {}
+
+  async publishedYears(): Promise<PublishedParkEvaluationYears> {
+    const rows = await this.dataSource
+      .getRepository(ParkEvaluationEntity)
+      .find({ select: { year: true }, where: { status: 'published' }, order: { year: 'DESC' } });
+    return { years: rows.map((r) => r.year) };
+  }
 
   async published(year: number): Promise<PublishedParkEvaluation> {
     const evaluation = await this.dataSource.getRepository(ParkEvaluationEntity).findOneBy({ year });

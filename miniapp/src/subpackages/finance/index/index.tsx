@@ -1,4 +1,4 @@
-import { Button, Checkbox, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   EXPORT_MODE_LABELS,
@@ -128,8 +128,13 @@ const LoanForm = ({ orgId, onDone }: { orgId: number; onDone: () => void }) => {
         />
       </Field>
       <Field field="consent" label="数据提供同意" error={errors['consent']}>
-        <View className="finance-consent" onClick={() => set('consent', !draft.consent)}>
-          <Checkbox value="consent" checked={draft.consent} />
+        <View
+          role="checkbox"
+          aria-checked={draft.consent}
+          className={`finance-consent ${draft.consent ? 'finance-consent--on' : ''}`}
+          onClick={() => set('consent', !draft.consent)}
+        >
+          <Text className="finance-consent__box">{draft.consent ? '☑' : '☐'}</Text>
           <Text className="finance-consent__text">{LOAN_CONSENT.text}</Text>
         </View>
       </Field>
@@ -322,13 +327,15 @@ function FinancePage() {
     <View className="page finance">
       <View className="finance-tabs">
         {(['loan', 'cross-border'] as const).map((k) => (
-          <Text
+          <View
             key={k}
+            role="tab"
+            aria-selected={k === kind}
             className={`finance-tabs__tab ${k === kind ? 'finance-tabs__tab--active' : ''}`}
             onClick={() => setKind(k)}
           >
             {k === 'loan' ? '齐鲁电商贷' : '跨境电商'}
-          </Text>
+          </View>
         ))}
       </View>
       <Guidance kind={kind} />

@@ -1,34 +1,35 @@
-import { Button, Text, View } from '@tarojs/components';
-import { ApiError, formatBasisPoints, type PublishedParkEvaluation } from '@huiqi/shared';
+import { Text, View } from '@tarojs/components';
+import { formatBasisPoints, type PublishedParkEvaluation } from '@huiqi/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorState, Loading } from '../../../components/page-state';
 import { api } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
-import { formatDateTimeZh, shanghaiYear } from '../../../services/shanghai-time';
+import { formatDateTimeZh } from '../../../services/shanghai-time';
+import '../../../components/fact-field.scss';
 import './index.scss';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'ready'; evaluation: PublishedParkEvaluation }
-  | { kind: 'none'; message: string }
+  | { kind: 'ready'; years: number[]; evaluation: PublishedParkEvaluation | null }
   | { kind: 'error'; message: string };
 
-/** 电商产业园区年度综合评价 (第八条), as the city published it: anyone reads it, no sign-in. */
+/**
+ * 电商产业园区年度综合评价 (第八条), as the city published it: anyone reads it, no sign-in. The
+ * published years come first, so only a published year is ever asked for (newest first).
+ */
 function ParkRankingPage() {
-  // The year before this one: a year is evaluated once it is over.
-  const [year, setYear] = useState(() => shanghaiYear() - 1);
+  const [year, setYear] = useState<number | null>(null);
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
     try {
-      setState({ kind: 'ready', evaluation: await api.getParkEvaluation({ params: { year } }) });
+      const { years } = await api.listParkEvaluations();
+      const shown = year !== null && years.includes(year) ? year : (years[0] ?? null);
+      const evaluation = shown === null ? null : await api.getParkEvaluation({ params: { year: shown } });
+      setState({ kind: 'ready', years, evaluation });
     } catch (error) {
-      setState(
-        error instanceof ApiError && error.code === 'NOT_FOUND'
-          ? { kind: 'none', message: error.message }
-          : { kind: 'error', message: messageOf(error) },
-      );
+      setState({ kind: 'error', message: messageOf(error) });
     }
   }, [year]);
   useEffect(() => void load(), [load]);
@@ -38,20 +39,26 @@ function ParkRankingPage() {
       <Text className="park-ranking__clause">
         第八条：每年开展电商产业园区综合评价，对综合排名靠前的电商产业园区，优先推荐申报国家、省级电子商务示范基地。
       </Text>
-      <View className="park-ranking__year">
-        <Button className="park-ranking__step" onClick={() => setYear((y) => y - 1)}>
-          ‹ 上一年
-        </Button>
-        <Text className="park-ranking__title">{year}年度</Text>
-        <Button className="park-ranking__step" onClick={() => setYear((y) => y + 1)}>
-          下一年 ›
-        </Button>
-      </View>
       {state.kind === 'loading' ? <Loading /> : null}
       {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load()} /> : null}
-      {state.kind === 'none' ? <Text className="muted park-ranking__none">{state.message}</Text> : null}
-      {state.kind === 'ready' ? (
+      {state.kind === 'ready' && state.evaluation === null ? (
+        <Text className="muted park-ranking__none">尚未公布园区综合评价。</Text>
+      ) : null}
+      {state.kind === 'ready' && state.evaluation ? (
         <View>
+          <View className="park-ranking__years">
+            {state.years.map((y) => (
+              <View
+                key={y}
+                role="tab"
+                aria-selected={y === state.evaluation?.year}
+                className={`chip ${y === state.evaluation?.year ? 'chip--on' : ''}`}
+                onClick={() => setYear(y)}
+              >
+                {y}年度
+              </View>
+            ))}
+          </View>
           <Text className="muted park-ranking__criteria">
             评价指标：
             {state.evaluation.criteria.map((c) => `${c.name}（${formatBasisPoints(c.weightBp)}）`).join('、')}

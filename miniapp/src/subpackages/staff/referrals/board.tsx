@@ -129,6 +129,15 @@ const ReferralRow = ({
   );
 };
 
+/** The statuses as the filter names them, for both kinds at once. */
+const FILTER_LABELS: { readonly [S in ReferralStatus]: string } = {
+  accepted: '已受理',
+  referred: '已推荐',
+  granted: '已放款/已纳入',
+  declined: '未获批',
+  withdrawn: '已撤回',
+};
+
 /** 转介跟踪: every firm's referrals, by kind and status, for the city. */
 export const ReferralsBoard = ({ client, tokens, save = saveFile }: ReferralsBoardProps) => {
   const [kind, setKind] = useState<ReferralKind | ''>('');
@@ -167,7 +176,7 @@ export const ReferralsBoard = ({ client, tokens, save = saveFile }: ReferralsBoa
             className={`wb-button ${status === s ? 'wb-button--primary' : ''}`}
             onClick={() => setStatus(s)}
           >
-            {s ? REFERRAL_STATUS_LABELS.loan[s].replace('至银行', '') : '全部进度'}
+            {s ? FILTER_LABELS[s] : '全部进度'}
           </Button>
         ))}
       </View>
