@@ -19,6 +19,8 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OrgsModule } from './modules/orgs/orgs.module.js';
 import { RelocatedShopsModule } from './modules/relocated-shops/relocated-shops.module.js';
 import { StatisticsModule } from './modules/statistics/statistics.module.js';
+import { ParksModule } from './modules/parks/parks.module.js';
+import { ReferralsModule } from './modules/referrals/referrals.module.js';
 
 @Module({})
 export class AppModule {
@@ -44,6 +46,8 @@ export class AppModule {
         CommendationsModule,
         TargetsModule,
         StatisticsModule,
+        ReferralsModule,
+        ParksModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

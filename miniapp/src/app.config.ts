@@ -21,6 +21,8 @@ const staffWorkbench =
             'audit/index',
             'shops/index',
             'statistics/index',
+            'referrals/index',
+            'parks/index',
           ],
         },
       ]
@@ -47,6 +49,8 @@ export default defineAppConfig({
     { root: 'subpackages/shops', pages: ['index/index', 'register/index', 'detail/index'] },
     // 通报表扬名单 (一、四、五), public: ECharts lives in this subpackage only.
     { root: 'subpackages/public', pages: ['commendations/index'] },
+    { root: 'subpackages/finance', pages: ['index/index'] },
+    { root: 'subpackages/parks', pages: ['ranking/index'] },
     ...staffWorkbench,
   ],
   window: {

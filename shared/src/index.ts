@@ -117,3 +117,7 @@ export {
   shopKindOf,
   shopProblem,
 } from './validation/relocated-shop';
+export * from './contracts/referrals';
+export * from './contracts/parks';
+export * from './money/yuan';
+export * from './parks/ranking';

@@ -1,3 +1,4 @@
+import { LOAN_CONSENT } from '@huiqi/shared';
 import { createStaff } from '../../api/src/modules/auth/staff.js';
 import { boot, type Booted, firm, publishDemoEdition, TEST_NOW } from './support/app.js';
 import { ENGINES } from './support/databases.js';
@@ -141,6 +142,25 @@ describe.each(ENGINES)('one change path, on %s', (engine) => {
     if (created.status !== 201) throw new Error(`staff account: ${created.text}`);
     await api.call('POST', '/api/v1/auth/staff', { body: { username, password: 'long-enough-1' } });
     return created.body.id;
+  };
+
+  const LOAN = { amountYuan: '500000', purpose: '备货周转', consent: true, consentVersion: LOAN_CONSENT.version };
+  const newReferral = async (): Promise<{ id: number }> => {
+    const orgId = await newFirm();
+    const made = await api.call<{ id: number }>('POST', `/api/v1/orgs/${orgId}/referrals/loan`, {
+      token: owner,
+      body: LOAN,
+    });
+    return { id: made.body.id };
+  };
+  const CRITERIA = { criteria: [{ name: '企业孵化', weightBp: 10_000 }] };
+  const SCORES = { scores: [{ criterion: '企业孵化', score: 88 }] };
+  /** A park registered, and the year's criteria set. */
+  const newPark = async (year: number): Promise<number> => {
+    const park = firm(n++, { orgTypes: ['ecommerce-park'] });
+    const orgId = (await api.call<{ id: number }>('POST', '/api/v1/orgs', { token: owner, body: park })).body.id;
+    await api.call('PUT', `/api/v1/park-evaluations/${year}/criteria`, { token: admin, body: CRITERIA });
+    return orgId;
   };
 
   const CASES: Case[] = [
@@ -444,6 +464,52 @@ describe.each(ENGINES)('one change path, on %s', (engine) => {
             body: { platform: 'jd', shop: `changes-again-${String(shopId)}`, relocatedOn: '2026-05-02' },
           }),
         ),
+    },
+    // Referrals (第七条、第十一条) and the park evaluation (第八条).
+    {
+      action: 'referral.requested',
+      prepare: async () => ({ orgId: await newFirm() }),
+      act: ({ orgId }) =>
+        status(api.call('POST', `/api/v1/orgs/${orgId}/referrals/loan`, { token: owner, body: LOAN })),
+      succeeds: 201,
+    },
+    {
+      action: 'referral.withdrawn',
+      prepare: newReferral,
+      act: ({ id }) => status(api.call('POST', `/api/v1/referrals/${id}/withdraw`, { token: owner })),
+    },
+    {
+      action: 'referral.status-changed',
+      prepare: newReferral,
+      act: ({ id }) =>
+        status(api.call('POST', `/api/v1/referrals/${id}/status`, { token: reviewer, body: { status: 'referred' } })),
+    },
+    {
+      action: 'referral.exported',
+      prepare: newReferral,
+      act: ({ id }) => status(api.call('GET', `/api/v1/referrals/${id}/export`, { token: reviewer })),
+    },
+    {
+      action: 'park-evaluation.criteria-set',
+      prepare: async () => ({}),
+      act: () => status(api.call('PUT', '/api/v1/park-evaluations/2040/criteria', { token: admin, body: CRITERIA })),
+    },
+    {
+      action: 'park-evaluation.scored',
+      prepare: async () => ({ orgId: await newPark(2041) }),
+      act: ({ orgId }) =>
+        status(
+          api.call('PUT', `/api/v1/park-evaluations/2041/parks/${orgId}/scores`, { token: reviewer, body: SCORES }),
+        ),
+    },
+    {
+      action: 'park-evaluation.published',
+      prepare: async () => {
+        const orgId = await newPark(2042);
+        await api.call('PUT', `/api/v1/park-evaluations/2042/parks/${orgId}/scores`, { token: reviewer, body: SCORES });
+        return {};
+      },
+      act: () => status(api.call('POST', '/api/v1/park-evaluations/2042/publish', { token: reviewer })),
     },
   ];
 

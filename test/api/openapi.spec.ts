@@ -79,6 +79,8 @@ describe('the OpenAPI document', () => {
               'disableStaff',
               'enableStaff',
               'verifyRelocatedShop',
+              'withdrawReferral',
+              'publishParkEvaluation',
             ].includes(id),
         )
         .filter((id) => id !== 'createFileLink')

@@ -182,6 +182,8 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
     ['迁入店铺', '/subpackages/shops/index/index', '.shops >> text=请先登录'],
     ['登记迁入店铺', '/subpackages/shops/register/index', '.shops-register >> text=请先登录'],
     ['迁入店铺详情', '/subpackages/shops/detail/index?id=1', '.shops-detail >> text=请先登录'],
+    ['融资与跨境', '/subpackages/finance/index/index', '.finance >> text=请先登录'],
+    ['园区综合评价', '/subpackages/parks/ranking/index', 'text=尚未公布园区综合评价'],
   ];
 
   beforeAll(async () => {
@@ -272,6 +274,8 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
       await visit('登记迁入店铺', `/subpackages/shops/register/index?orgId=${orgId}`, '.shops__submit');
       await visit('迁入店铺（修改后重新提交）', `/subpackages/shops/register/index?id=${shop.id}`, '.shops__reason');
       await visit('迁入店铺详情', `/subpackages/shops/detail/index?id=${shop.id}`, '[data-status="refused"]');
+      await visit('融资与跨境', '/subpackages/finance/index/index', '.finance-form');
+      await visit('园区综合评价', '/subpackages/parks/ranking/index', '.park-ranking__none');
     },
     TEST_TIMEOUT,
   );

@@ -28,6 +28,8 @@ import { CountyMonthlyFiguresEntity, ProvinceAveragesEntity } from '../modules/s
 import { RelocatedShopEntity } from '../modules/relocated-shops/relocated-shop.entity.js';
 import { CommendationPublicationEntity } from '../modules/commendations/commendation-publication.entity.js';
 import { TargetObservationEntity } from '../modules/targets/target-observation.entity.js';
+import { ParkEvaluationEntity, ParkScoreEntity } from '../modules/parks/park-evaluation.entity.js';
+import { ReferralEntity } from '../modules/referrals/referral.entity.js';
 
 /** Registered as classes, not globs, so the same list works under jest and from dist/. */
 export const ENTITIES = [
@@ -63,4 +65,7 @@ export const ENTITIES = [
   RelocatedShopEntity,
   CommendationPublicationEntity,
   TargetObservationEntity,
+  ReferralEntity,
+  ParkEvaluationEntity,
+  ParkScoreEntity,
 ];

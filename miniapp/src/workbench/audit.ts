@@ -31,6 +31,8 @@ export const SUBJECT_LABELS: Readonly<Record<ChangeSubject, string>> = {
   commendation: '通报表扬名单',
   'target-observation': '目标指标',
   statistics: '运行监测',
+  referral: '转介申请',
+  'park-evaluation': '园区评价',
 };
 export const SUBJECT_OPTIONS: readonly ChangeSubject[] = CHANGE_SUBJECTS;
 

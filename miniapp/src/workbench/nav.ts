@@ -11,7 +11,9 @@ export type WorkbenchPageId =
   | 'editions'
   | 'accounts'
   | 'audit'
-  | 'statistics';
+  | 'statistics'
+  | 'referrals'
+  | 'parks';
 
 export interface WorkbenchPage {
   id: WorkbenchPageId;
@@ -54,6 +56,8 @@ export const WORKBENCH_PAGES: readonly WorkbenchPage[] = [
   { id: 'editions', label: '政策版本', path: path('editions'), roles: ['admin'] },
   { id: 'accounts', label: '账号管理', path: path('accounts'), roles: ['admin'] },
   { id: 'audit', label: '审计日志', path: path('audit'), roles: ['admin'] },
+  { id: 'referrals', label: '转介跟踪', path: path('referrals'), roles: ['city-reviewer', 'admin'] },
+  { id: 'parks', label: '园区评价', path: path('parks'), roles: ['city-reviewer', 'admin'] },
 ];
 
 export { isStaffRole };

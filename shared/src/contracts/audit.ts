@@ -13,7 +13,9 @@ export type ChangeSubject =
   | 'relocated-shop'
   | 'commendation'
   | 'target-observation'
-  | 'statistics';
+  | 'statistics'
+  | 'referral'
+  | 'park-evaluation';
 export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'org',
   'facts',
@@ -27,6 +29,8 @@ export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'commendation',
   'target-observation',
   'statistics',
+  'referral',
+  'park-evaluation',
 ];
 
 /** One entry of the append-only audit log; personal data masked for the administrator who reads it. */
@@ -236,6 +240,13 @@ export const AUDIT_ACTION_LABELS = {
   'statistics.figures-revised': '修改运行监测数据',
   'statistics.imported': '导入运行监测数据',
   'statistics.averages-set': '设置全省平均',
+  'referral.requested': '申请转介',
+  'referral.withdrawn': '撤回转介申请',
+  'referral.status-changed': '更新转介进度',
+  'referral.exported': '导出企业数据摘要（供合作银行）',
+  'park-evaluation.criteria-set': '设置园区评价指标和权重',
+  'park-evaluation.scored': '录入园区评价得分',
+  'park-evaluation.published': '公布园区综合评价排名',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -17,7 +17,9 @@ export type NotificationKind =
   | 'paid'
   | 'supplement-due'
   | 'round-closing'
-  | 'match';
+  | 'match'
+  /** A referral (转介, 第七条、第十一条) moved on by the city. */
+  | 'referral';
 
 /** One message in a user's inbox (消息). */
 export interface NotificationView {

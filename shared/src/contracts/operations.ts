@@ -104,6 +104,22 @@ import {
   type PutProvinceAveragesRequest,
   type YearParams,
 } from './statistics';
+import {
+  type CreateCrossBorderReferralRequest,
+  type CreateLoanReferralRequest,
+  type ReferralList,
+  type ReferralQuery,
+  type ReferralStatusRequest,
+  type ReferralView,
+} from './referrals';
+import {
+  type ParkEvaluationWorkspace,
+  type ParkScoreParams,
+  type PublishedParkEvaluation,
+  type PublishedParkEvaluationYears,
+  type PutParkCriteriaRequest,
+  type PutParkScoresRequest,
+} from './parks';
 
 /** A record's id in a path: a positive integer, in decimal digits. */
 export interface IdParams {
@@ -267,6 +283,21 @@ export interface ApiOperations {
   getPublishedCommendations: { params: CommendationsYearParams; response: CommendationPublication };
   getTargets: { query: YearQuery; response: TargetsDashboard };
   recordTargetObservation: { body: TargetObservationRequest; response: TargetObservationView };
+  createLoanReferral: { params: OrgIdParams; body: CreateLoanReferralRequest; response: ReferralView };
+  createCrossBorderReferral: { params: OrgIdParams; body: CreateCrossBorderReferralRequest; response: ReferralView };
+  listOrgReferrals: { params: OrgIdParams; response: ReferralList };
+  getReferral: { params: IdParams; response: ReferralView };
+  withdrawReferral: { params: IdParams; response: ReferralView };
+  listReferrals: { query: ReferralQuery; response: ReferralList };
+  updateReferralStatus: { params: IdParams; body: ReferralStatusRequest; response: ReferralView };
+  exportReferral: { params: IdParams; response: FileContent };
+
+  listParkEvaluations: { response: PublishedParkEvaluationYears };
+  getParkEvaluation: { params: YearParams; response: PublishedParkEvaluation };
+  getParkEvaluationWorkspace: { params: YearParams; response: ParkEvaluationWorkspace };
+  putParkCriteria: { params: YearParams; body: PutParkCriteriaRequest; response: ParkEvaluationWorkspace };
+  putParkScores: { params: ParkScoreParams; body: PutParkScoresRequest; response: ParkEvaluationWorkspace };
+  publishParkEvaluation: { params: YearParams; response: ParkEvaluationWorkspace };
 
   listAudit: { query: AuditQuery; response: AuditLog };
   verifyAudit: { response: AuditVerification };
@@ -312,7 +343,10 @@ export type OperationTag =
   | 'targets'
   | 'audit'
   | 'audit'
-  | 'statistics';
+  | 'statistics'
+  | 'referrals'
+  | 'parks'
+  | 'audit';
 
 /** Where an operation lives and how it travels. */
 export interface OperationRoute {
@@ -1074,6 +1108,135 @@ export const OPERATIONS = {
     tag: 'targets',
     summary: '录入月度数据无法给出的目标指标（按日期的数量，市级审核员、管理员）',
     errors: [],
+  },
+  createLoanReferral: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/referrals/loan',
+    status: 201,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '申请“齐鲁电商贷”转介（第十一条：单户10万元至1000万元），须同意向合作银行提供企业数据摘要',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  createCrossBorderReferral: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/referrals/cross-border',
+    status: 201,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '申请跨境电商转介（第七条：纳入一类出口企业范围），填写出口情况与需求',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  listOrgReferrals: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/referrals',
+    status: 200,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '本企业的转介申请及进度',
+    errors: ['NOT_FOUND'],
+  },
+  getReferral: {
+    method: 'GET',
+    path: '/api/v1/referrals/{id}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '一项转介申请（本企业成员、市级审核员、管理员）',
+    errors: ['NOT_FOUND'],
+  },
+  withdrawReferral: {
+    method: 'POST',
+    path: '/api/v1/referrals/{id}/withdraw',
+    status: 200,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '企业撤回转介申请（推荐之前；撤回后不再导出企业数据）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  listReferrals: {
+    method: 'GET',
+    path: '/api/v1/referrals',
+    status: 200,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '转介跟踪：全市的贷款与跨境电商转介（市级审核员、管理员）',
+    errors: [],
+  },
+  updateReferralStatus: {
+    method: 'POST',
+    path: '/api/v1/referrals/{id}/status',
+    status: 200,
+    access: 'signed-in',
+    tag: 'referrals',
+    summary: '更新转介进度：已受理 → 已推荐 → 已放款（已纳入）/ 未获批（须写明原因）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  exportReferral: {
+    method: 'GET',
+    path: '/api/v1/referrals/{id}/export',
+    status: 200,
+    access: 'signed-in',
+    response: 'file',
+    mediaTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    tag: 'referrals',
+    summary: '导出企业数据摘要（Excel，供合作银行；须企业同意且未撤回，导出记入审计日志）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+
+  listParkEvaluations: {
+    method: 'GET',
+    path: '/api/v1/park-evaluations',
+    status: 200,
+    access: 'public',
+    tag: 'parks',
+    summary: '已公布园区综合评价的年度（从新到旧），无需登录',
+    errors: [],
+  },
+  getParkEvaluation: {
+    method: 'GET',
+    path: '/api/v1/park-evaluations/{year}',
+    status: 200,
+    access: 'public',
+    tag: 'parks',
+    summary: '已公布的电商产业园区年度综合评价排名（第八条），无需登录',
+    errors: ['NOT_FOUND'],
+  },
+  getParkEvaluationWorkspace: {
+    method: 'GET',
+    path: '/api/v1/park-evaluations/{year}/workspace',
+    status: 200,
+    access: 'signed-in',
+    tag: 'parks',
+    summary: '园区评价工作台：指标与权重、各园区得分、当前排名（市级审核员、管理员）',
+    errors: [],
+  },
+  putParkCriteria: {
+    method: 'PUT',
+    path: '/api/v1/park-evaluations/{year}/criteria',
+    status: 200,
+    access: 'signed-in',
+    tag: 'parks',
+    summary: '设置年度评价指标和权重（管理员；权重合计10000基点，公布前可修改）',
+    errors: ['CONFLICT'],
+  },
+  putParkScores: {
+    method: 'PUT',
+    path: '/api/v1/park-evaluations/{year}/parks/{orgId}/scores',
+    status: 200,
+    access: 'signed-in',
+    tag: 'parks',
+    summary: '录入园区各项指标得分（市级审核员；0–100分，公布前可修改）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  publishParkEvaluation: {
+    method: 'POST',
+    path: '/api/v1/park-evaluations/{year}/publish',
+    status: 200,
+    access: 'signed-in',
+    tag: 'parks',
+    summary: '公布年度园区综合评价排名（市级审核员）',
+    errors: ['CONFLICT'],
   },
 
   listAudit: {

@@ -26,6 +26,7 @@ const WHAT: Record<AccessResource['kind'], string> = {
   file: '文件',
   'relocated-shop': '迁入店铺',
   county: '县（市、区）',
+  referral: '转介申请',
 };
 
 const orgOf = (resource: AccessResource): number | null => {
@@ -36,6 +37,7 @@ const orgOf = (resource: AccessResource): number | null => {
     case 'org':
     case 'file':
     case 'relocated-shop':
+    case 'referral':
       return resource.orgId;
     case 'application':
       return resource.application.orgId;

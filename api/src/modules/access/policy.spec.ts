@@ -16,6 +16,7 @@ const draft: ApplicationScope = { orgId: 9, status: 'draft', county: null };
 const org = { kind: 'org', orgId: 9 } as const;
 const service = { kind: 'service' } as const;
 const shop = { kind: 'relocated-shop', orgId: 9, county: 'linqing' } as const;
+const referral = { kind: 'referral', orgId: 9 } as const;
 const of = (application: ApplicationScope) => ({ kind: 'application', application }) as const;
 
 /** [who, their role in the firm, request, outcome]: the rules of docs/workflow.md, row by row. */
@@ -192,6 +193,31 @@ const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
   ['a city reviewer', city, null, { action: 'statistics.averages', resource: service }, 'allow'],
   ['an administrator', admin, null, { action: 'statistics.averages', resource: service }, 'allow'],
   ["a county's reviewer", linqing, null, { action: 'statistics.averages', resource: service }, 'forbidden'],
+  // Referrals (第七条、第十一条): the firm's administrator asks; the city tracks and exports.
+  ['the firm administrator', applicant, 'admin', { action: 'referral.request', resource: org }, 'allow'],
+  ['a member', applicant, 'member', { action: 'referral.request', resource: org }, 'forbidden'],
+  ['an outsider', applicant, null, { action: 'referral.request', resource: org }, 'hidden'],
+  ['a member', applicant, 'member', { action: 'referral.read', resource: referral }, 'allow'],
+  ['a city reviewer', city, null, { action: 'referral.read', resource: referral }, 'allow'],
+  ["a county's reviewer", linqing, null, { action: 'referral.read', resource: referral }, 'hidden'],
+  ['an outsider', applicant, null, { action: 'referral.read', resource: referral }, 'hidden'],
+  ['the firm administrator', applicant, 'admin', { action: 'referral.withdraw', resource: referral }, 'allow'],
+  ['a member', applicant, 'member', { action: 'referral.withdraw', resource: referral }, 'forbidden'],
+  ['a city reviewer', city, null, { action: 'referral.withdraw', resource: referral }, 'forbidden'],
+  ['an outsider', applicant, null, { action: 'referral.withdraw', resource: referral }, 'hidden'],
+  ['an administrator', admin, null, { action: 'referral.list', resource: service }, 'allow'],
+  ['finance', finance, null, { action: 'referral.list', resource: service }, 'forbidden'],
+  ['a city reviewer', city, null, { action: 'referral.track', resource: referral }, 'allow'],
+  ['a city reviewer of the firm', city, 'member', { action: 'referral.track', resource: referral }, 'forbidden'],
+  ['the firm administrator', applicant, 'admin', { action: 'referral.track', resource: referral }, 'forbidden'],
+  ["a county's reviewer", linqing, null, { action: 'referral.track', resource: referral }, 'hidden'],
+  // The park evaluation (第八条): the administrator sets criteria, the city scores and publishes.
+  ['an administrator', admin, null, { action: 'park.criteria', resource: service }, 'allow'],
+  ['a city reviewer', city, null, { action: 'park.criteria', resource: service }, 'forbidden'],
+  ['a city reviewer', city, null, { action: 'park.score', resource: service }, 'allow'],
+  ['an administrator', admin, null, { action: 'park.score', resource: service }, 'forbidden'],
+  ['an administrator', admin, null, { action: 'park.read', resource: service }, 'allow'],
+  ["a county's reviewer", linqing, null, { action: 'park.read', resource: service }, 'forbidden'],
 ];
 
 describe('the access rules', () => {

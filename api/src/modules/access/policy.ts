@@ -45,7 +45,15 @@ export type AccessAction =
   | 'targets.observe'
   | 'statistics.read'
   | 'statistics.write'
-  | 'statistics.averages';
+  | 'statistics.averages'
+  | 'referral.request'
+  | 'referral.read'
+  | 'referral.withdraw'
+  | 'referral.list'
+  | 'referral.track'
+  | 'park.read'
+  | 'park.criteria'
+  | 'park.score';
 
 /**
  * What the access check needs to know of an application: whose it is, where it stands, and the
@@ -68,7 +76,9 @@ export type AccessResource =
   /** A relocated shop of the register (measure 五): whose it is and the county it operates in. */
   | { kind: 'relocated-shop'; orgId: number; county: CountyId }
   /** A county's monthly monitoring figures (十二). */
-  | { kind: 'county'; county: CountyId };
+  | { kind: 'county'; county: CountyId }
+  /** A firm's referral request (转介): whose it is. */
+  | { kind: 'referral'; orgId: number };
 
 /** The one kind of resource each action is about; requireAccess takes nothing else for it. */
 export const RESOURCE_OF = {
@@ -111,6 +121,14 @@ export const RESOURCE_OF = {
   'statistics.read': 'county',
   'statistics.write': 'county',
   'statistics.averages': 'service',
+  'referral.request': 'org',
+  'referral.read': 'referral',
+  'referral.withdraw': 'referral',
+  'referral.list': 'service',
+  'referral.track': 'referral',
+  'park.read': 'service',
+  'park.criteria': 'service',
+  'park.score': 'service',
 } as const satisfies Record<AccessAction, AccessResource['kind']>;
 
 export type ResourceFor<A extends AccessAction> = Extract<AccessResource, { kind: (typeof RESOURCE_OF)[A] }>;
@@ -167,6 +185,8 @@ const actsAtStage = (principal: Principal, status: ApplicationStatus): Decision 
 const PUBLISHED: readonly ApplicationStatus[] = ['notice', 'approved', 'paid', 'closed'];
 
 const ALLOW: Decision = { outcome: 'allow' };
+/** The city's desk for referrals and the park evaluation. */
+const CITY_DESK: readonly Role[] = ['city-reviewer', 'admin'];
 const HIDDEN: Decision = { outcome: 'hidden' };
 const forbidden = (reason: string): Decision => ({ outcome: 'forbidden', reason });
 
@@ -239,6 +259,29 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
       return principal.role === 'city-reviewer' || principal.role === 'admin'
         ? ALLOW
         : forbidden('只有市级审核员或系统管理员可以设置全省平均');
+    // Referrals (第七条、第十一条): the firm's administrator asks and withdraws; its members read;
+    // the city (city reviewers and administrators) reads, tracks and exports them.
+    case 'referral.request':
+      if (!member) return HIDDEN;
+      return memberRole === 'admin' ? ALLOW : forbidden('只有企业管理员可以申请转介');
+    case 'referral.read':
+      return member || CITY_DESK.includes(principal.role) ? ALLOW : HIDDEN;
+    case 'referral.withdraw':
+      if (memberRole === 'admin') return ALLOW;
+      return member || CITY_DESK.includes(principal.role) ? forbidden('只有企业管理员可以撤回转介申请') : HIDDEN;
+    case 'referral.list':
+      return CITY_DESK.includes(principal.role) ? ALLOW : forbidden('只有市级审核员或系统管理员可以查看转介跟踪');
+    case 'referral.track':
+      if (!CITY_DESK.includes(principal.role))
+        return member ? forbidden('只有市级审核员或系统管理员可以办理转介') : HIDDEN;
+      return member ? forbidden('不能办理本人所在企业的转介') : ALLOW;
+    // The yearly park evaluation (第八条): the administrator sets the criteria, the city scores and publishes.
+    case 'park.read':
+      return CITY_DESK.includes(principal.role) ? ALLOW : forbidden('只有市级审核员或系统管理员可以查看园区评价工作台');
+    case 'park.criteria':
+      return principal.role === 'admin' ? ALLOW : forbidden('只有系统管理员可以设置园区评价指标和权重');
+    case 'park.score':
+      return principal.role === 'city-reviewer' ? ALLOW : forbidden('只有市级审核员可以录入和公布园区评价得分');
     case 'org.read':
     case 'facts.read':
     case 'facts.write':

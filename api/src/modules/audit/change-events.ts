@@ -6,6 +6,8 @@ import {
   type ObservationIndicator,
   type PoolSharing,
   type ProgramId,
+  type ReferralKind,
+  type ReferralStatus,
 } from '@huiqi/shared';
 import { type Role } from '../../common/roles.js';
 
@@ -125,6 +127,23 @@ export interface ChangeEvents {
   'relocated-shop.verified': RelocatedShopEvent;
   'relocated-shop.refused': RelocatedShopEvent & { reason: string };
   'relocated-shop.resubmitted': RelocatedShopEvent;
+  /** A firm asked the city for a referral (齐鲁电商贷, 第十一条; 一类出口企业, 第七条). */
+  'referral.requested': { referralId: number; orgId: number; kind: ReferralKind; amountFen: number | null };
+  'referral.withdrawn': { referralId: number; orgId: number; kind: ReferralKind };
+  /** `note`: what the firm reads (未获批's reason). */
+  'referral.status-changed': {
+    referralId: number;
+    orgId: number;
+    kind: ReferralKind;
+    from: ReferralStatus;
+    to: ReferralStatus;
+    note: string | null;
+  };
+  /** The firm's data summary left the system for the partner bank, under the consent of that version. */
+  'referral.exported': { referralId: number; orgId: number; consentVersion: string };
+  'park-evaluation.criteria-set': { year: number; criteria: { name: string; weightBp: number }[] };
+  'park-evaluation.scored': { year: number; orgId: number; criteria: string[] };
+  'park-evaluation.published': { year: number; ranked: number };
   /** Proactive matching (免申即享): no change made it (no audit entry); written by the matching module. */
   'notification.match': MatchEvent;
   /** A reminder a daily timer writes (no audit entry): a supplement deadline or a round closing. */

@@ -102,6 +102,19 @@ export class FactsService {
     return (await this.factsOf(orgId, Number(latest.year))).facts;
   }
 
+  /** One firm's facts of its latest year on file and that year, in the caller's transaction; null: none. */
+  async latestWithYear(orgId: number, manager: EntityManager): Promise<{ facts: Facts; year: number } | null> {
+    const latest = await manager
+      .getRepository(FactEntity)
+      .createQueryBuilder('f')
+      .select('MAX(f.claimYear)', 'year')
+      .where('f.orgId = :orgId', { orgId })
+      .getRawOne<{ year: number | string | null }>();
+    if (latest?.year === null || latest?.year === undefined) return null;
+    const year = Number(latest.year);
+    return { facts: (await this.factsOf(orgId, year, manager)).facts, year };
+  }
+
   private view(orgId: number, claimYear: number, rows: FactEntity[], facts: Facts) {
     const provenance: Partial<Record<FactName, Provenance>> = {};
     let updatedAt: Date | null = null;

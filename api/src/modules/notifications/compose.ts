@@ -1,4 +1,10 @@
-import { formatDateZh, formatFen, type NotificationKind } from '@huiqi/shared';
+import {
+  formatDateZh,
+  formatFen,
+  type NotificationKind,
+  REFERRAL_KIND_LABELS,
+  REFERRAL_STATUS_LABELS,
+} from '@huiqi/shared';
 import { type ChangeEvents } from '../audit/change-events.js';
 
 /** What a user reads of an event: its kind, a short title and the message. */
@@ -126,6 +132,19 @@ const COMPOSERS: Composers = {
             `“${p.programTitle}”本批次申报于${formatDateZh(p.closes)}截止（还剩${p.workingDaysLeft}个工作日），` +
             `按贵企业填报的数据符合申报条件${p.maxAmountFen !== null ? `，最多可获${formatFen(p.maxAmountFen)}` : ''}，尚未申报。`,
         },
+  // 转介 (第七条、第十一条): each move the city makes; the firm's own withdrawal tells it nothing new.
+  'referral.status-changed': (p) => {
+    const label = REFERRAL_STATUS_LABELS[p.kind][p.to];
+    const what = `您的“${REFERRAL_KIND_LABELS[p.kind]}”转介申请`;
+    return {
+      kind: 'referral',
+      title: `转介进度：${label}`,
+      body:
+        p.to === 'declined'
+          ? `${what}${label}${p.note ? `，原因：${p.note}` : ''}。`
+          : `${what}进度更新为“${label}”${p.note ? `（${p.note}）` : ''}。`,
+    };
+  },
 };
 
 /** The message an outbox event makes, or null when it notifies nobody. */

@@ -40,6 +40,7 @@ export const PURPOSE_OF: Record<NotificationKind, TemplatePurpose> = {
   'supplement-due': 'supplement',
   'round-closing': 'match',
   match: 'match',
+  referral: 'review',
 };
 
 /** What an application event's payload names (the others' fields are absent). */

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type CountyId, countyName, type Invite, type MemberRole, orgTypeName, type OrgView } from '@huiqi/shared';
+import {
+  type CountyId,
+  countyName,
+  type Invite,
+  type MemberRole,
+  type OrgType,
+  orgTypeName,
+  type OrgView,
+} from '@huiqi/shared';
 import { createHash, randomInt } from 'node:crypto';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -102,6 +110,31 @@ export class OrgsService {
     return new Map(orgs.map((o) => [o.id, o.name]));
   }
 
+  /**
+   * Firms' records by id, for the referrals and the park evaluation (their views and the bank's
+   * data summary): the registration as it stands now.
+   */
+  async recordsOf(
+    ids: readonly number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, OrgRecord>> {
+    if (ids.length === 0) return new Map();
+    const orgs = await manager.getRepository(OrgEntity).find({ where: { id: In([...new Set(ids)]) } });
+    return new Map(orgs.map((o) => [o.id, recordOf(o)]));
+  }
+
+  /** The firms registered with this type (第八条's parks: ecommerce-park), in id order. */
+  async ofType(type: OrgType, manager: EntityManager = this.dataSource.manager): Promise<OrgRecord[]> {
+    const orgs = await manager
+      .getRepository(OrgEntity)
+      .createQueryBuilder('o')
+      // A JSON list of ids: its text holds each id in quotes on both engines; checked again below.
+      .where('o.orgTypes LIKE :type', { type: `%"${type}"%` })
+      .orderBy('o.id', 'ASC')
+      .getMany();
+    return orgs.filter((o) => o.orgTypes.includes(type)).map(recordOf);
+  }
+
   async mine(principal: Principal): Promise<OrgView[]> {
     const memberships = await this.access.membershipsOf(principal.userId);
     if (memberships.length === 0) return [];
@@ -200,3 +233,20 @@ const usccTaken = (): AppError =>
 
 const pick = (row: object, keys: string[]): Record<string, unknown> =>
   Object.fromEntries(keys.map((k) => [k, (row as Record<string, unknown>)[k]]));
+
+/** A firm's registration as other modules read it. */
+export type OrgRecord = Pick<
+  OrgEntity,
+  'id' | 'name' | 'uscc' | 'county' | 'orgTypes' | 'legalRepresentative' | 'contactName' | 'contactPhone'
+>;
+
+const recordOf = (o: OrgEntity): OrgRecord => ({
+  id: o.id,
+  name: o.name,
+  uscc: o.uscc,
+  county: o.county,
+  orgTypes: o.orgTypes,
+  legalRepresentative: o.legalRepresentative,
+  contactName: o.contactName,
+  contactPhone: o.contactPhone,
+});

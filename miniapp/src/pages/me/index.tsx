@@ -69,9 +69,29 @@ function MePage() {
         <View
           className="me__item tap"
           role="link"
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/finance/index/index' })}
+        >
+          <Text>融资与跨境（齐鲁电商贷、一类出口企业）</Text>
+          <Text className="me__arrow" aria-hidden>
+            ›
+          </Text>
+        </View>
+        <View
+          className="me__item tap"
+          role="link"
           onClick={() => void Taro.navigateTo({ url: '/subpackages/notice/index/index' })}
         >
           <Text>奖补资金公示</Text>
+          <Text className="me__arrow" aria-hidden>
+            ›
+          </Text>
+        </View>
+        <View
+          className="me__item tap"
+          role="link"
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/parks/ranking/index' })}
+        >
+          <Text>电商产业园区综合评价</Text>
           <Text className="me__arrow" aria-hidden>
             ›
           </Text>

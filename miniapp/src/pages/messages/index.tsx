@@ -13,8 +13,9 @@ import { formatDateTimeZh } from '../../services/shanghai-time';
 import { showUnread } from '../../services/unread-badge';
 import './index.scss';
 
-/** The page a message opens: its application's 申报详情, or for a proactive match the wizard on its program. */
+/** The page a message opens: its application's 申报详情, for a proactive match the wizard on its program, for a referral 融资与跨境. */
 export const messageUrl = (n: NotificationView): string | null => {
+  if (n.kind === 'referral') return '/subpackages/finance/index/index';
   if (n.programId !== null && n.applicationId === null) return `/subpackages/apply/new/index?programId=${n.programId}`;
   if (n.applicationId !== null) return `/subpackages/apply/detail/index?id=${n.applicationId}`;
   return null;
@@ -46,7 +47,11 @@ const MessageItem = ({ message: n, onOpen }: { message: NotificationView; onOpen
       </View>
       <Text className="messages__body">{n.body}</Text>
       <Text className="messages__line muted">{formatDateTimeZh(n.createdAt)}</Text>
-      {url ? <Text className="messages__more">{n.applicationId === null ? '去申报 ›' : '查看申报 ›'}</Text> : null}
+      {url ? (
+        <Text className="messages__more">
+          {n.kind === 'referral' ? '查看转介 ›' : n.applicationId === null ? '去申报 ›' : '查看申报 ›'}
+        </Text>
+      ) : null}
     </View>
   );
 };

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '园区综合评价' });
