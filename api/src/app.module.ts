@@ -15,6 +15,7 @@ import { HealthModule } from './modules/health/health.controller.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrgsModule } from './modules/orgs/orgs.module.js';
+import { WhitelistModule } from './modules/whitelist/whitelist.module.js';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         MatchingModule,
+        WhitelistModule.register(files),
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

@@ -29,6 +29,7 @@ export * from './contracts/notifications';
 export * from './contracts/orgs';
 export * from './contracts/review';
 export * from './contracts/rounds';
+export * from './contracts/whitelist';
 export { commendations } from './commendations/commendations';
 export { builtInEditions, editionFor } from './editions/registry';
 export { loadEdition } from './editions/load';

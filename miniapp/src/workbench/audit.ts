@@ -27,6 +27,8 @@ export const SUBJECT_LABELS: Readonly<Record<ChangeSubject, string>> = {
   membership: '企业成员',
   file: '文件',
   round: '申报批次',
+  whitelist: '白名单推荐',
+  roster: '人才名册',
 };
 export const SUBJECT_OPTIONS: readonly ChangeSubject[] = CHANGE_SUBJECTS;
 

@@ -1,7 +1,8 @@
 import { type Role } from './auth';
 
 /** The kinds of record the audit log and the outbox speak of. */
-export type ChangeSubject = 'user' | 'org' | 'membership' | 'facts' | 'file' | 'application' | 'edition' | 'round';
+export type ChangeSubject =
+  'user' | 'org' | 'membership' | 'facts' | 'file' | 'application' | 'edition' | 'round' | 'whitelist' | 'roster';
 export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'org',
   'facts',
@@ -11,6 +12,8 @@ export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'membership',
   'file',
   'round',
+  'whitelist',
+  'roster',
 ];
 
 /** One entry of the append-only audit log; personal data masked for the administrator who reads it. */
@@ -210,6 +213,9 @@ export const AUDIT_ACTION_LABELS = {
   'edition.published': '发布政策版本',
   'round.created': '发布申报批次',
   'pool.allocated': '资金池按比例分配',
+  'whitelist.applied': '申请白名单推荐',
+  'whitelist.recommended': '推荐入选白名单',
+  'whitelist.refused': '白名单不予推荐',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -75,6 +75,14 @@ import {
   type RoundQuery,
   type RoundView,
 } from './rounds';
+import {
+  type PublicWhitelist,
+  type WhitelistApplicationList,
+  type WhitelistApplicationView,
+  type WhitelistApplyRequest,
+  type WhitelistQueueQuery,
+  type WhitelistReviewRequest,
+} from './whitelist';
 
 /** A record's id in a path: a positive integer, in decimal digits. */
 export interface IdParams {
@@ -235,6 +243,13 @@ export interface ApiOperations {
   listAudit: { query: AuditQuery; response: AuditLog };
   verifyAudit: { response: AuditVerification };
   listOutbox: { query: OutboxQuery; response: OutboxPage };
+
+  applyWhitelist: { params: OrgIdParams; body: WhitelistApplyRequest; response: WhitelistApplicationView };
+  listOrgWhitelistApplications: { params: OrgIdParams; response: WhitelistApplicationList };
+  listWhitelistApplications: { query: WhitelistQueueQuery; response: WhitelistApplicationList };
+  getWhitelistApplication: { params: IdParams; response: WhitelistApplicationView };
+  reviewWhitelistApplication: { params: IdParams; body: WhitelistReviewRequest; response: WhitelistApplicationView };
+  listWhitelist: { query: YearQuery; response: PublicWhitelist };
 }
 
 export type OperationId = keyof ApiOperations;
@@ -256,7 +271,8 @@ export type OperationTag =
   | 'review'
   | 'notices'
   | 'notifications'
-  | 'audit';
+  | 'audit'
+  | 'whitelist';
 
 /** Where an operation lives and how it travels. */
 export interface OperationRoute {
@@ -990,6 +1006,62 @@ export const OPERATIONS = {
     access: 'signed-in',
     tag: 'audit',
     summary: '变更事件（供通知投递），分页',
+    errors: [],
+  },
+
+  applyWhitelist: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/whitelist-applications',
+    status: 201,
+    access: 'signed-in',
+    tag: 'whitelist',
+    summary:
+      '申请推荐入选全省电商生态链企业“白名单”（第八条）：简介、申请类别、无违法违规和不良信用记录的声明、佐证文件',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  listOrgWhitelistApplications: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/whitelist-applications',
+    status: 200,
+    access: 'signed-in',
+    tag: 'whitelist',
+    summary: '本企业的白名单推荐申请及审核结果',
+    errors: ['NOT_FOUND'],
+  },
+  listWhitelistApplications: {
+    method: 'GET',
+    path: '/api/v1/whitelist/applications',
+    status: 200,
+    access: 'signed-in',
+    tag: 'whitelist',
+    summary: '白名单推荐申请（市级审核员、管理员），可按年度和状态筛选',
+    errors: [],
+  },
+  getWhitelistApplication: {
+    method: 'GET',
+    path: '/api/v1/whitelist/applications/{id}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'whitelist',
+    summary: '一份白名单推荐申请',
+    errors: ['NOT_FOUND'],
+  },
+  reviewWhitelistApplication: {
+    method: 'POST',
+    path: '/api/v1/whitelist/applications/{id}/review',
+    status: 200,
+    access: 'signed-in',
+    tag: 'whitelist',
+    summary: '市级审核员推荐或不予推荐（须说明理由）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  listWhitelist: {
+    method: 'GET',
+    path: '/api/v1/whitelist',
+    status: 200,
+    access: 'public',
+    tag: 'whitelist',
+    summary: '某年度推荐入选白名单的企业（无需登录）：名称、类别、所在县区、年度',
     errors: [],
   },
 } as const satisfies { readonly [K in OperationId]: OperationRoute };

@@ -52,6 +52,7 @@ export const TABLES = [
   'round_pools',
   'subscription_credits',
   'users',
+  'whitelist_applications',
 ] as const;
 
 export type Table = (typeof TABLES)[number];

@@ -105,6 +105,20 @@ const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
   ['an administrator', admin, null, { action: 'objection.rule', resource: of(onNotice) }, 'forbidden'],
   ['a member', applicant, 'member', { action: 'objection.rule', resource: of(onNotice) }, 'forbidden'],
   ['an outsider', applicant, null, { action: 'objection.rule', resource: of(onNotice) }, 'hidden'],
+  // 第八条, the whitelist: members apply; the city reviews, never a firm of its own.
+  ['a member', applicant, 'member', { action: 'whitelist.apply', resource: org }, 'allow'],
+  ['an outsider', applicant, null, { action: 'whitelist.apply', resource: org }, 'hidden'],
+  ['a city reviewer', city, null, { action: 'whitelist.apply', resource: org }, 'hidden'],
+  ['a city reviewer', city, null, { action: 'whitelist.read', resource: org }, 'allow'],
+  ["a county's reviewer", linqing, null, { action: 'whitelist.read', resource: org }, 'hidden'],
+  ['an outsider', applicant, null, { action: 'whitelist.read', resource: org }, 'hidden'],
+  ['a city reviewer', city, null, { action: 'whitelist.review', resource: org }, 'allow'],
+  ['a city reviewer of the firm', city, 'member', { action: 'whitelist.review', resource: org }, 'forbidden'],
+  ['an administrator', admin, null, { action: 'whitelist.review', resource: org }, 'forbidden'],
+  ["a county's reviewer", linqing, null, { action: 'whitelist.review', resource: org }, 'hidden'],
+  ['a member', applicant, 'member', { action: 'whitelist.review', resource: org }, 'forbidden'],
+  ['an administrator', admin, null, { action: 'whitelist.queue', resource: service }, 'allow'],
+  ['finance', finance, null, { action: 'whitelist.queue', resource: service }, 'forbidden'],
 ];
 
 describe('the access rules', () => {

@@ -86,6 +86,17 @@ export interface ChangeEvents {
     applications: { applicationId: number; amountFen: number; to: ApplicationStatus }[];
   };
   'edition.published': { editionId: string; claimYear: number; version: number; contentHash: string };
+  /** 第八条: a firm applied for the year's whitelist recommendation (again, after a refusal: `resubmitted`). */
+  'whitelist.applied': {
+    applicationId: number;
+    orgId: number;
+    year: number;
+    categories: string[];
+    resubmitted: boolean;
+  };
+  'whitelist.recommended': { applicationId: number; orgId: number; year: number };
+  /** `reason`: what the firm reads. */
+  'whitelist.refused': { applicationId: number; orgId: number; year: number; reason: string };
   /** Proactive matching (免申即享): no change made it (no audit entry); written by the matching module. */
   'notification.match': MatchEvent;
   /** A reminder a daily timer writes (no audit entry): a supplement deadline or a round closing. */

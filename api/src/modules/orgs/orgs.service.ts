@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type CountyId, countyName, type Invite, type MemberRole, orgTypeName, type OrgView } from '@huiqi/shared';
+import {
+  type CountyId,
+  countyName,
+  type Invite,
+  type MemberRole,
+  type OrgType,
+  orgTypeName,
+  type OrgView,
+} from '@huiqi/shared';
 import { createHash, randomInt } from 'node:crypto';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -83,6 +91,21 @@ export class OrgsService {
   ): Promise<{ name: string; uscc: string; county: CountyId }> {
     const { name, uscc, county } = await manager.getRepository(OrgEntity).findOneByOrFail({ id: orgId });
     return { name, uscc, county };
+  }
+
+  /** The firm as the whitelist (第八条) fixes it on an application: firmOf and the kinds it is registered as. */
+  async profileOf(
+    orgId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ name: string; uscc: string; county: CountyId; orgTypes: OrgType[] }> {
+    const { name, uscc, county, orgTypes } = await manager.getRepository(OrgEntity).findOneByOrFail({ id: orgId });
+    return { name, uscc, county, orgTypes };
+  }
+
+  /** The firm's id by its credit code (USCC), or null. */
+  async idByUscc(uscc: string): Promise<number | null> {
+    const org = await this.dataSource.getRepository(OrgEntity).findOne({ select: { id: true }, where: { uscc } });
+    return org?.id ?? null;
   }
 
   /**
