@@ -17,6 +17,7 @@ const staffWorkbench =
             'editions/index',
             'accounts/index',
             'audit/index',
+            'whitelist/index',
           ],
         },
       ]
@@ -40,6 +41,7 @@ export default defineAppConfig({
     { root: 'subpackages/apply', pages: ['new/index', 'detail/index'] },
     { root: 'subpackages/notice', pages: ['index/index'] },
     { root: 'subpackages/messages', pages: ['settings/index'] },
+    { root: 'subpackages/whitelist', pages: ['apply/index', 'public/index'] },
     ...staffWorkbench,
   ],
   window: {

@@ -1,7 +1,7 @@
 import { type Role, STAFF_ROLES } from '@huiqi/shared';
 
 /** The workbench's pages (subpackages/staff, H5 only), in the order of its side menu. */
-export type WorkbenchPageId = 'queue' | 'notices' | 'pools' | 'editions' | 'accounts' | 'audit';
+export type WorkbenchPageId = 'queue' | 'notices' | 'pools' | 'editions' | 'accounts' | 'audit' | 'whitelist';
 
 export interface WorkbenchPage {
   id: WorkbenchPageId;
@@ -26,6 +26,7 @@ export const WORKBENCH_PAGES: readonly WorkbenchPage[] = [
   },
   { id: 'notices', label: '公示与异议', path: path('notices'), roles: ['city-reviewer', 'admin'] },
   { id: 'pools', label: '资金池与批次', path: path('pools'), roles: ['city-reviewer', 'finance', 'admin'] },
+  { id: 'whitelist', label: '白名单推荐', path: path('whitelist'), roles: ['city-reviewer', 'admin'] },
   { id: 'editions', label: '政策版本', path: path('editions'), roles: ['admin'] },
   { id: 'accounts', label: '账号管理', path: path('accounts'), roles: ['admin'] },
   { id: 'audit', label: '审计日志', path: path('audit'), roles: ['admin'] },
