@@ -15,6 +15,7 @@ import { HealthModule } from './modules/health/health.controller.js';
 import { MatchingModule } from './modules/matching/matching.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OrgsModule } from './modules/orgs/orgs.module.js';
+import { RostersModule } from './modules/rosters/rosters.module.js';
 import { WhitelistModule } from './modules/whitelist/whitelist.module.js';
 
 @Module({})
@@ -22,6 +23,8 @@ export class AppModule {
   static register(deps: CoreDependencies & { storage: FileStorage }): DynamicModule {
     // One file library, imported here and by the workflow, which tells it where files are used.
     const files = FilesModule.register(deps.storage, MaterialFileUses);
+    // 第八条's whitelist, read by 第九条's rosters: one registered module for both.
+    const whitelist = WhitelistModule.register(files);
     return {
       module: AppModule,
       imports: [
@@ -37,7 +40,8 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         MatchingModule,
-        WhitelistModule.register(files),
+        whitelist,
+        RostersModule.register(whitelist),
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

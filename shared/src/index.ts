@@ -30,6 +30,7 @@ export * from './contracts/orgs';
 export * from './contracts/review';
 export * from './contracts/rounds';
 export * from './contracts/whitelist';
+export * from './contracts/rosters';
 export { commendations } from './commendations/commendations';
 export { builtInEditions, editionFor } from './editions/registry';
 export { loadEdition } from './editions/load';

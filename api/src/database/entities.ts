@@ -24,6 +24,7 @@ import { RoundMatchEntity } from '../modules/matching/round-match.entity.js';
 import { InviteEntity } from '../modules/orgs/invite.entity.js';
 import { OrgEntity } from '../modules/orgs/org.entity.js';
 import { RoundEntity } from '../modules/rounds/round.entity.js';
+import { StreamerTraineeEntity, TalentHireEntity } from '../modules/rosters/roster.entities.js';
 import { WhitelistApplicationEntity } from '../modules/whitelist/whitelist-application.entity.js';
 
 /** Registered as classes, not globs, so the same list works under jest and from dist/. */
@@ -56,4 +57,6 @@ export const ENTITIES = [
   NotificationSettingsEntity,
   RoundMatchEntity,
   WhitelistApplicationEntity,
+  TalentHireEntity,
+  StreamerTraineeEntity,
 ];

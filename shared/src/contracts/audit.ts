@@ -216,6 +216,9 @@ export const AUDIT_ACTION_LABELS = {
   'whitelist.applied': '申请白名单推荐',
   'whitelist.recommended': '推荐入选白名单',
   'whitelist.refused': '白名单不予推荐',
+  'roster.row-added': '人才名册添加人员',
+  'roster.row-updated': '人才名册修改人员',
+  'roster.row-removed': '人才名册删除人员',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -83,6 +83,15 @@ import {
   type WhitelistQueueQuery,
   type WhitelistReviewRequest,
 } from './whitelist';
+import {
+  type HireRoster,
+  type HireRowRequest,
+  type RosterRowParams,
+  type StreamerRoster,
+  type StreamerRowRequest,
+  type UpdateHireRowRequest,
+  type UpdateStreamerRowRequest,
+} from './rosters';
 
 /** A record's id in a path: a positive integer, in decimal digits. */
 export interface IdParams {
@@ -250,6 +259,15 @@ export interface ApiOperations {
   getWhitelistApplication: { params: IdParams; response: WhitelistApplicationView };
   reviewWhitelistApplication: { params: IdParams; body: WhitelistReviewRequest; response: WhitelistApplicationView };
   listWhitelist: { query: YearQuery; response: PublicWhitelist };
+
+  getHireRoster: { params: OrgIdParams; query: YearQuery; response: HireRoster };
+  addHire: { params: OrgIdParams; query: YearQuery; body: HireRowRequest; response: HireRoster };
+  updateHire: { params: RosterRowParams; body: UpdateHireRowRequest; response: HireRoster };
+  removeHire: { params: RosterRowParams; response: HireRoster };
+  getStreamerRoster: { params: OrgIdParams; query: YearQuery; response: StreamerRoster };
+  addStreamer: { params: OrgIdParams; query: YearQuery; body: StreamerRowRequest; response: StreamerRoster };
+  updateStreamer: { params: RosterRowParams; body: UpdateStreamerRowRequest; response: StreamerRoster };
+  removeStreamer: { params: RosterRowParams; response: StreamerRoster };
 }
 
 export type OperationId = keyof ApiOperations;
@@ -272,7 +290,8 @@ export type OperationTag =
   | 'notices'
   | 'notifications'
   | 'audit'
-  | 'whitelist';
+  | 'whitelist'
+  | 'rosters';
 
 /** Where an operation lives and how it travels. */
 export interface OperationRoute {
@@ -1063,6 +1082,79 @@ export const OPERATIONS = {
     tag: 'whitelist',
     summary: '某年度推荐入选白名单的企业（无需登录）：名称、类别、所在县区、年度',
     errors: [],
+  },
+
+  getHireRoster: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/rosters/hires',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '电商人才就业名册（第九条，电商企业）：每人是否计入及原因、计入人数（身份证号已脱敏）',
+    errors: ['NOT_FOUND'],
+  },
+  addHire: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/rosters/hires',
+    status: 201,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '向电商人才就业名册添加一人（校验身份证号，同一人不能重复），人数随之更新',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  updateHire: {
+    method: 'PUT',
+    path: '/api/v1/orgs/{orgId}/rosters/hires/{rowId}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '修改电商人才就业名册中的一人（不填身份证号则保持不变）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  removeHire: {
+    method: 'DELETE',
+    path: '/api/v1/orgs/{orgId}/rosters/hires/{rowId}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '从电商人才就业名册删除一人，人数随之更新',
+    errors: ['NOT_FOUND'],
+  },
+  getStreamerRoster: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/rosters/streamers',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '主播培训名册（第九条，培训机构）：每人是否计入及原因、计入人数（身份证号已脱敏）',
+    errors: ['NOT_FOUND'],
+  },
+  addStreamer: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/rosters/streamers',
+    status: 201,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '向主播培训名册添加一人（校验身份证号，同一人不能重复），人数随之更新',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  updateStreamer: {
+    method: 'PUT',
+    path: '/api/v1/orgs/{orgId}/rosters/streamers/{rowId}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '修改主播培训名册中的一人（不填身份证号则保持不变）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  removeStreamer: {
+    method: 'DELETE',
+    path: '/api/v1/orgs/{orgId}/rosters/streamers/{rowId}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '从主播培训名册删除一人，人数随之更新',
+    errors: ['NOT_FOUND'],
   },
 } as const satisfies { readonly [K in OperationId]: OperationRoute };
 

@@ -50,7 +50,9 @@ export const TABLES = [
   'refresh_tokens',
   'round_matches',
   'round_pools',
+  'streamer_trainees',
   'subscription_credits',
+  'talent_hires',
   'users',
   'whitelist_applications',
 ] as const;

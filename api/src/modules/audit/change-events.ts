@@ -97,6 +97,10 @@ export interface ChangeEvents {
   'whitelist.recommended': { applicationId: number; orgId: number; year: number };
   /** `reason`: what the firm reads. */
   'whitelist.refused': { applicationId: number; orgId: number; year: number; reason: string };
+  /** 第九条's rosters: a row added, changed or removed, and the count it derives now (no personal data). */
+  'roster.row-added': RosterEvent;
+  'roster.row-updated': RosterEvent;
+  'roster.row-removed': RosterEvent;
   /** Proactive matching (免申即享): no change made it (no audit entry); written by the matching module. */
   'notification.match': MatchEvent;
   /** A reminder a daily timer writes (no audit entry): a supplement deadline or a round closing. */
@@ -142,6 +146,15 @@ export type ReminderEvent =
       closes: string;
       workingDaysLeft: number;
     };
+
+/** A roster's change: which roster, which row, and the count it derives afterwards. */
+export interface RosterEvent {
+  orgId: number;
+  claimYear: number;
+  roster: 'hires' | 'streamers';
+  rowId: number;
+  count: number;
+}
 
 /** What every application event says: which application, whose, for what. */
 export interface ApplicationEvent {
