@@ -42,6 +42,7 @@ export default defineAppConfig({
     { root: 'subpackages/notice', pages: ['index/index'] },
     { root: 'subpackages/messages', pages: ['settings/index'] },
     { root: 'subpackages/whitelist', pages: ['apply/index', 'public/index'] },
+    { root: 'subpackages/roster', pages: ['index/index'] },
     ...staffWorkbench,
   ],
   window: {
