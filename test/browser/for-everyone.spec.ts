@@ -1,4 +1,4 @@
-import { type Facts, memoryTokens } from '@huiqi/shared';
+import { type Facts, memoryTokens, residentIdCheckCharacter } from '@huiqi/shared';
 import { firm } from '../api/support/app.js';
 import { fillRequiredWith } from '../api/support/files.js';
 import { type Browser, describeInBrowser, openBrowser, shanghaiYear, TEST_TIMEOUT, WAIT } from './support.js';
@@ -179,6 +179,9 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
     ['申报（草稿）', '/subpackages/apply/new/index?id=1', '.apply >> text=请先登录'],
     ['申报详情', '/subpackages/apply/detail/index?id=1', '.apply-detail >> text=请先登录'],
     ['消息设置', '/subpackages/messages/settings/index', 'text=登录后设置消息'],
+    ['白名单推荐名单', '/subpackages/whitelist/public/index', 'text=年度暂无推荐企业'],
+    ['白名单推荐', '/subpackages/whitelist/apply/index', 'text=登录后申请白名单推荐'],
+    ['人才名册', '/subpackages/roster/index/index', 'text=登录后填写人才名册'],
   ];
 
   beforeAll(async () => {
@@ -255,6 +258,25 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
       await page().getByText('提交申报', { exact: true }).waitFor(WAIT);
       await check('申报（确认提交）');
       await visit('申报详情', `/subpackages/apply/detail/index?id=${submittedId}`, '[data-status="submitted"]');
+      await visit('白名单推荐', `/subpackages/whitelist/apply/index?orgId=${orgId}`, '.whitelist .wl-link');
+      // 人才名册 with a row that does not count (5 months of social insurance), and its form open.
+      const idBody = '37152119900101001';
+      await client.addHire({
+        params: { orgId },
+        query: { year },
+        body: {
+          name: '张小明',
+          residentId: idBody + (residentIdCheckCharacter(idBody) ?? ''),
+          trainingKind: 'college',
+          collegeName: '聊城职业技术学院',
+          hireDate: `${year}-01-05`,
+          socialInsuranceMonths: 5,
+        },
+      });
+      await visit('人才名册', `/subpackages/roster/index/index?orgId=${orgId}`, '.roster [data-row]');
+      await page().getByText('添加人员', { exact: true }).click();
+      await page().locator('[data-form="hires"]').waitFor(WAIT);
+      await check('人才名册（添加）');
     },
     TEST_TIMEOUT,
   );
