@@ -182,6 +182,33 @@ describe('白名单推荐 in the workbench', () => {
     expect(await screen.findByText('没有待市级审核的申请', undefined, WAIT)).toBeTruthy();
   });
 
+  it('opens a supporting file through the application’s signed link', async () => {
+    const opened: unknown[][] = [];
+    const original = window.open;
+    window.open = ((...args: unknown[]) => {
+      opened.push(args);
+      return null;
+    }) as typeof window.open;
+    try {
+      answer('GET /api/v1/whitelist/applications?status=submitted', 200, {
+        applications: [application({ files: [{ id: 12, name: '信用报告.pdf' }] })],
+      });
+      answer('POST /api/v1/whitelist/applications/5/files/12/link', 200, {
+        path: '/api/v1/files/12/content?expires=1&signature=s',
+        expiresAt: '2026-06-10T02:05:00.000Z',
+      });
+      render(<WhitelistReviewBoard client={client()} canDecide={false} />);
+      const button = await screen.findByText('打开 信用报告.pdf', undefined, WAIT);
+      await act(async () => void fireEvent.click(button));
+      await waitFor(
+        () => expect(opened).toEqual([['/api/v1/files/12/content?expires=1&signature=s', '_blank', 'noopener']]),
+        WAIT,
+      );
+    } finally {
+      window.open = original;
+    }
+  });
+
   it('an administrator reads without the buttons', async () => {
     answer('GET /api/v1/whitelist/applications?status=submitted', 200, { applications: [application()] });
     render(<WhitelistReviewBoard client={client()} canDecide={false} />);

@@ -85,6 +85,31 @@ describe.each(ENGINES)('the whitelist (第八条) on %s', (engine) => {
     );
     expect(queue.body.applications.map((a) => a.id)).toContain(made.body.id);
 
+    // The city opens the supporting file through the application; nobody else, and no other file.
+    const link = await api.call<{ path: string }>(
+      'POST',
+      `/api/v1/whitelist/applications/${made.body.id}/files/${fileId}/link`,
+      { token: city },
+    );
+    expect(link.status).toBe(200);
+    const content = await fetch(`${api.url}${link.body.path}`);
+    expect(content.status).toBe(200);
+    expect(Buffer.from(await content.arrayBuffer()).equals(pdf('wl'))).toBe(true);
+    expect((await api.call('POST', `/api/v1/files/${fileId}/link`, { token: city })).status).toBe(404);
+    for (const token of [outsider, county])
+      expect(
+        (await api.call('POST', `/api/v1/whitelist/applications/${made.body.id}/files/${fileId}/link`, { token }))
+          .status,
+      ).toBe(404);
+    const unnamed = await upload(api.url, owner, orgId, pdf('unnamed'), '未提交的文件.pdf', 'application/pdf');
+    expect(
+      (
+        await api.call('POST', `/api/v1/whitelist/applications/${made.body.id}/files/${unnamed.body.file?.id}/link`, {
+          token: city,
+        })
+      ).status,
+    ).toBe(404);
+
     const decided = await review(made.body.id, { decision: 'recommend' });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ status: 'recommended', statusLabel: '已推荐', reason: null });

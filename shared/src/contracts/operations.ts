@@ -80,6 +80,7 @@ import {
   type WhitelistApplicationList,
   type WhitelistApplicationView,
   type WhitelistApplyRequest,
+  type WhitelistFileParams,
   type WhitelistQueueQuery,
   type WhitelistReviewRequest,
 } from './whitelist';
@@ -259,6 +260,7 @@ export interface ApiOperations {
   getWhitelistApplication: { params: IdParams; response: WhitelistApplicationView };
   reviewWhitelistApplication: { params: IdParams; body: WhitelistReviewRequest; response: WhitelistApplicationView };
   listWhitelist: { query: YearQuery; response: PublicWhitelist };
+  linkWhitelistFile: { params: WhitelistFileParams; response: FileLink };
 
   getHireRoster: { params: OrgIdParams; query: YearQuery; response: HireRoster };
   addHire: { params: OrgIdParams; query: YearQuery; body: HireRowRequest; response: HireRoster };
@@ -1082,6 +1084,15 @@ export const OPERATIONS = {
     tag: 'whitelist',
     summary: '某年度推荐入选白名单的企业（无需登录）：名称、类别、所在县区、年度',
     errors: [],
+  },
+  linkWhitelistFile: {
+    method: 'POST',
+    path: '/api/v1/whitelist/applications/{id}/files/{fileId}/link',
+    status: 200,
+    access: 'signed-in',
+    tag: 'whitelist',
+    summary: '白名单推荐申请的佐证文件：有效期数分钟的下载链接（企业成员、市级审核员、管理员）',
+    errors: ['NOT_FOUND'],
   },
 
   getHireRoster: {

@@ -151,3 +151,17 @@ export interface PublicWhitelist {
   year: number;
   entries: WhitelistEntry[];
 }
+
+/** A file an application names, in a path. */
+export interface WhitelistFileParams {
+  /**
+   * @asType integer
+   * @minimum 1
+   */
+  id: number;
+  /**
+   * @asType integer
+   * @minimum 1
+   */
+  fileId: number;
+}

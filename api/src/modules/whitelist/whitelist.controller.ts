@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { type PublicWhitelist, type WhitelistApplicationList, type WhitelistApplicationView } from '@huiqi/shared';
+import {
+  type FileLink,
+  type PublicWhitelist, type WhitelistApplicationList, type WhitelistApplicationView } from '@huiqi/shared';
 import { CurrentUser, Public } from '../../common/auth.js';
 import { Operation } from '../../common/contract.js';
 import { IdPipe } from '../../common/id.pipe.js';
@@ -57,6 +59,17 @@ export class WhitelistController {
     @Body() body: WhitelistReviewDto,
   ): Promise<WhitelistApplicationView> {
     return this.whitelist.review(user, id, body);
+  }
+
+  @Operation('linkWhitelistFile')
+  @Post('whitelist/applications/:id/files/:fileId/link')
+  @HttpCode(200)
+  fileLink(
+    @CurrentUser() user: Principal,
+    @Param('id', IdPipe) id: number,
+    @Param('fileId', IdPipe) fileId: number,
+  ): Promise<FileLink> {
+    return this.whitelist.fileLink(user, id, fileId);
   }
 
   @Public()

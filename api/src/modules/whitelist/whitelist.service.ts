@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   countyName,
   type FieldError,
+  type FileLink,
   orgTypeName,
   type PublicWhitelist,
   WHITELIST_STATUS_LABELS,
@@ -161,6 +162,15 @@ export class WhitelistService {
     if (!row) throw notFound('白名单推荐申请');
     await this.access.requireAccess(principal, 'whitelist.read', { kind: 'org', orgId: row.orgId });
     return this.view(row);
+  }
+
+  /** A signed link to a file the application names, for whoever reads the application. */
+  async fileLink(principal: Principal, id: number, fileId: number): Promise<FileLink> {
+    const row = await this.dataSource.getRepository(WhitelistApplicationEntity).findOneBy({ id });
+    if (!row) throw notFound('白名单推荐申请');
+    await this.access.requireAccess(principal, 'whitelist.read', { kind: 'org', orgId: row.orgId });
+    if (!row.fileIds.includes(fileId)) throw notFound('文件');
+    return this.files.signedLink(fileId);
   }
 
   /** The city recommends (推荐) or refuses with the reason the firm reads; only a waiting application. */

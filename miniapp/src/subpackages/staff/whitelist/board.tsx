@@ -36,6 +36,17 @@ const ApplicationCard = ({
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // A signed same-origin link, opened in a new tab (the workbench is the browser build only).
+  const openFile = async (fileId: number) => {
+    setFailure(null);
+    try {
+      const link = await client.linkWhitelistFile({ params: { id: application.id, fileId } });
+      window.open(`${API_BASE}${link.path}`, '_blank', 'noopener');
+    } catch (e) {
+      setFailure(messageOf(e));
+    }
+  };
+
   const decide = async (decision: 'recommend' | 'refuse') => {
     setFailure(null);
     if (decision === 'refuse' && reason.trim() === '') {
@@ -71,7 +82,14 @@ const ApplicationCard = ({
       </Text>
       <Text className="wl-card__text">{application.description}</Text>
       {application.files.length > 0 ? (
-        <Text className="wl-card__line">佐证文件：{application.files.map((f) => f.name).join('、')}</Text>
+        <View className="wl-card__files">
+          <Text className="wl-card__line">佐证文件：</Text>
+          {application.files.map((f) => (
+            <Button key={f.id} className="wb-button" data-file={f.id} onClick={() => void openFile(f.id)}>
+              打开 {f.name}
+            </Button>
+          ))}
+        </View>
       ) : null}
       <Text className="wl-card__line">提交于 {formatDateTimeZh(application.submittedAt)}</Text>
       {application.decidedAt ? (
@@ -110,9 +128,9 @@ const ApplicationCard = ({
               不予推荐
             </Button>
           </View>
-          <Refused text={failure} />
         </View>
       ) : null}
+      <Refused text={failure} />
     </View>
   );
 };
