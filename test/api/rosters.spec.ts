@@ -237,6 +237,41 @@ describe.each(ENGINES)('talent rosters (第九条) on %s', (engine) => {
     ).toBe(200);
   });
 
+  it('a training institution recommended afterwards makes its trainees count: the firms’ facts follow', async () => {
+    const shop = await newFirm(['ecommerce']);
+    const later = await newFirm(['training-institution']);
+    const added = await addHire(shop.id, hire({ residentId: residentId(51), institutionUscc: later.uscc }));
+    expect(added.body.count).toBe(0);
+    const factOf = async () =>
+      (
+        await api.call<{ facts: Record<string, unknown> }>('GET', `/api/v1/orgs/${shop.id}/facts?year=${YEAR}`, {
+          token: owner,
+        })
+      ).body.facts['trainedHireCount'];
+    expect(await factOf()).toBe(0);
+    const applied = await api.call<{ id: number }>('POST', `/api/v1/orgs/${later.id}/whitelist-applications`, {
+      token: owner,
+      body: {
+        year: YEAR,
+        description: '聊城市电商人才培训机构，年培训电商从业人员1500人次，与本地院校共建实训基地。',
+        categories: ['training-institution'],
+        noViolations: true,
+        noBadCredit: true,
+      },
+    });
+    await api.call('POST', `/api/v1/whitelist/applications/${applied.body.id}/review`, {
+      token: city,
+      body: { decision: 'recommend' },
+    });
+    const deadline = Date.now() + 10_000;
+    while ((await factOf()) !== 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await factOf()).toBe(1);
+    const roster = await api.call<Roster>('GET', `/api/v1/orgs/${shop.id}/rosters/hires?year=${YEAR}`, {
+      token: owner,
+    });
+    expect(roster.body.count).toBe(1);
+  });
+
   it('checks resident ID numbers: length, characters, date of birth, check character; the same person once', async () => {
     const shop = await newFirm(['ecommerce']);
     const id = residentId(11);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
   type FieldError,
   HIRES_CLAUSE,
@@ -57,7 +57,10 @@ type RosterAction = 'roster.row-added' | 'roster.row-updated' | 'roster.row-remo
  * are stored whole and leave the service masked: answers, refusals and audit entries alike.
  */
 @Injectable()
-export class RostersService {
+export class RostersService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(RostersService.name);
+  private readonly running = new Set<Promise<void>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -66,6 +69,60 @@ export class RostersService {
     private readonly facts: FactsService,
     private readonly whitelist: WhitelistService,
   ) {}
+
+  /**
+   * A training institution recommended for a year's whitelist makes its trainees count in every
+   * hires roster of that year naming it: their firms' counts are written again, once the decision
+   * has committed (this process reacts; the next change of a roster would write it too).
+   */
+  onModuleInit(): void {
+    this.changes.onCommitted((committed) => {
+      if (committed.action !== 'whitelist.recommended') return;
+      const work = this.refreshForInstitution(committed.event.applicationId).catch((error: unknown) =>
+        this.logger.error({ msg: 'roster refresh after a whitelist decision failed', err: String(error) }),
+      );
+      this.running.add(work);
+      void work.finally(() => this.running.delete(work));
+    });
+  }
+
+  /** Lets running refreshes finish before the database closes under them. */
+  async onModuleDestroy(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private async refreshForInstitution(applicationId: number): Promise<void> {
+    const decision = await this.whitelist.decisionOf(applicationId);
+    if (!decision || decision.decidedBy === null) return;
+    const { uscc, year, decidedBy } = decision;
+    const rows = await this.dataSource
+      .getRepository(TalentHireEntity)
+      .find({ select: { orgId: true }, where: { institutionUscc: uscc, claimYear: year } });
+    for (const orgId of new Set(rows.map((r) => r.orgId)))
+      await this.changes.recordChange('system', 'facts.updated', async (m) => {
+        const roster = await this.hireRoster(m, orgId, year);
+        const written = await this.facts.deriveFromRoster(
+          m,
+          orgId,
+          year,
+          ROSTER_FACTS.hires,
+          roster.rows.length > 0 ? roster.count : null,
+          decidedBy,
+        );
+        return {
+          result: null,
+          change:
+            Object.keys(written.after).length > 0
+              ? {
+                  subject: { entity: 'facts', id: `${orgId}:${year}`, orgId },
+                  before: written.before,
+                  after: written.after,
+                  event: { orgId, claimYear: year, names: [ROSTER_FACTS.hires] },
+                }
+              : null,
+        };
+      });
+  }
 
   // ---- hires (e-commerce firms) ----
 

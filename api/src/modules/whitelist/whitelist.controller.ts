@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   type FileLink,
-  type PublicWhitelist, type WhitelistApplicationList, type WhitelistApplicationView } from '@huiqi/shared';
+  type PublicWhitelist,
+  type WhitelistApplicationList,
+  type WhitelistApplicationView,
+} from '@huiqi/shared';
 import { CurrentUser, Public } from '../../common/auth.js';
 import { Operation } from '../../common/contract.js';
 import { IdPipe } from '../../common/id.pipe.js';

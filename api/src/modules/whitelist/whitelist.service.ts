@@ -264,6 +264,12 @@ export class WhitelistService {
     return rows.some((r) => r.categories.includes('training-institution'));
   }
 
+  /** Whose application it is and who decided it: what a reaction to its decision needs. */
+  async decisionOf(id: number): Promise<{ uscc: string; year: number; decidedBy: number | null } | null> {
+    const row = await this.dataSource.getRepository(WhitelistApplicationEntity).findOneBy({ id });
+    return row ? { uscc: row.uscc, year: row.year, decidedBy: row.decidedBy } : null;
+  }
+
   private async view(row: WhitelistApplicationEntity): Promise<WhitelistApplicationView> {
     const [view] = await this.views([row]);
     return view as WhitelistApplicationView;
