@@ -21,12 +21,16 @@ import { RelocatedShopsModule } from './modules/relocated-shops/relocated-shops.
 import { StatisticsModule } from './modules/statistics/statistics.module.js';
 import { ParksModule } from './modules/parks/parks.module.js';
 import { ReferralsModule } from './modules/referrals/referrals.module.js';
+import { RostersModule } from './modules/rosters/rosters.module.js';
+import { WhitelistModule } from './modules/whitelist/whitelist.module.js';
 
 @Module({})
 export class AppModule {
   static register(deps: CoreDependencies & { storage: FileStorage }): DynamicModule {
     // One file library, imported here and by the workflow, which tells it where files are used.
     const files = FilesModule.register(deps.storage, MaterialFileUses);
+    // 第八条's whitelist, read by 第九条's rosters: one registered module for both.
+    const whitelist = WhitelistModule.register(files);
     return {
       module: AppModule,
       imports: [
@@ -48,6 +52,8 @@ export class AppModule {
         StatisticsModule,
         ReferralsModule,
         ParksModule,
+        whitelist,
+        RostersModule.register(whitelist),
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

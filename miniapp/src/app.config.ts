@@ -23,6 +23,7 @@ const staffWorkbench =
             'statistics/index',
             'referrals/index',
             'parks/index',
+            'whitelist/index',
           ],
         },
       ]
@@ -51,6 +52,8 @@ export default defineAppConfig({
     { root: 'subpackages/public', pages: ['commendations/index'] },
     { root: 'subpackages/finance', pages: ['index/index'] },
     { root: 'subpackages/parks', pages: ['ranking/index'] },
+    { root: 'subpackages/whitelist', pages: ['apply/index', 'public/index'] },
+    { root: 'subpackages/roster', pages: ['index/index'] },
     ...staffWorkbench,
   ],
   window: {

@@ -30,6 +30,8 @@ export * from './contracts/orgs';
 export * from './contracts/review';
 export * from './contracts/rounds';
 export * from './contracts/statistics';
+export * from './contracts/whitelist';
+export * from './contracts/rosters';
 export { commendations } from './commendations/commendations';
 export { countyFiguresOf, countyYears, ratioBasisPoints } from './statistics/yearly';
 // Commendations publication and the targets dashboard (一、四、五, 2023 targets).

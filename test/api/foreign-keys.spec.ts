@@ -70,7 +70,14 @@ const EXPECTED: [table: string, column: string, references: string, onDelete: 'R
   ['relocated_shops', 'reviewed_by', 'users', 'RESTRICT'],
   ['round_matches', 'round_id', 'application_rounds', 'RESTRICT'],
   ['round_pools', 'round_id', 'application_rounds', 'RESTRICT'],
+  ['streamer_trainees', 'org_id', 'orgs', 'RESTRICT'],
+  ['streamer_trainees', 'updated_by', 'users', 'RESTRICT'],
   ['subscription_credits', 'user_id', 'users', 'CASCADE'],
+  ['talent_hires', 'org_id', 'orgs', 'RESTRICT'],
+  ['talent_hires', 'updated_by', 'users', 'RESTRICT'],
+  ['whitelist_applications', 'decided_by', 'users', 'RESTRICT'],
+  ['whitelist_applications', 'org_id', 'orgs', 'RESTRICT'],
+  ['whitelist_applications', 'submitted_by', 'users', 'RESTRICT'],
 ];
 
 const expectedForeignKeys = () =>

@@ -1,4 +1,4 @@
-import { type Facts, memoryTokens } from '@huiqi/shared';
+import { type Facts, memoryTokens, residentIdCheckCharacter } from '@huiqi/shared';
 import { firm } from '../api/support/app.js';
 import { fillRequiredWith } from '../api/support/files.js';
 import { type Browser, describeInBrowser, openBrowser, shanghaiYear, TEST_TIMEOUT, WAIT } from './support.js';
@@ -184,6 +184,9 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
     ['迁入店铺详情', '/subpackages/shops/detail/index?id=1', '.shops-detail >> text=请先登录'],
     ['融资与跨境', '/subpackages/finance/index/index', '.finance >> text=请先登录'],
     ['园区综合评价', '/subpackages/parks/ranking/index', 'text=尚未公布园区综合评价'],
+    ['白名单推荐名单', '/subpackages/whitelist/public/index', 'text=年度暂无推荐企业'],
+    ['白名单推荐', '/subpackages/whitelist/apply/index', 'text=登录后申请白名单推荐'],
+    ['人才名册', '/subpackages/roster/index/index', 'text=登录后填写人才名册'],
   ];
 
   beforeAll(async () => {
@@ -276,6 +279,25 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
       await visit('迁入店铺详情', `/subpackages/shops/detail/index?id=${shop.id}`, '[data-status="refused"]');
       await visit('融资与跨境', '/subpackages/finance/index/index', '.finance-form');
       await visit('园区综合评价', '/subpackages/parks/ranking/index', '.park-ranking__none');
+      await visit('白名单推荐', `/subpackages/whitelist/apply/index?orgId=${orgId}`, '.whitelist .wl-link');
+      // 人才名册 with a row that does not count (5 months of social insurance), and its form open.
+      const idBody = '37152119900101001';
+      await client.addHire({
+        params: { orgId },
+        query: { year },
+        body: {
+          name: '张小明',
+          residentId: idBody + (residentIdCheckCharacter(idBody) ?? ''),
+          trainingKind: 'college',
+          collegeName: '聊城职业技术学院',
+          hireDate: `${year}-01-05`,
+          socialInsuranceMonths: 5,
+        },
+      });
+      await visit('人才名册', `/subpackages/roster/index/index?orgId=${orgId}`, '.roster [data-row]');
+      await page().getByText('添加人员', { exact: true }).click();
+      await page().locator('[data-form="hires"]').waitFor(WAIT);
+      await check('人才名册（添加）');
     },
     TEST_TIMEOUT,
   );

@@ -30,6 +30,8 @@ import { CommendationPublicationEntity } from '../modules/commendations/commenda
 import { TargetObservationEntity } from '../modules/targets/target-observation.entity.js';
 import { ParkEvaluationEntity, ParkScoreEntity } from '../modules/parks/park-evaluation.entity.js';
 import { ReferralEntity } from '../modules/referrals/referral.entity.js';
+import { StreamerTraineeEntity, TalentHireEntity } from '../modules/rosters/roster.entities.js';
+import { WhitelistApplicationEntity } from '../modules/whitelist/whitelist-application.entity.js';
 
 /** Registered as classes, not globs, so the same list works under jest and from dist/. */
 export const ENTITIES = [
@@ -68,4 +70,7 @@ export const ENTITIES = [
   ReferralEntity,
   ParkEvaluationEntity,
   ParkScoreEntity,
+  WhitelistApplicationEntity,
+  TalentHireEntity,
+  StreamerTraineeEntity,
 ];

@@ -68,6 +68,8 @@ export const OrgSummary = () => {
         <>
           <Item text="企业档案" url={`/subpackages/org/profile/index${query}`} />
           <Item text="场地登记" url={`/subpackages/org/facilities/index${query}`} />
+          <Item text="白名单推荐（第八条）" url={`/subpackages/whitelist/apply/index${query}`} />
+          <Item text="人才名册（第九条）" url={`/subpackages/roster/index/index${query}`} />
         </>
       ) : null}
     </View>

@@ -24,6 +24,7 @@ export const PROVENANCE: Record<Provenance, { sign: string; word: string }> = {
   'self-declared': { sign: '✎', word: '企业填报' },
   document: { sign: '▤', word: '材料证明' },
   verified: { sign: '✓', word: '审核确认' },
+  roster: { sign: '☰', word: '人才名册计算' },
 };
 
 /** The claim years firms can report for: those of the published editions, newest first. */

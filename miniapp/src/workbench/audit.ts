@@ -33,6 +33,8 @@ export const SUBJECT_LABELS: Readonly<Record<ChangeSubject, string>> = {
   statistics: '运行监测',
   referral: '转介申请',
   'park-evaluation': '园区评价',
+  whitelist: '白名单推荐',
+  roster: '人才名册',
 };
 export const SUBJECT_OPTIONS: readonly ChangeSubject[] = CHANGE_SUBJECTS;
 

@@ -13,7 +13,8 @@ export type WorkbenchPageId =
   | 'audit'
   | 'statistics'
   | 'referrals'
-  | 'parks';
+  | 'parks'
+  | 'whitelist';
 
 export interface WorkbenchPage {
   id: WorkbenchPageId;
@@ -53,11 +54,12 @@ export const WORKBENCH_PAGES: readonly WorkbenchPage[] = [
     path: path('shops'),
     roles: ['county-reviewer', 'city-reviewer', 'admin'],
   },
+  { id: 'whitelist', label: '白名单推荐', path: path('whitelist'), roles: ['city-reviewer', 'admin'] },
+  { id: 'referrals', label: '转介跟踪', path: path('referrals'), roles: ['city-reviewer', 'admin'] },
+  { id: 'parks', label: '园区评价', path: path('parks'), roles: ['city-reviewer', 'admin'] },
   { id: 'editions', label: '政策版本', path: path('editions'), roles: ['admin'] },
   { id: 'accounts', label: '账号管理', path: path('accounts'), roles: ['admin'] },
   { id: 'audit', label: '审计日志', path: path('audit'), roles: ['admin'] },
-  { id: 'referrals', label: '转介跟踪', path: path('referrals'), roles: ['city-reviewer', 'admin'] },
-  { id: 'parks', label: '园区评价', path: path('parks'), roles: ['city-reviewer', 'admin'] },
 ];
 
 export { isStaffRole };

@@ -15,7 +15,9 @@ export type ChangeSubject =
   | 'target-observation'
   | 'statistics'
   | 'referral'
-  | 'park-evaluation';
+  | 'park-evaluation'
+  | 'whitelist'
+  | 'roster';
 export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'org',
   'facts',
@@ -31,6 +33,8 @@ export const CHANGE_SUBJECTS: readonly ChangeSubject[] = [
   'statistics',
   'referral',
   'park-evaluation',
+  'whitelist',
+  'roster',
 ];
 
 /** One entry of the append-only audit log; personal data masked for the administrator who reads it. */
@@ -247,6 +251,12 @@ export const AUDIT_ACTION_LABELS = {
   'park-evaluation.criteria-set': '设置园区评价指标和权重',
   'park-evaluation.scored': '录入园区评价得分',
   'park-evaluation.published': '公布园区综合评价排名',
+  'whitelist.applied': '申请白名单推荐',
+  'whitelist.recommended': '推荐入选白名单',
+  'whitelist.refused': '白名单不予推荐',
+  'roster.row-added': '人才名册添加人员',
+  'roster.row-updated': '人才名册修改人员',
+  'roster.row-removed': '人才名册删除人员',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -161,7 +161,8 @@ export const fromFactVector = (vector: FactVector): Facts => {
 export const factLabel = (name: FactName): string => defs[name].label;
 
 /** Where a stored fact's value comes from: the firm's word, a document, or a reviewer's check. */
-export type Provenance = 'self-declared' | 'document' | 'verified';
+/** `roster`: derived from a talent roster of 第九条 (the roster is its source; it cannot be typed). */
+export type Provenance = 'self-declared' | 'document' | 'verified' | 'roster';
 
 /** `GET` and `PUT /api/v1/orgs/:orgId/facts?year=`: a firm's facts for one claim year. */
 export interface FactsView {
@@ -180,7 +181,7 @@ export interface FactsView {
 export interface PutFactsRequest {
   facts: { [N in FactName]?: Facts[N] | null };
   /** Applicants declare facts or take them from a document; only reviewers verify. Default self-declared. */
-  provenance?: Exclude<Provenance, 'verified'>;
+  provenance?: Exclude<Provenance, 'verified' | 'roster'>;
 }
 
 /** One change of one fact, as the history keeps it. */

@@ -120,6 +120,24 @@ import {
   type PutParkCriteriaRequest,
   type PutParkScoresRequest,
 } from './parks';
+import {
+  type PublicWhitelist,
+  type WhitelistApplicationList,
+  type WhitelistApplicationView,
+  type WhitelistApplyRequest,
+  type WhitelistFileParams,
+  type WhitelistQueueQuery,
+  type WhitelistReviewRequest,
+} from './whitelist';
+import {
+  type HireRoster,
+  type HireRowRequest,
+  type RosterRowParams,
+  type StreamerRoster,
+  type StreamerRowRequest,
+  type UpdateHireRowRequest,
+  type UpdateStreamerRowRequest,
+} from './rosters';
 
 /** A record's id in a path: a positive integer, in decimal digits. */
 export interface IdParams {
@@ -317,6 +335,22 @@ export interface ApiOperations {
   getMonthlyFiguresTemplate: { response: FileContent };
   getMonthlyFeedback: { query: MonthlyFeedbackQuery; response: FileContent };
   putProvinceAverages: { params: YearParams; body: PutProvinceAveragesRequest; response: ProvinceAverages };
+  applyWhitelist: { params: OrgIdParams; body: WhitelistApplyRequest; response: WhitelistApplicationView };
+  listOrgWhitelistApplications: { params: OrgIdParams; response: WhitelistApplicationList };
+  listWhitelistApplications: { query: WhitelistQueueQuery; response: WhitelistApplicationList };
+  getWhitelistApplication: { params: IdParams; response: WhitelistApplicationView };
+  reviewWhitelistApplication: { params: IdParams; body: WhitelistReviewRequest; response: WhitelistApplicationView };
+  listWhitelist: { query: YearQuery; response: PublicWhitelist };
+  linkWhitelistFile: { params: WhitelistFileParams; response: FileLink };
+
+  getHireRoster: { params: OrgIdParams; query: YearQuery; response: HireRoster };
+  addHire: { params: OrgIdParams; query: YearQuery; body: HireRowRequest; response: HireRoster };
+  updateHire: { params: RosterRowParams; body: UpdateHireRowRequest; response: HireRoster };
+  removeHire: { params: RosterRowParams; response: HireRoster };
+  getStreamerRoster: { params: OrgIdParams; query: YearQuery; response: StreamerRoster };
+  addStreamer: { params: OrgIdParams; query: YearQuery; body: StreamerRowRequest; response: StreamerRoster };
+  updateStreamer: { params: RosterRowParams; body: UpdateStreamerRowRequest; response: StreamerRoster };
+  removeStreamer: { params: RosterRowParams; response: StreamerRoster };
 }
 
 export type OperationId = keyof ApiOperations;
@@ -346,7 +380,10 @@ export type OperationTag =
   | 'statistics'
   | 'referrals'
   | 'parks'
-  | 'audit';
+  | 'audit'
+  | 'audit'
+  | 'whitelist'
+  | 'rosters';
 
 /** Where an operation lives and how it travels. */
 export interface OperationRoute {
@@ -1399,6 +1436,143 @@ export const OPERATIONS = {
     tag: 'statistics',
     summary: '设置某年的全省平均（网络零售额增幅、实物商品网络零售额占比，单位基点），留痕',
     errors: ['FORBIDDEN'],
+  },
+  applyWhitelist: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/whitelist-applications',
+    status: 201,
+    access: 'signed-in',
+    tag: 'whitelist',
+    summary:
+      '申请推荐入选全省电商生态链企业“白名单”（第八条）：简介、申请类别、无违法违规和不良信用记录的声明、佐证文件',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  listOrgWhitelistApplications: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/whitelist-applications',
+    status: 200,
+    access: 'signed-in',
+    tag: 'whitelist',
+    summary: '本企业的白名单推荐申请及审核结果',
+    errors: ['NOT_FOUND'],
+  },
+  listWhitelistApplications: {
+    method: 'GET',
+    path: '/api/v1/whitelist/applications',
+    status: 200,
+    access: 'signed-in',
+    tag: 'whitelist',
+    summary: '白名单推荐申请（市级审核员、管理员），可按年度和状态筛选',
+    errors: [],
+  },
+  getWhitelistApplication: {
+    method: 'GET',
+    path: '/api/v1/whitelist/applications/{id}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'whitelist',
+    summary: '一份白名单推荐申请',
+    errors: ['NOT_FOUND'],
+  },
+  reviewWhitelistApplication: {
+    method: 'POST',
+    path: '/api/v1/whitelist/applications/{id}/review',
+    status: 200,
+    access: 'signed-in',
+    tag: 'whitelist',
+    summary: '市级审核员推荐或不予推荐（须说明理由）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  listWhitelist: {
+    method: 'GET',
+    path: '/api/v1/whitelist',
+    status: 200,
+    access: 'public',
+    tag: 'whitelist',
+    summary: '某年度推荐入选白名单的企业（无需登录）：名称、类别、所在县区、年度',
+    errors: [],
+  },
+  linkWhitelistFile: {
+    method: 'POST',
+    path: '/api/v1/whitelist/applications/{id}/files/{fileId}/link',
+    status: 200,
+    access: 'signed-in',
+    tag: 'whitelist',
+    summary: '白名单推荐申请的佐证文件：有效期数分钟的下载链接（企业成员、市级审核员、管理员）',
+    errors: ['NOT_FOUND'],
+  },
+
+  getHireRoster: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/rosters/hires',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '电商人才就业名册（第九条，电商企业）：每人是否计入及原因、计入人数（身份证号已脱敏）',
+    errors: ['NOT_FOUND'],
+  },
+  addHire: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/rosters/hires',
+    status: 201,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '向电商人才就业名册添加一人（校验身份证号，同一人不能重复），人数随之更新',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  updateHire: {
+    method: 'PUT',
+    path: '/api/v1/orgs/{orgId}/rosters/hires/{rowId}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '修改电商人才就业名册中的一人（不填身份证号则保持不变）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  removeHire: {
+    method: 'DELETE',
+    path: '/api/v1/orgs/{orgId}/rosters/hires/{rowId}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '从电商人才就业名册删除一人，人数随之更新',
+    errors: ['NOT_FOUND'],
+  },
+  getStreamerRoster: {
+    method: 'GET',
+    path: '/api/v1/orgs/{orgId}/rosters/streamers',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '主播培训名册（第九条，培训机构）：每人是否计入及原因、计入人数（身份证号已脱敏）',
+    errors: ['NOT_FOUND'],
+  },
+  addStreamer: {
+    method: 'POST',
+    path: '/api/v1/orgs/{orgId}/rosters/streamers',
+    status: 201,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '向主播培训名册添加一人（校验身份证号，同一人不能重复），人数随之更新',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  updateStreamer: {
+    method: 'PUT',
+    path: '/api/v1/orgs/{orgId}/rosters/streamers/{rowId}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '修改主播培训名册中的一人（不填身份证号则保持不变）',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  removeStreamer: {
+    method: 'DELETE',
+    path: '/api/v1/orgs/{orgId}/rosters/streamers/{rowId}',
+    status: 200,
+    access: 'signed-in',
+    tag: 'rosters',
+    summary: '从主播培训名册删除一人，人数随之更新',
+    errors: ['NOT_FOUND'],
   },
 } as const satisfies { readonly [K in OperationId]: OperationRoute };
 

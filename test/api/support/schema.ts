@@ -56,8 +56,11 @@ export const TABLES = [
   'relocated_shops',
   'round_matches',
   'round_pools',
+  'streamer_trainees',
   'subscription_credits',
+  'talent_hires',
   'users',
+  'whitelist_applications',
 ] as const;
 
 export type Table = (typeof TABLES)[number];

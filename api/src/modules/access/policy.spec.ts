@@ -218,6 +218,20 @@ const CASES: [string, Principal, MemberRole | null, AccessRequest, string][] = [
   ['an administrator', admin, null, { action: 'park.score', resource: service }, 'forbidden'],
   ['an administrator', admin, null, { action: 'park.read', resource: service }, 'allow'],
   ["a county's reviewer", linqing, null, { action: 'park.read', resource: service }, 'forbidden'],
+  // 第八条, the whitelist: members apply; the city reviews, never a firm of its own.
+  ['a member', applicant, 'member', { action: 'whitelist.apply', resource: org }, 'allow'],
+  ['an outsider', applicant, null, { action: 'whitelist.apply', resource: org }, 'hidden'],
+  ['a city reviewer', city, null, { action: 'whitelist.apply', resource: org }, 'hidden'],
+  ['a city reviewer', city, null, { action: 'whitelist.read', resource: org }, 'allow'],
+  ["a county's reviewer", linqing, null, { action: 'whitelist.read', resource: org }, 'hidden'],
+  ['an outsider', applicant, null, { action: 'whitelist.read', resource: org }, 'hidden'],
+  ['a city reviewer', city, null, { action: 'whitelist.review', resource: org }, 'allow'],
+  ['a city reviewer of the firm', city, 'member', { action: 'whitelist.review', resource: org }, 'forbidden'],
+  ['an administrator', admin, null, { action: 'whitelist.review', resource: org }, 'forbidden'],
+  ["a county's reviewer", linqing, null, { action: 'whitelist.review', resource: org }, 'hidden'],
+  ['a member', applicant, 'member', { action: 'whitelist.review', resource: org }, 'forbidden'],
+  ['an administrator', admin, null, { action: 'whitelist.queue', resource: service }, 'allow'],
+  ['finance', finance, null, { action: 'whitelist.queue', resource: service }, 'forbidden'],
 ];
 
 describe('the access rules', () => {

@@ -53,7 +53,11 @@ export type AccessAction =
   | 'referral.track'
   | 'park.read'
   | 'park.criteria'
-  | 'park.score';
+  | 'park.score'
+  | 'whitelist.apply'
+  | 'whitelist.read'
+  | 'whitelist.review'
+  | 'whitelist.queue';
 
 /**
  * What the access check needs to know of an application: whose it is, where it stands, and the
@@ -129,6 +133,10 @@ export const RESOURCE_OF = {
   'park.read': 'service',
   'park.criteria': 'service',
   'park.score': 'service',
+  'whitelist.apply': 'org',
+  'whitelist.read': 'org',
+  'whitelist.review': 'org',
+  'whitelist.queue': 'service',
 } as const satisfies Record<AccessAction, AccessResource['kind']>;
 
 export type ResourceFor<A extends AccessAction> = Extract<AccessResource, { kind: (typeof RESOURCE_OF)[A] }>;
@@ -348,6 +356,20 @@ export const decide = (principal: Principal, request: AccessRequest, memberRole:
     case 'relocated-shop.list':
     case 'relocated-shop.summary':
       return REVIEWER_ROLES.includes(principal.role) ? ALLOW : forbidden('只有审核人员可以查看迁入店铺登记');
+    // 第八条, the whitelist: a firm's members apply for it; the city (市商务投资促进局) reviews and
+    // recommends; the administrator reads the applications, as with every other review.
+    case 'whitelist.apply':
+      return member ? ALLOW : HIDDEN;
+    case 'whitelist.read':
+      return member || principal.role === 'city-reviewer' || principal.role === 'admin' ? ALLOW : HIDDEN;
+    case 'whitelist.review':
+      if (member) return forbidden('不能审核本人所在企业的白名单申请');
+      if (principal.role === 'city-reviewer') return ALLOW;
+      return principal.role === 'admin' ? forbidden('只有市级审核员可以推荐白名单企业') : HIDDEN;
+    case 'whitelist.queue':
+      return principal.role === 'city-reviewer' || principal.role === 'admin'
+        ? ALLOW
+        : forbidden('只有市级审核员或系统管理员可以查看白名单推荐申请');
   }
 };
 

@@ -12,6 +12,8 @@ import {
   parseFacts,
   type ProgramId,
   type ProgramResult,
+  rosterOfFact,
+  rosterOwnsFactMessage,
 } from '@huiqi/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -247,6 +249,13 @@ export class ApplicationsService {
         const returnedFacts = new Set((app.returned?.items ?? []).filter((x) => x.kind === 'fact').map((x) => x.id));
         const other = Object.keys(input.facts ?? {}).find((k) => !returnedFacts.has(k));
         if (other !== undefined) throw invalid(`facts.${other}`, '补正时只能修改被退回的数据项');
+      }
+      // 第九条: a count a talent roster derives is taken from the roster, never typed (the roster's own value is accepted).
+      const derived = await this.facts.rosterFacts(app.orgId, app.claimYear, m);
+      for (const [name, value] of Object.entries(input.facts ?? {})) {
+        const kind = rosterOfFact(name);
+        if (kind && derived.has(name as FactName) && derived.get(name as FactName) !== value)
+          throw invalid(`facts.${name}`, rosterOwnsFactMessage(kind));
       }
       const base = input.refreshFromOrg
         ? (await this.facts.factsOf(app.orgId, app.claimYear, m)).facts

@@ -144,6 +144,21 @@ export interface ChangeEvents {
   'park-evaluation.criteria-set': { year: number; criteria: { name: string; weightBp: number }[] };
   'park-evaluation.scored': { year: number; orgId: number; criteria: string[] };
   'park-evaluation.published': { year: number; ranked: number };
+  /** 第八条: a firm applied for the year's whitelist recommendation (again, after a refusal: `resubmitted`). */
+  'whitelist.applied': {
+    applicationId: number;
+    orgId: number;
+    year: number;
+    categories: string[];
+    resubmitted: boolean;
+  };
+  'whitelist.recommended': { applicationId: number; orgId: number; year: number };
+  /** `reason`: what the firm reads. */
+  'whitelist.refused': { applicationId: number; orgId: number; year: number; reason: string };
+  /** 第九条's rosters: a row added, changed or removed, and the count it derives now (no personal data). */
+  'roster.row-added': RosterEvent;
+  'roster.row-updated': RosterEvent;
+  'roster.row-removed': RosterEvent;
   /** Proactive matching (免申即享): no change made it (no audit entry); written by the matching module. */
   'notification.match': MatchEvent;
   /** A reminder a daily timer writes (no audit entry): a supplement deadline or a round closing. */
@@ -196,6 +211,15 @@ export interface RelocatedShopEvent {
   orgId: number;
   county: CountyId;
   relocatedOn: string;
+}
+
+/** A roster's change: which roster, which row, and the count it derives afterwards. */
+export interface RosterEvent {
+  orgId: number;
+  claimYear: number;
+  roster: 'hires' | 'streamers';
+  rowId: number;
+  count: number;
 }
 
 /** What every application event says: which application, whose, for what. */

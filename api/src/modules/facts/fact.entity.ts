@@ -2,7 +2,7 @@ import { type FactName } from '@huiqi/shared';
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Where a fact's value comes from. */
-export type Provenance = 'self-declared' | 'document' | 'verified';
+export type Provenance = 'self-declared' | 'document' | 'verified' | 'roster';
 
 /** One fact of one firm for one claim year, in the contract's field names. */
 @Entity('org_facts')

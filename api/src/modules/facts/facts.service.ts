@@ -6,10 +6,13 @@ import {
   type FactsView,
   parseFacts,
   type Provenance,
+  rosterOfFact,
+  rosterOwnsFactMessage,
   YEARS,
 } from '@huiqi/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { AppError } from '../../common/errors.js';
 import { parseInteger } from '../../common/integers.js';
 import { Transactions } from '../../database/transactions.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
@@ -148,6 +151,7 @@ export class FactsService {
 
     return this.changes.recordChange(principal, 'facts.updated', async (m) => {
       await this.access.requireAccess(principal, 'facts.write', { kind: 'org', orgId }, m);
+      await this.refuseRosterFacts(m, orgId, claimYear, Object.keys(input));
       const { before, after } = await this.write(m, orgId, claimYear, given, cleared, provenance, principal.userId);
       const { facts, rows } = await this.factsOf(orgId, claimYear, m);
       return {
@@ -178,8 +182,55 @@ export class FactsService {
     facts: Partial<Facts>,
     reviewerId: number,
   ): Promise<void> {
-    const values = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
+    // A count a roster derives stays the roster's (第九条): the reviewer's value stays on the application.
+    const derived = await this.rosterFacts(orgId, claimYear, m);
+    const values = Object.fromEntries(
+      Object.entries(facts).filter(([name, v]) => v !== undefined && !derived.has(name as FactName)),
+    );
     await this.write(m, orgId, claimYear, values, [], 'verified', reviewerId);
+  }
+
+  /** The firm's facts of the year a talent roster derives (provenance `roster`), with their values. */
+  async rosterFacts(orgId: number, claimYear: number, manager?: EntityManager): Promise<Map<FactName, unknown>> {
+    const rows = await (manager ?? this.dataSource.manager)
+      .getRepository(FactEntity)
+      .find({ where: { orgId, claimYear, provenance: 'roster' } });
+    return new Map(rows.map((r) => [r.name, r.value]));
+  }
+
+  /** A typed value for a fact a roster derives is refused, naming the field and the roster. */
+  private async refuseRosterFacts(m: EntityManager, orgId: number, claimYear: number, names: string[]): Promise<void> {
+    const derived = await this.rosterFacts(orgId, claimYear, m);
+    const details = names.flatMap((name) => {
+      const kind = rosterOfFact(name);
+      return kind && derived.has(name as FactName)
+        ? [{ field: `facts.${name}`, message: rosterOwnsFactMessage(kind) }]
+        : [];
+    });
+    if (details.length > 0)
+      throw new AppError(
+        'INVALID_REQUEST',
+        `请求有误，请修改以下字段：${details.map((d) => d.field).join('、')}`,
+        details,
+      );
+  }
+
+  /**
+   * 第九条: a talent roster's count written as the firm's fact (provenance `roster`), or cleared
+   * when the roster has no rows left (the firm may then type it again). In the roster's
+   * transaction; the before and after for its `facts.updated` change (empty: no change).
+   */
+  async deriveFromRoster(
+    m: EntityManager,
+    orgId: number,
+    claimYear: number,
+    name: FactName,
+    value: number | null,
+    userId: number,
+  ): Promise<{ before: Record<string, unknown>; after: Record<string, unknown> }> {
+    return value === null
+      ? this.write(m, orgId, claimYear, {}, [name], 'roster', userId)
+      : this.write(m, orgId, claimYear, { [name]: value }, [], 'roster', userId);
   }
 
   /**

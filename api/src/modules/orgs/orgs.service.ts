@@ -93,6 +93,21 @@ export class OrgsService {
     return { name, uscc, county };
   }
 
+  /** The firm as the whitelist (第八条) fixes it on an application: firmOf and the kinds it is registered as. */
+  async profileOf(
+    orgId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ name: string; uscc: string; county: CountyId; orgTypes: OrgType[] }> {
+    const { name, uscc, county, orgTypes } = await manager.getRepository(OrgEntity).findOneByOrFail({ id: orgId });
+    return { name, uscc, county, orgTypes };
+  }
+
+  /** The firm's id by its credit code (USCC), or null. */
+  async idByUscc(uscc: string): Promise<number | null> {
+    const org = await this.dataSource.getRepository(OrgEntity).findOne({ select: { id: true }, where: { uscc } });
+    return org?.id ?? null;
+  }
+
   /**
    * Locks the firm's row until the caller's transaction ends: what serialises decisions about
    * one firm across its applications (the per-enterprise cap of measures 二 and 六).

@@ -177,6 +177,16 @@ function HomePage() {
           ›
         </Text>
       </View>
+      <View
+        className="card home__link tap"
+        role="link"
+        onClick={() => void Taro.navigateTo({ url: '/subpackages/whitelist/public/index' })}
+      >
+        <Text>电商生态链企业“白名单”推荐名单（无需登录）</Text>
+        <Text className="home__arrow" aria-hidden>
+          ›
+        </Text>
+      </View>
       {state.kind === 'loading' ? <Loading /> : null}
       {state.kind === 'error' ? <ErrorState message={state.message} onRetry={() => void load()} /> : null}
       {state.kind === 'empty' ? <Empty title={state.message} hint="可以先用政策计算器按往年政策测算" /> : null}

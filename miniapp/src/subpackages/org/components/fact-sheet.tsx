@@ -171,6 +171,8 @@ export const FactSheet = ({ orgId, names, scope, intro }: Props) => {
   const stored: Facts = facts.kind === 'ready' ? facts.view.facts : {};
   const storedRecord = stored as Record<string, unknown>;
   const provenance = facts.kind === 'ready' ? facts.view.provenance : {};
+  // 第九条: a count a talent roster derives is changed in the roster, never typed here.
+  const editable = fields.filter((field) => provenance[field.name] !== 'roster');
   const history = facts.kind === 'ready' ? changesByFact(facts.history) : new Map<FactName, FactChangeView[]>();
   const editing = inputs !== null;
 
@@ -200,7 +202,7 @@ export const FactSheet = ({ orgId, names, scope, intro }: Props) => {
 
   const save = async () => {
     if (!inputs || facts.kind !== 'ready') return;
-    const changes = factChanges(inputs, fields, stored);
+    const changes = factChanges(inputs, editable, stored);
     setErrors(changes.errors);
     setSaveError(null);
     if (Object.keys(changes.errors).length > 0) return;
@@ -294,6 +296,15 @@ export const FactSheet = ({ orgId, names, scope, intro }: Props) => {
                     {latest ? <Text className="muted"> · {formatDateTimeZh(latest.changedAt)}</Text> : null}
                   </View>
                 ) : null}
+                {from === 'roster' ? (
+                  <Text
+                    className="link tap fact-sheet__toggle"
+                    data-roster-link={name}
+                    onClick={() => void Taro.navigateTo({ url: `/subpackages/roster/index/index?orgId=${org.id}` })}
+                  >
+                    由人才名册计算，去名册修改
+                  </Text>
+                ) : null}
                 {changes.length > 0 ? (
                   <Text className="link tap fact-sheet__toggle" onClick={() => setOpen(open === name ? null : name)}>
                     {open === name ? '收起修改记录' : `修改记录（${changes.length}条）`}
@@ -313,7 +324,7 @@ export const FactSheet = ({ orgId, names, scope, intro }: Props) => {
         <View className="card fact-sheet__form">
           <Text className="card-title org-title">填写{chosen}年度情况</Text>
           <Text className="muted org-note">金额按元填写，可精确到分；不清楚的可以空着，清空一项即删除该项。</Text>
-          {fields.map((field) => (
+          {editable.map((field) => (
             <FactField
               key={field.name}
               field={field}

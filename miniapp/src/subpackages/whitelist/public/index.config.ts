@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '白名单推荐名单', enablePullDownRefresh: true });
