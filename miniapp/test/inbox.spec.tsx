@@ -58,6 +58,12 @@ describe('消息: the inbox', () => {
     expect(messageUrl(message(1))).toBe('/subpackages/apply/detail/index?id=21');
     expect(messageUrl(MATCH)).toBe('/subpackages/apply/new/index?programId=livestream-base');
     expect(messageUrl(message(2, { applicationId: null }))).toBeNull();
+    // The measures without money: the firm's register and its whitelist application, by its org.
+    const about = (kind: 'relocated-shop' | 'whitelist', orgId: number | null) =>
+      messageUrl(message(3, { kind, applicationId: null, orgId }));
+    expect(about('relocated-shop', 4)).toBe('/subpackages/shops/index/index?orgId=4');
+    expect(about('whitelist', 4)).toBe('/subpackages/whitelist/apply/index?orgId=4');
+    expect(about('whitelist', null)).toBeNull();
     expect([badgeText(3), badgeText(99), badgeText(100)]).toEqual(['3', '99', '99+']);
   });
 

@@ -1,4 +1,5 @@
 import { type Session } from '@huiqi/shared';
+import { firm } from '../api/support/app.js';
 import { figuresOf, seedScenario } from '../api/support/figures.js';
 import { type Browser, describeInBrowser, openBrowser, TEST_TIMEOUT, WAIT } from './support.js';
 
@@ -68,6 +69,20 @@ describeInBrowser('commendations and the targets dashboard', () => {
   it(
     'the dashboard shows each target with its clause, measured month by month in a chart',
     async () => {
+      // The relocated shops are the register's verified ones (五): one registered and verified.
+      const owner = await b.api.login('applicant', 'commend-shops-owner');
+      const org = await b.api.call<{ id: number }>('POST', '/api/v1/orgs', {
+        token: owner,
+        body: firm(81, { county: 'yanggu', name: '阳谷迁入店铺测试有限公司' }),
+      });
+      const shop = await b.api.call<{ id: number }>('POST', `/api/v1/orgs/${org.body.id}/relocated-shops`, {
+        token: owner,
+        body: { platform: 'jd', shop: '81000001', relocatedOn: '2023-04-10' },
+      });
+      const yanggu = await b.api.login('county-reviewer', 'commend-yanggu', 'yanggu');
+      expect(
+        (await b.api.call('POST', `/api/v1/relocated-shops/${shop.body.id}/verify`, { token: yanggu })).status,
+      ).toBe(200);
       const city = await signIn('city-reviewer');
       await page().setViewportSize({ width: 1440, height: 900 });
       await openAs(city, '/subpackages/staff/targets/index');

@@ -19,7 +19,11 @@ export type NotificationKind =
   | 'round-closing'
   | 'match'
   /** A referral (转介, 第七条、第十一条) moved on by the city. */
-  | 'referral';
+  | 'referral'
+  /** A relocated shop (迁入店铺, 第五条) verified or refused by its county. */
+  | 'relocated-shop'
+  /** A whitelist recommendation (白名单推荐, 第八条) decided by the city. */
+  | 'whitelist';
 
 /** One message in a user's inbox (消息). */
 export interface NotificationView {

@@ -30,6 +30,7 @@ export const TABLES = [
   'applications',
   'audit_chain_head',
   'audit_log',
+  'commendation_publications',
   'county_monthly_figures',
   'edition_contents',
   'edition_versions',
@@ -59,6 +60,7 @@ export const TABLES = [
   'streamer_trainees',
   'subscription_credits',
   'talent_hires',
+  'target_observations',
   'users',
   'whitelist_applications',
 ] as const;

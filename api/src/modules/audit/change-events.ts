@@ -144,17 +144,21 @@ export interface ChangeEvents {
   'park-evaluation.criteria-set': { year: number; criteria: { name: string; weightBp: number }[] };
   'park-evaluation.scored': { year: number; orgId: number; criteria: string[] };
   'park-evaluation.published': { year: number; ranked: number };
-  /** 第八条: a firm applied for the year's whitelist recommendation (again, after a refusal: `resubmitted`). */
+  /**
+   * 第八条: a firm applied for the year's whitelist recommendation (again, after a refusal: `resubmitted`).
+   * `whitelistApplicationId`, never `applicationId`: that name is an award application's wherever an
+   * event is read (the notifications link a message to it).
+   */
   'whitelist.applied': {
-    applicationId: number;
+    whitelistApplicationId: number;
     orgId: number;
     year: number;
     categories: string[];
     resubmitted: boolean;
   };
-  'whitelist.recommended': { applicationId: number; orgId: number; year: number };
+  'whitelist.recommended': { whitelistApplicationId: number; orgId: number; year: number };
   /** `reason`: what the firm reads. */
-  'whitelist.refused': { applicationId: number; orgId: number; year: number; reason: string };
+  'whitelist.refused': { whitelistApplicationId: number; orgId: number; year: number; reason: string };
   /** 第九条's rosters: a row added, changed or removed, and the count it derives now (no personal data). */
   'roster.row-added': RosterEvent;
   'roster.row-updated': RosterEvent;

@@ -166,6 +166,44 @@ const CASES: [event: string, payload: object, expected: ComposedMessage | null][
   ['application.withdrawn', { ...app, from: 'submitted' }, null],
   ['application.verified', { ...app, conditions: [], correctedFacts: [] }, null],
   ['org.updated', { orgId: 3, fields: ['name'] }, null],
+  [
+    'relocated-shop.verified',
+    { shopId: 5, orgId: 3, county: 'linqing', relocatedOn: '2023-03-10' },
+    {
+      kind: 'relocated-shop',
+      title: '迁入店铺已核实',
+      body: '您登记的2023年3月10日迁入临清市的店铺已通过县级核实，计入回迁店铺统计。',
+    },
+  ],
+  [
+    'relocated-shop.refused',
+    { shopId: 5, orgId: 3, county: 'linqing', relocatedOn: '2023-03-10', reason: '店铺主体与企业不符' },
+    {
+      kind: 'relocated-shop',
+      title: '迁入店铺核实未通过',
+      body: '您登记的2023年3月10日迁入临清市的店铺未通过县级核实，原因：店铺主体与企业不符。可修改后重新提交。',
+    },
+  ],
+  // The firm's own registration and resubmission tell it nothing new.
+  ['relocated-shop.registered', { shopId: 5, orgId: 3, county: 'linqing', relocatedOn: '2023-03-10' }, null],
+  [
+    'whitelist.recommended',
+    { whitelistApplicationId: 9, orgId: 3, year: 2023 },
+    {
+      kind: 'whitelist',
+      title: '白名单推荐已通过',
+      body: '您的2023年度电商生态链企业“白名单”推荐申请已通过市级审核，将由市里推荐申报全省电商生态链企业“白名单”。',
+    },
+  ],
+  [
+    'whitelist.refused',
+    { whitelistApplicationId: 9, orgId: 3, year: 2023, reason: '存在不良信用记录' },
+    {
+      kind: 'whitelist',
+      title: '白名单推荐未通过',
+      body: '您的2023年度电商生态链企业“白名单”推荐申请未通过市级审核，原因：存在不良信用记录。可修改后重新提交。',
+    },
+  ],
 ];
 
 describe('composeMessage', () => {

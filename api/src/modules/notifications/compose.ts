@@ -1,4 +1,5 @@
 import {
+  countyName,
   formatDateZh,
   formatFen,
   type NotificationKind,
@@ -145,6 +146,28 @@ const COMPOSERS: Composers = {
           : `${what}进度更新为“${label}”${p.note ? `（${p.note}）` : ''}。`,
     };
   },
+  // 迁入店铺 (第五条): the county's decision; a refusal with what to correct.
+  'relocated-shop.verified': (p) => ({
+    kind: 'relocated-shop',
+    title: '迁入店铺已核实',
+    body: `您登记的${formatDateZh(p.relocatedOn)}迁入${countyName(p.county)}的店铺已通过县级核实，计入回迁店铺统计。`,
+  }),
+  'relocated-shop.refused': (p) => ({
+    kind: 'relocated-shop',
+    title: '迁入店铺核实未通过',
+    body: `您登记的${formatDateZh(p.relocatedOn)}迁入${countyName(p.county)}的店铺未通过县级核实，原因：${p.reason}。可修改后重新提交。`,
+  }),
+  // 白名单推荐 (第八条): the city's decision.
+  'whitelist.recommended': (p) => ({
+    kind: 'whitelist',
+    title: '白名单推荐已通过',
+    body: `您的${p.year}年度电商生态链企业“白名单”推荐申请已通过市级审核，将由市里推荐申报全省电商生态链企业“白名单”。`,
+  }),
+  'whitelist.refused': (p) => ({
+    kind: 'whitelist',
+    title: '白名单推荐未通过',
+    body: `您的${p.year}年度电商生态链企业“白名单”推荐申请未通过市级审核，原因：${p.reason}。可修改后重新提交。`,
+  }),
 };
 
 /** The message an outbox event makes, or null when it notifies nobody. */

@@ -41,6 +41,8 @@ export const PURPOSE_OF: Record<NotificationKind, TemplatePurpose> = {
   'round-closing': 'match',
   match: 'match',
   referral: 'review',
+  'relocated-shop': 'review',
+  whitelist: 'review',
 };
 
 /** What an application event's payload names (the others' fields are absent). */

@@ -78,7 +78,7 @@ export class RostersService implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.changes.onCommitted((committed) => {
       if (committed.action !== 'whitelist.recommended') return;
-      const work = this.refreshForInstitution(committed.event.applicationId).catch((error: unknown) =>
+      const work = this.refreshForInstitution(committed.event.whitelistApplicationId).catch((error: unknown) =>
         this.logger.error({ msg: 'roster refresh after a whitelist decision failed', err: String(error) }),
       );
       this.running.add(work);

@@ -112,7 +112,7 @@ export class WhitelistService {
             before: previous,
             after: row,
             event: {
-              applicationId: row.id,
+              whitelistApplicationId: row.id,
               orgId,
               year: row.year,
               categories: row.categories,
@@ -209,7 +209,7 @@ export class WhitelistService {
                 subject,
                 before,
                 after: { status: saved.status },
-                event: { applicationId: id, orgId: saved.orgId, year: saved.year },
+                event: { whitelistApplicationId: id, orgId: saved.orgId, year: saved.year },
               },
             };
           })
@@ -221,7 +221,7 @@ export class WhitelistService {
                 subject,
                 before,
                 after: { status: saved.status, reason: saved.reason },
-                event: { applicationId: id, orgId: saved.orgId, year: saved.year, reason },
+                event: { whitelistApplicationId: id, orgId: saved.orgId, year: saved.year, reason },
               },
             };
           });

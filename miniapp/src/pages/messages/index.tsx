@@ -14,8 +14,17 @@ import { showUnread } from '../../services/unread-badge';
 import './index.scss';
 
 /** The page a message opens: its application's 申报详情, for a proactive match the wizard on its program, for a referral 融资与跨境. */
+/** What the link under a message says, for the kinds that are not about an application. */
+const MORE_LABELS: Partial<Record<NotificationView['kind'], string>> = {
+  referral: '查看转介 ›',
+  'relocated-shop': '查看迁入店铺 ›',
+  whitelist: '查看白名单推荐 ›',
+};
+
 export const messageUrl = (n: NotificationView): string | null => {
   if (n.kind === 'referral') return '/subpackages/finance/index/index';
+  if (n.kind === 'relocated-shop') return n.orgId === null ? null : `/subpackages/shops/index/index?orgId=${n.orgId}`;
+  if (n.kind === 'whitelist') return n.orgId === null ? null : `/subpackages/whitelist/apply/index?orgId=${n.orgId}`;
   if (n.programId !== null && n.applicationId === null) return `/subpackages/apply/new/index?programId=${n.programId}`;
   if (n.applicationId !== null) return `/subpackages/apply/detail/index?id=${n.applicationId}`;
   return null;
@@ -49,7 +58,7 @@ const MessageItem = ({ message: n, onOpen }: { message: NotificationView; onOpen
       <Text className="messages__line muted">{formatDateTimeZh(n.createdAt)}</Text>
       {url ? (
         <Text className="messages__more">
-          {n.kind === 'referral' ? '查看转介 ›' : n.applicationId === null ? '去申报 ›' : '查看申报 ›'}
+          {MORE_LABELS[n.kind] ?? (n.applicationId === null ? '去申报 ›' : '查看申报 ›')}
         </Text>
       ) : null}
     </View>
