@@ -55,7 +55,7 @@ export class CommendationsService {
       throw new AppError('CONFLICT', `${year}年度的全省平均数据尚未录入，无法计算通报表扬名单`, [
         {
           field: 'year',
-          message: `请先由系统管理员录入${year}年度全省网络零售额平均增幅和实物商品网络零售额占社会消费品零售总额比重`,
+          message: `请先由市级审核员或系统管理员在“运行监测”中录入${year}年度全省网络零售额平均增幅和实物商品网络零售额占社会消费品零售总额比重`,
         },
       ]);
     const rows = await this.statistics.figures(year);

@@ -50,6 +50,10 @@ const normalId = (id: string): string => id.toUpperCase();
 
 type RosterAction = 'roster.row-added' | 'roster.row-updated' | 'roster.row-removed';
 
+/** Each roster's table. */
+const ROSTER_ENTITIES = { hires: TalentHireEntity, streamers: StreamerTraineeEntity } as const;
+type RosterRowOf<K extends RosterKind> = InstanceType<(typeof ROSTER_ENTITIES)[K]>;
+
 /**
  * 第九条's talent rosters. Each change of a row, in one transaction, recomputes the roster's count
  * and writes it as the firm's fact of the year (provenance `roster`), which the firm can then no
@@ -144,41 +148,14 @@ export class RostersService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  async updateHire(principal: Principal, orgId: number, rowId: number, dto: UpdateHireRowDto): Promise<HireRoster> {
-    const found = await this.found(TalentHireEntity, orgId, rowId);
-    await this.access.requireAccess(principal, 'facts.write', { kind: 'org', orgId });
-    const fields = this.checkHire(dto, dto.residentId ?? found.residentId);
-    return this.change(
-      principal,
-      'hires',
-      'roster.row-updated',
-      orgId,
-      found.claimYear,
-      fields.residentId,
-      async (m) => {
-        const repo = m.getRepository(TalentHireEntity);
-        const row = await repo.findOneBy({ id: rowId, orgId });
-        if (!row) throw notFound('名册人员');
-        await this.refuseDuplicate(m, 'hires', orgId, row.claimYear, fields.residentId, rowId);
-        const before = this.auditOf(row);
-        Object.assign(row, fields, { updatedBy: principal.userId, updatedAt: this.clock.now() });
-        await repo.save(row);
-        return { rowId, before, after: this.auditOf(row) };
-      },
+  updateHire(principal: Principal, orgId: number, rowId: number, dto: UpdateHireRowDto): Promise<HireRoster> {
+    return this.updateRow(principal, 'hires', orgId, rowId, (found) =>
+      this.checkHire(dto, dto.residentId ?? found.residentId),
     );
   }
 
-  async removeHire(principal: Principal, orgId: number, rowId: number): Promise<HireRoster> {
-    const found = await this.found(TalentHireEntity, orgId, rowId);
-    await this.access.requireAccess(principal, 'facts.write', { kind: 'org', orgId });
-    return this.change(principal, 'hires', 'roster.row-removed', orgId, found.claimYear, null, async (m) => {
-      const repo = m.getRepository(TalentHireEntity);
-      const row = await repo.findOneBy({ id: rowId, orgId });
-      if (!row) throw notFound('名册人员');
-      const before = this.auditOf(row);
-      await repo.delete(rowId);
-      return { rowId, before, after: null };
-    });
+  removeHire(principal: Principal, orgId: number, rowId: number): Promise<HireRoster> {
+    return this.removeRow(principal, 'hires', orgId, rowId);
   }
 
   // ---- streamers (training institutions) ----
@@ -206,40 +183,58 @@ export class RostersService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  async updateStreamer(
+  updateStreamer(
     principal: Principal,
     orgId: number,
     rowId: number,
     dto: UpdateStreamerRowDto,
   ): Promise<StreamerRoster> {
-    const found = await this.found(StreamerTraineeEntity, orgId, rowId);
-    await this.access.requireAccess(principal, 'facts.write', { kind: 'org', orgId });
-    const fields = this.checkStreamer(dto, dto.residentId ?? found.residentId);
-    return this.change(
-      principal,
-      'streamers',
-      'roster.row-updated',
-      orgId,
-      found.claimYear,
-      fields.residentId,
-      async (m) => {
-        const repo = m.getRepository(StreamerTraineeEntity);
-        const row = await repo.findOneBy({ id: rowId, orgId });
-        if (!row) throw notFound('名册人员');
-        await this.refuseDuplicate(m, 'streamers', orgId, row.claimYear, fields.residentId, rowId);
-        const before = this.auditOf(row);
-        Object.assign(row, fields, { updatedBy: principal.userId, updatedAt: this.clock.now() });
-        await repo.save(row);
-        return { rowId, before, after: this.auditOf(row) };
-      },
+    return this.updateRow(principal, 'streamers', orgId, rowId, (found) =>
+      this.checkStreamer(dto, dto.residentId ?? found.residentId),
     );
   }
 
-  async removeStreamer(principal: Principal, orgId: number, rowId: number): Promise<StreamerRoster> {
-    const found = await this.found(StreamerTraineeEntity, orgId, rowId);
+  removeStreamer(principal: Principal, orgId: number, rowId: number): Promise<StreamerRoster> {
+    return this.removeRow(principal, 'streamers', orgId, rowId);
+  }
+
+  // ---- one row of either roster ----
+
+  /** Revises a row: checked whole (`check` sees the row as stored), the person still once in the year's roster. */
+  private async updateRow<K extends RosterKind>(
+    principal: Principal,
+    kind: K,
+    orgId: number,
+    rowId: number,
+    check: (found: RosterRowOf<K>) => { residentId: string },
+  ): Promise<K extends 'hires' ? HireRoster : StreamerRoster> {
+    const entity = ROSTER_ENTITIES[kind];
+    const found = (await this.found(entity, orgId, rowId)) as RosterRowOf<K>;
     await this.access.requireAccess(principal, 'facts.write', { kind: 'org', orgId });
-    return this.change(principal, 'streamers', 'roster.row-removed', orgId, found.claimYear, null, async (m) => {
-      const repo = m.getRepository(StreamerTraineeEntity);
+    const fields = check(found);
+    return this.change(principal, kind, 'roster.row-updated', orgId, found.claimYear, fields.residentId, async (m) => {
+      const repo = m.getRepository<TalentHireEntity | StreamerTraineeEntity>(entity);
+      const row = await repo.findOneBy({ id: rowId, orgId });
+      if (!row) throw notFound('名册人员');
+      await this.refuseDuplicate(m, kind, orgId, row.claimYear, fields.residentId, rowId);
+      const before = this.auditOf(row);
+      Object.assign(row, fields, { updatedBy: principal.userId, updatedAt: this.clock.now() });
+      await repo.save(row);
+      return { rowId, before, after: this.auditOf(row) };
+    });
+  }
+
+  private async removeRow<K extends RosterKind>(
+    principal: Principal,
+    kind: K,
+    orgId: number,
+    rowId: number,
+  ): Promise<K extends 'hires' ? HireRoster : StreamerRoster> {
+    const entity = ROSTER_ENTITIES[kind];
+    const found = await this.found(entity, orgId, rowId);
+    await this.access.requireAccess(principal, 'facts.write', { kind: 'org', orgId });
+    return this.change(principal, kind, 'roster.row-removed', orgId, found.claimYear, null, async (m) => {
+      const repo = m.getRepository<TalentHireEntity | StreamerTraineeEntity>(entity);
       const row = await repo.findOneBy({ id: rowId, orgId });
       if (!row) throw notFound('名册人员');
       const before = this.auditOf(row);
@@ -251,12 +246,14 @@ export class RostersService implements OnModuleInit, OnModuleDestroy {
   // ---- shared ----
 
   /** A row of the firm, or NOT_FOUND (a row of another firm is answered the same). */
-  private async found<E extends TalentHireEntity | StreamerTraineeEntity>(
-    entity: new () => E,
+  private async found(
+    entity: (typeof ROSTER_ENTITIES)[RosterKind],
     orgId: number,
     rowId: number,
-  ): Promise<E> {
-    const row = (await this.dataSource.getRepository(entity).findOneBy({ id: rowId, orgId } as never)) as E | null;
+  ): Promise<TalentHireEntity | StreamerTraineeEntity> {
+    const row = await this.dataSource
+      .getRepository<TalentHireEntity | StreamerTraineeEntity>(entity)
+      .findOneBy({ id: rowId, orgId });
     if (!row) throw notFound('名册人员');
     return row;
   }
@@ -327,8 +324,9 @@ export class RostersService implements OnModuleInit, OnModuleDestroy {
     residentId: string,
     exceptRowId: number | null,
   ): Promise<void> {
-    const entity = kind === 'hires' ? TalentHireEntity : StreamerTraineeEntity;
-    const other = await m.getRepository(entity).findOneBy({ orgId, claimYear, residentId });
+    const other = await m
+      .getRepository<TalentHireEntity | StreamerTraineeEntity>(ROSTER_ENTITIES[kind])
+      .findOneBy({ orgId, claimYear, residentId });
     if (other && other.id !== exceptRowId) throw duplicate(kind, residentId);
   }
 
