@@ -381,6 +381,24 @@ describe.each(ENGINES)('talent rosters (第九条) on %s', (engine) => {
       },
     );
     expect(facts.body.facts['qualifiedStreamerTraineeCount']).toBe(1);
+
+    // Revised: the 99,999-follower streamer reaches 100,000 and counts; removed, the first no longer does.
+    const [first, short] = roster.body.rows;
+    const row = (id: number | undefined) => `/api/v1/orgs/${school.id}/rosters/streamers/${String(id)}`;
+    const revised = await api.call<Reply>('PUT', row(short?.id), {
+      token: owner,
+      body: streamer({ residentId: residentId(31), followers: 100_000 }),
+    });
+    expect(revised.status).toBe(200);
+    expect(revised.body.count).toBe(2);
+    // Revised onto a person already in the roster: refused, the ID masked.
+    const twice = await api.call<Reply>('PUT', row(short?.id), { token: owner, body: streamer() });
+    expect(twice.status).toBe(409);
+    expect(JSON.stringify(twice.body)).not.toContain(residentId(2));
+    const removed = await api.call<Reply>('DELETE', row(first?.id), { token: owner });
+    expect(removed.status).toBe(200);
+    expect(removed.body.count).toBe(1);
+    expect(removed.body.rows.map((r) => r.id)).not.toContain(first?.id);
   });
 
   it('access: only the firm’s members read and change its rosters', async () => {
