@@ -14,12 +14,10 @@ import { Empty, ErrorState, Loading } from '../../../components/page-state';
 import {
   checkCrossBorderDraft,
   checkLoanDraft,
-  type CrossBorderDraft,
   CROSS_BORDER_CLAUSE,
   EMPTY_CROSS_BORDER,
   EMPTY_LOAN,
   LOAN_CLAUSE,
-  type LoanDraft,
 } from '../../../finance/referrals';
 import { useSession } from '../../../hooks/use-session';
 import { fieldErrorsOf } from '../../../org/facts-view';
@@ -79,24 +77,33 @@ const Guidance = ({ kind }: { kind: ReferralKind }) => {
   );
 };
 
-const LoanForm = ({ orgId, onDone }: { orgId: number; onDone: () => void }) => {
-  const [draft, setDraft] = useState<LoanDraft>(EMPTY_LOAN);
+/**
+ * A referral request's form: the draft, each field's problem (the page's check first, then the
+ * API's), the refusal, and sending. Cleared and `onDone` once the API has taken it.
+ */
+const useReferralForm = <D, R>(
+  empty: D,
+  check: (draft: D) => { request: R | null; errors: Partial<Record<string, string>> },
+  send: (request: R) => Promise<unknown>,
+  onDone: () => void,
+) => {
+  const [draft, setDraft] = useState<D>(empty);
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof LoanDraft>(key: K, value: LoanDraft[K]) => {
+  const set = <K extends keyof D>(key: K, value: D[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined }));
   };
   const submit = async () => {
-    const checked = checkLoanDraft(draft);
+    const checked = check(draft);
     setErrors(checked.errors);
     setFailure(null);
     if (!checked.request) return;
     setBusy(true);
     try {
-      await api.createLoanReferral({ params: { orgId }, body: checked.request });
-      setDraft(EMPTY_LOAN);
+      await send(checked.request);
+      setDraft(empty);
       void Taro.showToast({ title: '已提交', icon: 'success' });
       onDone();
     } catch (error) {
@@ -106,6 +113,16 @@ const LoanForm = ({ orgId, onDone }: { orgId: number; onDone: () => void }) => {
       setBusy(false);
     }
   };
+  return { draft, set, errors, failure, busy, submit };
+};
+
+const LoanForm = ({ orgId, onDone }: { orgId: number; onDone: () => void }) => {
+  const { draft, set, errors, failure, busy, submit } = useReferralForm(
+    EMPTY_LOAN,
+    checkLoanDraft,
+    (body) => api.createLoanReferral({ params: { orgId }, body }),
+    onDone,
+  );
   return (
     <View className="finance-form" data-form="loan">
       <Field field="amountYuan" label="贷款金额（元，10万元至1000万元）" error={errors['amountYuan']}>
@@ -151,32 +168,12 @@ const LoanForm = ({ orgId, onDone }: { orgId: number; onDone: () => void }) => {
 };
 
 const CrossBorderForm = ({ orgId, onDone }: { orgId: number; onDone: () => void }) => {
-  const [draft, setDraft] = useState<CrossBorderDraft>(EMPTY_CROSS_BORDER);
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof CrossBorderDraft>(key: K, value: CrossBorderDraft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-  const submit = async () => {
-    const checked = checkCrossBorderDraft(draft);
-    setErrors(checked.errors);
-    setFailure(null);
-    if (!checked.request) return;
-    setBusy(true);
-    try {
-      await api.createCrossBorderReferral({ params: { orgId }, body: checked.request });
-      setDraft(EMPTY_CROSS_BORDER);
-      void Taro.showToast({ title: '已提交', icon: 'success' });
-      onDone();
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      setFailure(messageOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { draft, set, errors, failure, busy, submit } = useReferralForm(
+    EMPTY_CROSS_BORDER,
+    checkCrossBorderDraft,
+    (body) => api.createCrossBorderReferral({ params: { orgId }, body }),
+    onDone,
+  );
   const modeIndex = draft.exportMode === '' ? -1 : EXPORT_MODES.indexOf(draft.exportMode);
   return (
     <View className="finance-form" data-form="cross-border">
