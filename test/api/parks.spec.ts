@@ -87,6 +87,21 @@ describe.each(ENGINES)('the yearly park evaluation (第八条) on %s', (engine) 
     expect(set.body.parks.map((p) => p.orgId)).toEqual(parks);
   });
 
+  it('two first saves of a year’s criteria at once: each is taken or told to look again, never a server error', async () => {
+    const other = [
+      { name: '孵化服务', weightBp: 6000 },
+      { name: '人才培训', weightBp: 4000 },
+    ];
+    for (const year of [2021, 2022]) {
+      const answers = await Promise.all([putCriteria(admin, CRITERIA, year), putCriteria(admin, other, year)]);
+      expect(answers.map((a) => a.status).every((s) => s === 200 || s === 409)).toBe(true);
+      expect(answers.some((a) => a.status === 200)).toBe(true);
+      const stored = await api.call<Workspace>('GET', `/api/v1/park-evaluations/${year}/workspace`, { token: admin });
+      // One year, one set of criteria: one of the two, whole.
+      expect([CRITERIA, other]).toContainEqual(stored.body.criteria);
+    }
+  });
+
   it('only city reviewers score, 0 to 100 per criterion of the year, parks only', async () => {
     expect((await putScores(admin, parks[0] as number, sheet(90, 90, 90))).status).toBe(403);
     expect((await putScores(county, parks[0] as number, sheet(90, 90, 90))).status).toBe(403);

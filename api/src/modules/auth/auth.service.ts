@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type CountyId, isCountyId, type Session, type SessionUser } from '@huiqi/shared';
-import { DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { type AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.provider.js';
 import { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors.js';
+import { retryDeadlocks } from '../../database/driver-errors.js';
 import { Transactions } from '../../database/transactions.js';
 import { WechatClient } from '../../wechat/wechat.client.js';
 import { ChangeRecorder, type Outcome } from '../audit/change-recorder.js';
@@ -225,22 +226,3 @@ export class AuthService {
     return sessionUser(user);
   }
 }
-
-/**
- * Runs a transaction again when MariaDB broke a deadlock by rolling it back. A replay and a
- * rotation of two tokens of one family lock the same rows in opposite orders (the family's index
- * range, the successor's row); the one rolled back must run again rather than fail, or a replay
- * could go unanswered.
- */
-const retryDeadlocks = async <T>(work: () => Promise<T>): Promise<T> => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const errno = error instanceof QueryFailedError ? (error.driverError as { errno?: unknown }).errno : undefined;
-      if (errno !== ER_LOCK_DEADLOCK || attempt === 3) throw error;
-    }
-  }
-};
-
-const ER_LOCK_DEADLOCK = 1213;

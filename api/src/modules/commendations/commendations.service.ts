@@ -15,13 +15,9 @@ import { type Principal } from '../../common/tokens.js';
 import { AccessService } from '../access/access.service.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
 import { EditionsService } from '../editions/editions.service.js';
+import { isDuplicate } from '../../database/driver-errors.js';
 import { StatisticsService } from '../statistics/statistics.service.js';
 import { CommendationPublicationEntity } from './commendation-publication.entity.js';
-
-const isUniqueViolation = (error: unknown): boolean => {
-  const e = error as { code?: unknown; errno?: unknown; message?: unknown };
-  return e.errno === 1062 || e.code === 'SQLITE_CONSTRAINT' || String(e.message).includes('UNIQUE constraint failed');
-};
 
 /**
  * 一、四、五 from 十二: the city computes a year's commendation lists from the stored monthly figures
@@ -115,7 +111,7 @@ export class CommendationsService {
         };
       });
     } catch (error) {
-      if (isUniqueViolation(error))
+      if (isDuplicate(error))
         throw new AppError('CONFLICT', `${year}年度的通报表扬名单刚由他人发布，请刷新后确认是否需要再次发布`, [
           { field: 'year', message: '同一年度的名单正在被同时发布，请稍后重试' },
         ]);

@@ -17,7 +17,7 @@ import {
   NotificationSettingsEntity,
   SubscriptionCreditEntity,
 } from './notification.entity.js';
-import { isDuplicate } from './duplicates.js';
+import { isDuplicate } from '../../database/driver-errors.js';
 import { RedisDelivery } from './redis-delivery.js';
 
 const BATCH = 50;

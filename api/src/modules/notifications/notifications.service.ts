@@ -17,7 +17,7 @@ import { APP_CONFIG } from '../../config/config.provider.js';
 import { Transactions } from '../../database/transactions.js';
 import { NotificationDispatcher } from './dispatcher.js';
 import { NotificationEntity, NotificationSettingsEntity, SubscriptionCreditEntity } from './notification.entity.js';
-import { isDuplicate } from './duplicates.js';
+import { isDuplicate } from '../../database/driver-errors.js';
 
 const DEFAULT_LIMIT = 20;
 

@@ -21,6 +21,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { AppError, notFound } from '../../common/errors.js';
 import { type Principal } from '../../common/tokens.js';
+import { isDuplicate, retryDeadlocks } from '../../database/driver-errors.js';
 import { Transactions } from '../../database/transactions.js';
 import { AccessService } from '../access/access.service.js';
 import { ChangeRecorder } from '../audit/change-recorder.js';
@@ -126,6 +127,27 @@ export class ParksService {
     const checked = checkParkCriteria(shaped.items);
     if (!checked.ok) throw invalid(checked.errors);
     const criteria = checked.criteria;
+    await this.recordCriteria(principal, year, criteria);
+    return this.workspaceOf(this.dataSource.manager, year);
+  }
+
+  /**
+   * The year's criteria written, audited. Two first saves of a year at once: the year's primary key
+   * lets one through and the other is told to look again (never a server error).
+   */
+  private async recordCriteria(principal: Principal, year: number, criteria: ParkCriterion[]): Promise<void> {
+    try {
+      await retryDeadlocks(() => this.saveCriteria(principal, year, criteria));
+    } catch (error) {
+      if (isDuplicate(error))
+        throw new AppError('CONFLICT', `${year}年度的评价指标刚由他人设置，请刷新后再修改`, [
+          { field: 'criteria', message: '本年度评价指标已被同时设置，请刷新后重试' },
+        ]);
+      throw error;
+    }
+  }
+
+  private async saveCriteria(principal: Principal, year: number, criteria: ParkCriterion[]): Promise<void> {
     await this.changes.recordChange(principal, 'park-evaluation.criteria-set', async (m) => {
       const repo = m.getRepository(ParkEvaluationEntity);
       const before = await this.lockedDraft(m, year);
@@ -160,7 +182,6 @@ export class ParksService {
         },
       };
     });
-    return this.workspaceOf(this.dataSource.manager, year);
   }
 
   async putScores(

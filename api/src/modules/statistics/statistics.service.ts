@@ -18,6 +18,7 @@ import { Clock } from '../../common/clock.js';
 import { AppError, invalid, notFound } from '../../common/errors.js';
 import { type Principal } from '../../common/tokens.js';
 import { Transactions } from '../../database/transactions.js';
+import { isDuplicate, retryDeadlocks } from '../../database/driver-errors.js';
 import { RelocatedShopsService } from '../relocated-shops/relocated-shops.service.js';
 import { AccessService } from '../access/access.service.js';
 import { type AnyChange, type Change, ChangeRecorder } from '../audit/change-recorder.js';
@@ -26,31 +27,6 @@ import { feedbackOf, feedbackXlsx, templateXlsx } from './sheets.js';
 import { CountyMonthlyFiguresEntity, ProvinceAveragesEntity } from './statistics.entity.js';
 
 const COUNTY_IDS: readonly CountyId[] = COUNTIES.map((c) => c.id);
-
-/** MariaDB chose this transaction as a deadlock's victim (two first entries of one month lock the same gap). */
-const isDeadlock = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { errno?: unknown }).errno === 1213;
-
-/**
- * Runs a change, once more if MariaDB rolled it back as a deadlock's victim: two first entries of
- * the same month both lock the missing row's gap and then insert; the one rolled back, run again,
- * sees the other's row (and answers as a revision would).
- */
-const retryingDeadlock = async <T>(work: () => Promise<T>): Promise<T> => {
-  try {
-    return await work();
-  } catch (error) {
-    if (!isDeadlock(error)) throw error;
-    return work();
-  }
-};
-
-/** A unique index refused the insert (MariaDB ER_DUP_ENTRY, SQLite SQLITE_CONSTRAINT_UNIQUE). */
-const isDuplicate = (error: unknown): boolean => {
-  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = e?.code ?? e?.driverError?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-};
 
 const valuesOf = (row: MonthlyFiguresValues): MonthlyFiguresValues =>
   Object.fromEntries(MONTHLY_FIGURES_FIELDS.map((f) => [f.field, row[f.field]])) as unknown as MonthlyFiguresValues;
@@ -179,7 +155,7 @@ export class StatisticsService {
     this.checkNotFuture(year, month);
     const values = valuesOf(request);
     try {
-      return await retryingDeadlock(() =>
+      return await retryDeadlocks(() =>
         this.changes.recordChange(principal, 'statistics.figures-revised', async (m) => {
           const existing = await m
             .getRepository(CountyMonthlyFiguresEntity)
@@ -286,7 +262,7 @@ export class StatisticsService {
       await this.access.requireAccess(principal, 'statistics.write', { kind: 'county', county });
     const importId = randomUUID();
     try {
-      return await retryingDeadlock(() => this.importMonths(principal, fileName, months, importId));
+      return await retryDeadlocks(() => this.importMonths(principal, fileName, months, importId));
     } catch (error) {
       // Another import or entry wrote one of the file's new months meanwhile: nothing of this file was kept.
       if (isDuplicate(error))
