@@ -152,38 +152,27 @@ export class RelocatedShopsService {
   }
 
   /** 核实: the shop's county's reviewer confirms a pending registration; from now on it counts. */
-  async verify(principal: Principal, id: number): Promise<RelocatedShopView> {
-    const shop = await this.changes.recordChange(principal, 'relocated-shop.verified', async (m) => {
-      const shop = await this.lockForReview(m, principal, id);
-      const before = auditOf(shop);
-      Object.assign(shop, {
-        status: 'verified',
-        refusalReason: null,
-        reviewedBy: principal.userId,
-        reviewedAt: this.clock.now(),
-        updatedAt: this.clock.now(),
-      });
-      const saved = await m.getRepository(RelocatedShopEntity).save(shop);
-      return {
-        result: saved,
-        change: {
-          subject: { entity: 'relocated-shop', id: saved.id, orgId: saved.orgId },
-          before,
-          after: auditOf(saved),
-          event: eventOf(saved),
-        },
-      };
-    });
-    return this.view(shop);
+  verify(principal: Principal, id: number): Promise<RelocatedShopView> {
+    return this.decide(principal, id, 'relocated-shop.verified', null);
   }
 
   /** Refuses a pending registration with the reason the firm reads. */
-  async refuse(principal: Principal, id: number, reason: string): Promise<RelocatedShopView> {
-    const shop = await this.changes.recordChange(principal, 'relocated-shop.refused', async (m) => {
+  refuse(principal: Principal, id: number, reason: string): Promise<RelocatedShopView> {
+    return this.decide(principal, id, 'relocated-shop.refused', reason);
+  }
+
+  /** The county's decision on a pending registration: verified (no reason) or refused with one. */
+  private async decide(
+    principal: Principal,
+    id: number,
+    action: 'relocated-shop.verified' | 'relocated-shop.refused',
+    reason: string | null,
+  ): Promise<RelocatedShopView> {
+    const shop = await this.changes.recordChange(principal, action, async (m) => {
       const shop = await this.lockForReview(m, principal, id);
       const before = auditOf(shop);
       Object.assign(shop, {
-        status: 'refused',
+        status: reason === null ? 'verified' : 'refused',
         refusalReason: reason,
         reviewedBy: principal.userId,
         reviewedAt: this.clock.now(),
@@ -196,7 +185,7 @@ export class RelocatedShopsService {
           subject: { entity: 'relocated-shop', id: saved.id, orgId: saved.orgId },
           before,
           after: auditOf(saved),
-          event: { ...eventOf(saved), reason },
+          event: reason === null ? eventOf(saved) : { ...eventOf(saved), reason },
         },
       };
     });
