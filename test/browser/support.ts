@@ -253,3 +253,25 @@ export const openDesk = async (b: Browser): Promise<Desk> => {
     },
   };
 };
+
+/**
+ * 工作人员登录 on the sign-in page `page` is on, until the frame names `displayName`. Taro's inputs
+ * are custom elements that render their <input> before React has bound its handlers: a value
+ * filled in that moment shows but never reaches the form (the page then asks for it, as it
+ * should). A person types long after; a test fills again when the page says a field is empty.
+ */
+export const staffLogIn = async (
+  page: Page,
+  account: { username: string; password: string; displayName: string },
+): Promise<void> => {
+  const signedIn = page.locator('.wb__name:visible').getByText(account.displayName, { exact: true });
+  const empty = page.locator('.staff-login .wb-field__error:visible');
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('input[placeholder="工作人员用户名"]').fill(account.username);
+    await page.locator('input[placeholder="密码"]').fill(account.password);
+    await page.locator('.staff-login__submit').click();
+    await signedIn.or(empty).first().waitFor(WAIT);
+    if (await signedIn.isVisible()) return;
+    if (attempt === 3) throw new Error(`sign-in as ${account.username} refused: ${await empty.allInnerTexts()}`);
+  }
+};

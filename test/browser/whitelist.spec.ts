@@ -10,6 +10,7 @@ import {
   openBrowser,
   openDesk,
   shanghaiYear,
+  staffLogIn,
   TEST_TIMEOUT,
   WAIT,
 } from './support.js';
@@ -60,10 +61,7 @@ describeInBrowser('the whitelist in the browser (第八条)', () => {
       await phone().locator('[data-status="submitted"]:visible').waitFor(WAIT);
 
       await page().goto(`${b.api.url}/staff`);
-      await page().locator('input[placeholder="工作人员用户名"]').fill(CITY.username);
-      await page().locator('input[placeholder="密码"]').fill(PASSWORD);
-      await page().locator('.staff-login__submit').click();
-      await page().locator('.wb__name:visible').getByText(CITY.displayName, { exact: true }).waitFor(WAIT);
+      await staffLogIn(page(), { username: CITY.username, password: PASSWORD, displayName: CITY.displayName });
       await page().locator('.wb__nav-item:visible').getByText('白名单推荐', { exact: true }).click();
       const card = page().locator('.wl-card:visible').filter({ hasText: FIRM.name });
       await card.waitFor(WAIT);

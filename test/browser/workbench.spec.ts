@@ -20,6 +20,7 @@ import {
   openBrowser,
   openDesk,
   shanghaiYear,
+  staffLogIn,
   TEST_TIMEOUT,
   WAIT,
 } from './support.js';
@@ -113,12 +114,8 @@ describeInBrowser('the staff workbench: from submitted to paid in the browser', 
   };
 
   /** 工作人员登录 with username and password, on the login page the desk is on. */
-  const logIn = async (who: StaffKey): Promise<void> => {
-    await page().locator('input[placeholder="工作人员用户名"]').fill(STAFF[who].username);
-    await page().locator('input[placeholder="密码"]').fill(PASSWORD);
-    await page().locator('.staff-login__submit').click();
-    await page().locator('.wb__name:visible').getByText(STAFF[who].displayName, { exact: true }).waitFor(WAIT);
-  };
+  const logIn = (who: StaffKey): Promise<void> =>
+    staffLogIn(page(), { username: STAFF[who].username, password: PASSWORD, displayName: STAFF[who].displayName });
 
   /** Signs in at /staff (the redirect), on to the queue; signs the desk's last user out first. */
   const signIn = async (who: StaffKey): Promise<void> => {
