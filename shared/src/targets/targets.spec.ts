@@ -52,6 +52,26 @@ describe('the 2023 targets', () => {
     expect(targets.find((t) => t.id === 'online-shops')).toMatchObject({ current: null, reached: null });
   });
 
+  it('relocated shops are the register’s verified ones, cumulated from January; none is no value, not zero', () => {
+    // The monthly figure (relocatedShops: 1 a row here) is not what the target counts.
+    const rows = [month('linqing', 1, 100), month('linqing', 2, 100)];
+    const register = [
+      { county: 'gaotang', month: 3, count: 2 },
+      { county: 'linqing', month: 1, count: 1 },
+      { county: 'linqing', month: 3, count: 178 },
+    ];
+    const shops = targetsOf(rows, null, [], 2023, register).find((t) => t.id === 'relocated-shops');
+    expect(shops?.series).toEqual([
+      { month: 1, value: 1 },
+      { month: 2, value: 1 },
+      { month: 3, value: 181 },
+    ]);
+    // 超过180家: 181 reaches it.
+    expect(shops).toMatchObject({ source: 'register', current: 181, reached: true, asOf: '截至2023年3月' });
+    const none = targetsOf(rows, null, [], 2023).find((t) => t.id === 'relocated-shops');
+    expect(none).toMatchObject({ series: [], current: null, reached: null });
+  });
+
   it('a colleges ratio needs both counts; the latest by date wins', () => {
     const obs = (id: number, indicator: TargetObservationView['indicator'], observedOn: string, value: number) => ({
       id,
