@@ -1,7 +1,15 @@
 import { type Facts, memoryTokens, residentIdCheckCharacter } from '@huiqi/shared';
 import { firm } from '../api/support/app.js';
 import { fillRequiredWith } from '../api/support/files.js';
-import { type Browser, describeInBrowser, openBrowser, shanghaiYear, TEST_TIMEOUT, WAIT } from './support.js';
+import {
+  type Browser,
+  describeInBrowser,
+  openBrowser,
+  shanghaiYear,
+  TEST_TIMEOUT,
+  WAIT,
+  waitInPage,
+} from './support.js';
 
 // Issue 9's "for everyone" on every page of app.config.ts (the five tabs and every subpackage
 // page), signed out and then signed in with a firm that has facts, a draft and a submitted
@@ -139,7 +147,7 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
    * at doubled size (docs/screenshots/large-font-NAME.png) from the top of its `from` element.
    */
   const check = async (label: string, shot?: { name: string; from: string }): Promise<void> => {
-    await page().waitForFunction('!document.querySelector(\'[aria-busy="true"]\')', undefined, WAIT);
+    await waitInPage(page(), '!document.querySelector(\'[aria-busy="true"]\')');
     await b.settle();
     visited.push(label);
     for (const target of await page().evaluate<string[]>(SMALL_TAP_TARGETS)) smallTargets.push(`${label}：${target}`);
@@ -212,7 +220,7 @@ describeInBrowser('every page for everyone (large font, tap targets, colour)', (
       // navigates back to after that does not matter here: every page is opened by its address.
       await page().goto(`${b.api.url}/subpackages/auth/login/index`);
       await page().locator('.login__button').click();
-      await page().waitForFunction("localStorage.getItem('huiqi.session.v1') !== null", undefined, WAIT);
+      await waitInPage(page(), "localStorage.getItem('huiqi.session.v1') !== null");
       const client = b.api.client(memoryTokens(await b.session()));
       orgId = (await client.createOrg({ body: firm(61, { county: 'yanggu' }) })).id;
       const year = shanghaiYear();

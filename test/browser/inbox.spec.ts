@@ -2,7 +2,15 @@ import { type ApiClient, type Facts, formatDateZh, memoryTokens, type Notificati
 import { NotificationsService } from '../../api/src/modules/notifications/notifications.service.js';
 import { firm } from '../api/support/app.js';
 import { fillRequiredWith } from '../api/support/files.js';
-import { type Browser, describeInBrowser, openBrowser, shanghaiYear, TEST_TIMEOUT, WAIT } from './support.js';
+import {
+  type Browser,
+  describeInBrowser,
+  openBrowser,
+  shanghaiYear,
+  TEST_TIMEOUT,
+  WAIT,
+  waitInPage,
+} from './support.js';
 
 // Issue 11's 消息 tab, in Chromium on the H5 build served by the real API: a status change made by
 // a reviewer (the county returns the application for supplement) reaches the applicant's inbox
@@ -50,7 +58,7 @@ describeInBrowser('the 消息 tab: a status change reaches the inbox', () => {
     async () => {
       await page().goto(`${b.api.url}/subpackages/auth/login/index`);
       await page().locator('.login__button').click();
-      await page().waitForFunction("localStorage.getItem('huiqi.session.v1') !== null", undefined, WAIT);
+      await waitInPage(page(), "localStorage.getItem('huiqi.session.v1') !== null");
       applicant = b.api.client(memoryTokens(await b.session()));
       const orgId = (await applicant.createOrg({ body: firm(72, { county: 'yanggu' }) })).id;
       const year = shanghaiYear();

@@ -2,7 +2,15 @@ import { type ApiClient, type Facts, memoryTokens } from '@huiqi/shared';
 import { NoticesService } from '../../api/src/modules/applications/notices.service.js';
 import { firm } from '../api/support/app.js';
 import { fillRequiredWith, pdf } from '../api/support/files.js';
-import { type Browser, describeInBrowser, openBrowser, shanghaiYear, TEST_TIMEOUT, WAIT } from './support.js';
+import {
+  type Browser,
+  describeInBrowser,
+  openBrowser,
+  shanghaiYear,
+  TEST_TIMEOUT,
+  WAIT,
+  waitInPage,
+} from './support.js';
 
 // Issue 10 from the applicant's side, in Chromium on the H5 build served by the real API: the firm
 // (the page's own session) submits; the county reviewer (the typed client on a staff demo session)
@@ -43,7 +51,7 @@ describeInBrowser('review, supplement and notice from the applicant’s side', (
     async () => {
       await page().goto(`${b.api.url}/subpackages/auth/login/index`);
       await page().locator('.login__button').click();
-      await page().waitForFunction("localStorage.getItem('huiqi.session.v1') !== null", undefined, WAIT);
+      await waitInPage(page(), "localStorage.getItem('huiqi.session.v1') !== null");
       applicant = b.api.client(memoryTokens(await b.session()));
       const orgId = (await applicant.createOrg({ body: firm(71, { county: 'yanggu' }) })).id;
       const year = shanghaiYear();

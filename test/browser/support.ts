@@ -275,3 +275,16 @@ export const staffLogIn = async (
     if (attempt === 3) throw new Error(`sign-in as ${account.username} refused: ${await empty.allInnerTexts()}`);
   }
 };
+
+/**
+ * Waits until `expression` is true in the page, asking from here every 50 ms. Not
+ * page.waitForFunction: its polling evaluates the predicate with eval inside the page, which the
+ * app's Content-Security-Policy refuses whenever the first check does not already pass.
+ */
+export const waitInPage = async (page: Page, expression: string, { timeout } = WAIT): Promise<void> => {
+  const until = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > until) throw new Error(`waited ${timeout} ms in vain for: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};

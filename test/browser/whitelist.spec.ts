@@ -13,6 +13,7 @@ import {
   staffLogIn,
   TEST_TIMEOUT,
   WAIT,
+  waitInPage,
 } from './support.js';
 
 // 白名单推荐 (第八条) in Chromium on the H5 build served by the real API: an MCN agency applies on the
@@ -45,7 +46,7 @@ describeInBrowser('the whitelist in the browser (第八条)', () => {
     async () => {
       await phone().goto(`${b.api.url}/subpackages/auth/login/index`);
       await phone().locator('.login__button').click();
-      await phone().waitForFunction("localStorage.getItem('huiqi.session.v1') !== null", undefined, WAIT);
+      await waitInPage(phone(), "localStorage.getItem('huiqi.session.v1') !== null");
       const client = b.api.client(memoryTokens(await b.session()));
       const orgId = (await client.createOrg({ body: FIRM })).id;
 

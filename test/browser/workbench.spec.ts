@@ -23,6 +23,7 @@ import {
   staffLogIn,
   TEST_TIMEOUT,
   WAIT,
+  waitInPage,
 } from './support.js';
 
 // Issue 12's journey, every staff step through the workbench pages (the H5 build in Chromium at a
@@ -167,7 +168,7 @@ describeInBrowser('the staff workbench: from submitted to paid in the browser', 
       expect(AWARD).toBe(24_000_000);
       await phone().goto(`${b.api.url}/subpackages/auth/login/index`);
       await phone().locator('.login__button').click();
-      await phone().waitForFunction("localStorage.getItem('huiqi.session.v1') !== null", undefined, WAIT);
+      await waitInPage(phone(), "localStorage.getItem('huiqi.session.v1') !== null");
       applicant = b.api.client(memoryTokens(await b.session()));
       const orgId = (await applicant.createOrg({ body: FIRM })).id;
       await applicant.putFacts({ params: { orgId }, query: { year: shanghaiYear() }, body: { facts: FACTS } });
