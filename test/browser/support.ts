@@ -283,7 +283,13 @@ export const staffLogIn = async (
  */
 export const waitInPage = async (page: Page, expression: string, { timeout } = WAIT): Promise<void> => {
   const until = Date.now() + timeout;
-  while (!(await page.evaluate(expression))) {
+  for (;;) {
+    // A navigation under way (a sign-in's redirect) destroys the page's context: not yet, ask again.
+    const holds = await page.evaluate(expression).catch((error: unknown) => {
+      if (String(error).includes('Execution context was destroyed') || String(error).includes('navigat')) return false;
+      throw error;
+    });
+    if (holds) return;
     if (Date.now() > until) throw new Error(`waited ${timeout} ms in vain for: ${expression}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
